@@ -1,0 +1,1 @@
+//! A local Twilio Video server for tests (in progress).

@@ -1,0 +1,34 @@
+//! `#[derive(Resource)]` for sidekick. Use it through the `sidekick` crate, which documents
+//! every key of the `#[resource(...)]` attribute.
+//!
+//! The derive runs in three steps, each in its own module: `attr` parses the attribute,
+//! `valid` checks it (collecting every error in a `ctxt::Ctxt`), and `expand` emits the
+//! `Resource` impl plus thin methods that call generic runtime functions.
+
+mod attr;
+mod ctxt;
+mod expand;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `sidekick::Resource` and typed `fetch`/`update`/`create`/`delete`/`list` methods.
+/// See the `sidekick` crate for the attribute's keys.
+#[proc_macro_derive(Resource, attributes(resource))]
+pub fn derive_resource(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+fn derive(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let cx = ctxt::Ctxt::default();
+    let attrs = attr::parse(&cx, &input.attrs);
+    let model = valid::validate(&cx, input, attrs);
+    cx.check()?;
+    match model {
+        Some(model) => Ok(expand::expand(&model)),
+        None => Err(syn::Error::new_spanned(&input.ident, "sidekick: this resource could not be validated")),
+    }
+}

@@ -1,0 +1,186 @@
+//! Validation: turns parsed attributes into a [`Model`] the expansion can trust.
+
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type, Visibility};
+
+use crate::attr::{Attrs, Keyed};
+use crate::ctxt::Ctxt;
+use crate::template::{Template, snake_case};
+
+/// Twilio Video, the first API sidekick binds.
+const DEFAULT_BASE_URL: &str = "https://video.twilio.com";
+
+/// A resource that can be expanded.
+pub(crate) struct Model<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) vis: &'a Visibility,
+    pub(crate) krate: syn::Path,
+    pub(crate) base_url: String,
+    pub(crate) path: Template,
+    pub(crate) list_path: Option<Template>,
+    pub(crate) list_key: String,
+    pub(crate) update: Option<Type>,
+    pub(crate) create: Option<Type>,
+    pub(crate) delete: bool,
+    /// `Some(filter)` when the resource lists; `filter` is `None` for a plain `list` flag.
+    pub(crate) list: Option<Option<Type>>,
+}
+
+/// Checks the item and attributes, recording every problem in `cx`.
+pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> Option<Model<'a>> {
+    check_shape(cx, input);
+    let Some(path_attr) = &attrs.path else {
+        let message = "missing `path`: add `#[resource(path = \"/v1/Things/<sid>\")]`";
+        match attrs.attribute {
+            Some(span) => cx.syn_error(syn::Error::new(span, message)),
+            None => cx.error_spanned_by(
+                &input.ident,
+                "missing `#[resource(...)]`: add `#[resource(path = \"/v1/Things/<sid>\")]` to say where the resource lives",
+            ),
+        }
+        return None;
+    };
+    let path = template(cx, &path_attr.value);
+    let explicit_list_path = attrs.list_path.as_ref().and_then(|lp| template(cx, &lp.value));
+    let base_url =
+        attrs.base_url.as_ref().map_or(Some(DEFAULT_BASE_URL.to_owned()), |b| base_url(cx, &b.value));
+    let krate =
+        attrs.krate.as_ref().map_or(Some(syn::parse_quote!(::sidekick)), |k| crate_path(cx, &k.value));
+    let path = path?;
+
+    let wants_list_path = attrs.list.is_some() || attrs.create.is_some();
+    let list_path = match (&explicit_list_path, path.is_singleton()) {
+        (Some(explicit), _) => Some(explicit.clone()),
+        (None, false) => Some(path.parent()),
+        (None, true) => {
+            for op in [attrs.list.as_ref().map(|k| &k.key), attrs.create.as_ref().map(|k| &k.key)]
+                .into_iter()
+                .flatten()
+            {
+                cx.error_spanned_by(
+                    op,
+                    format!(
+                        "`{op}` needs a list path, but `{path}` is a singleton (it ends in a literal segment): \
+                         add `list_path = \"...\"`, or remove `{op}`"
+                    ),
+                );
+            }
+            None
+        }
+    };
+    if !wants_list_path {
+        for unused in [&attrs.list_path, &attrs.list_key].into_iter().flatten() {
+            let key = &unused.key;
+            cx.error_spanned_by(
+                key,
+                format!("`{key}` has no effect without `list` or `create`: remove it, or add `list`"),
+            );
+        }
+    }
+    let list_key = list_key(cx, &attrs, list_path.as_ref())?;
+    Some(Model {
+        ident: &input.ident,
+        vis: &input.vis,
+        krate: krate?,
+        base_url: base_url?,
+        path,
+        list_path: if wants_list_path { list_path } else { None },
+        list_key,
+        update: attrs.update.map(|k| k.value),
+        create: attrs.create.map(|k| k.value),
+        delete: attrs.delete.is_some(),
+        list: attrs.list.map(|k| k.value.filter),
+    })
+}
+
+fn check_shape(cx: &Ctxt, input: &DeriveInput) {
+    match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(_) => {}
+            Fields::Unnamed(_) => cx.error_spanned_by(
+                &input.ident,
+                "`Resource` needs a struct with named fields (its JSON properties), not a tuple struct",
+            ),
+            Fields::Unit => cx.error_spanned_by(
+                &input.ident,
+                "`Resource` needs a struct with named fields (its JSON properties), not a unit struct",
+            ),
+        },
+        Data::Enum(data) => cx.error_spanned_by(
+            data.enum_token,
+            "`Resource` can only be derived for a struct with named fields, not an enum",
+        ),
+        Data::Union(data) => cx.error_spanned_by(
+            data.union_token,
+            "`Resource` can only be derived for a struct with named fields, not a union",
+        ),
+    }
+    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &input.generics,
+            "`Resource` does not support generic structs: a resource has one fixed JSON shape; remove the generics",
+        );
+    }
+}
+
+fn template(cx: &Ctxt, literal: &LitStr) -> Option<Template> {
+    Template::parse(&literal.value()).map_err(|message| cx.error_spanned_by(literal, message)).ok()
+}
+
+fn list_key(cx: &Ctxt, attrs: &Attrs, list_path: Option<&Template>) -> Option<String> {
+    if let Some(Keyed { value, .. }) = &attrs.list_key {
+        let key = value.value();
+        if key.trim().is_empty() {
+            cx.error_spanned_by(
+                value,
+                "`list_key` is empty: give the JSON key of the items array, such as `\"participants\"`",
+            );
+            return None;
+        }
+        return Some(key);
+    }
+    let derived = list_path.and_then(Template::last_literal).map(snake_case);
+    if derived.is_none() && attrs.list.is_some() {
+        cx.error_spanned_by(
+            attrs.list.as_ref().map(|k| &k.key),
+            "cannot derive the list key from a list path without literal segments: add `list_key = \"...\"`",
+        );
+        return None;
+    }
+    Some(derived.unwrap_or_default())
+}
+
+fn base_url(cx: &Ctxt, literal: &LitStr) -> Option<String> {
+    let text = literal.value();
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let host = rest.map(|r| r.split('/').next().unwrap_or_default());
+    let problem = match (rest, host) {
+        (None, _) => Some("must be an absolute `http://` or `https://` URL"),
+        (_, Some("")) => Some("has no host"),
+        _ if text.contains(['?', '#']) => Some("must not have a query or fragment"),
+        _ if text.contains(char::is_whitespace) => Some("must not contain spaces"),
+        _ => None,
+    };
+    match problem {
+        Some(problem) => {
+            cx.error_spanned_by(
+                literal,
+                format!("base URL `{text}` {problem}, as in `base_url = \"https://video.twilio.com\"`"),
+            );
+            None
+        }
+        None => Some(text.trim_end_matches('/').to_owned()),
+    }
+}
+
+fn crate_path(cx: &Ctxt, literal: &LitStr) -> Option<syn::Path> {
+    match literal.parse::<syn::Path>() {
+        Ok(path) => Some(path),
+        Err(_) => {
+            cx.error_spanned_by(
+                literal,
+                format!("`crate = \"{}\"` is not a path: name the crate that re-exports sidekick, as in `crate = \"my_sidekick\"`", literal.value()),
+            );
+            None
+        }
+    }
+}

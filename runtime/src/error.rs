@@ -1,0 +1,228 @@
+//! The one error type of sidekick, and how error responses are classified.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde::Deserialize;
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong with a call. Every variant that saw an HTTP response keeps its
+/// status ([`Error::status`]). No variant ever holds credentials.
+///
+/// ```
+/// # async fn run(client: &sidekick_runtime::Client) {
+/// # let result: sidekick_runtime::Result<()> = Ok(());
+/// match result {
+///     Err(e) if e.code() == Some(20404) => println!("no such participant"),
+///     Err(e) if e.is_retryable() => println!("try again later: {e}"),
+///     Err(e) => println!("failed with HTTP {:?}: {e}", e.status()),
+///     Ok(()) => {}
+/// }
+/// # }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with an error body in Twilio's format.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// A non-2xx response whose body is not a Twilio error (an HTML page from a proxy, an empty
+    /// body, plain text...).
+    #[error("HTTP {status} with an unexpected {} body: {snippet:?}", content_type.as_deref().unwrap_or("untyped"))]
+    UnexpectedBody {
+        /// The response status.
+        status: StatusCode,
+        /// The response's `Content-Type`, if any.
+        content_type: Option<String>,
+        /// The start of the body (at most 200 characters).
+        snippet: String,
+    },
+    /// A 2xx body that does not match the expected shape.
+    #[error("could not decode the HTTP {status} response at `{path}`: {source}")]
+    Decode {
+        /// The response status.
+        status: StatusCode,
+        /// The JSON path of the field that failed, such as `participants[3].duration`.
+        path: String,
+        /// What serde said.
+        source: serde_json::Error,
+    },
+    /// No complete answer within the timeout.
+    #[error("no complete response within {timeout:?}")]
+    Timeout {
+        /// The timeout that ran out.
+        timeout: Duration,
+        /// The status, when the headers had arrived before the body timed out.
+        status: Option<StatusCode>,
+    },
+    /// The connection failed, or was closed before a complete response.
+    #[error("transport error{}: {source}", status.map(|s| format!(" after HTTP {s}")).unwrap_or_default())]
+    Transport {
+        /// The status, when the headers had arrived before the failure.
+        status: Option<StatusCode>,
+        /// The underlying error.
+        source: reqwest::Error,
+    },
+    /// The request was refused before sending: an empty path parameter, an out-of-range page
+    /// size, parameters that do not serialize, a missing credential...
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    /// Paging was stopped because the server's `next_page_url` could not be followed safely.
+    #[error("paging stopped: {0}")]
+    Paging(String),
+}
+
+/// A Twilio error response: `{"code": 20404, "message": "...", "more_info": "...", "status": 404}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// The HTTP status of the response (authoritative over the body's `status`).
+    pub status: StatusCode,
+    /// Twilio's error code, such as `20404`.
+    pub code: Option<u32>,
+    /// The human-readable message.
+    pub message: String,
+    /// A link to the error's documentation.
+    pub more_info: Option<String>,
+    /// Extra structured details, when Twilio sends them.
+    pub details: Option<serde_json::Value>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Twilio API error (HTTP {}", self.status)?;
+        if let Some(code) = self.code {
+            write!(f, ", code {code}")?;
+        }
+        write!(f, "): {}", self.message)?;
+        if let Some(more) = &self.more_info {
+            write!(f, " (see {more})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl Error {
+    pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
+        Error::InvalidInput(message.into())
+    }
+
+    /// The HTTP status of the response behind this error, if one arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::UnexpectedBody { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Timeout { status, .. } | Error::Transport { status, .. } => *status,
+            Error::InvalidInput(_) | Error::Paging(_) => None,
+        }
+    }
+
+    /// Twilio's error code (`20404`, `20429`...), for API errors.
+    pub fn code(&self) -> Option<u32> {
+        self.api().and_then(|e| e.code)
+    }
+
+    /// The documentation link of an API error.
+    pub fn more_info(&self) -> Option<&str> {
+        self.api().and_then(|e| e.more_info.as_deref())
+    }
+
+    /// The API error body, if this is one.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed: 429, 5xx, timeouts and connection
+    /// failures. (Whether it is *safe* to resend a POST is a separate question; see
+    /// [`RetryPolicy`](crate::RetryPolicy).)
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout { .. } | Error::Transport { .. } => true,
+            _ => self.status().is_some_and(|s| s == StatusCode::TOO_MANY_REQUESTS || s.is_server_error()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct TwilioErrorBody {
+    code: Option<u32>,
+    message: Option<String>,
+    more_info: Option<String>,
+    details: Option<serde_json::Value>,
+}
+
+/// Turns a non-2xx response into the matching error.
+pub(crate) fn classify_error(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> Error {
+    if let Ok(TwilioErrorBody { code, message: Some(message), more_info, details }) =
+        serde_json::from_slice::<TwilioErrorBody>(body)
+    {
+        return Error::Api(Box::new(ApiError { status, code, message, more_info, details }));
+    }
+    Error::UnexpectedBody { status, content_type: content_type.map(str::to_owned), snippet: snippet(body) }
+}
+
+fn snippet(body: &[u8]) -> String {
+    const MAX_CHARS: usize = 200;
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    match trimmed.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &trimmed[..cut]),
+        None => trimmed.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twilio_body_becomes_api_error() {
+        let body = br#"{"code": 20404, "message": "The requested resource /v1/Rooms/X was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}"#;
+        let err = classify_error(StatusCode::NOT_FOUND, Some("application/json"), body);
+        assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+        assert_eq!(err.code(), Some(20404));
+        assert_eq!(err.more_info(), Some("https://www.twilio.com/docs/errors/20404"));
+        assert!(!err.is_retryable());
+        assert_eq!(
+            err.to_string(),
+            "Twilio API error (HTTP 404 Not Found, code 20404): The requested resource /v1/Rooms/X \
+             was not found (see https://www.twilio.com/docs/errors/20404)"
+        );
+    }
+
+    #[test]
+    fn html_and_empty_bodies_keep_status_and_snippet() {
+        let html = format!("<html><body><h1>502 Bad Gateway</h1>{}</body></html>", "x".repeat(500));
+        let err = classify_error(StatusCode::BAD_GATEWAY, Some("text/html"), html.as_bytes());
+        let Error::UnexpectedBody { status, snippet, content_type } = &err else { panic!("{err:?}") };
+        assert_eq!(*status, StatusCode::BAD_GATEWAY);
+        assert_eq!(content_type.as_deref(), Some("text/html"));
+        assert!(snippet.starts_with("<html><body><h1>502 Bad Gateway"));
+        assert_eq!(snippet.chars().count(), 201);
+        assert!(err.is_retryable());
+
+        let empty = classify_error(StatusCode::SERVICE_UNAVAILABLE, None, b"");
+        assert_eq!(empty.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+        assert!(empty.to_string().contains("untyped"), "{empty}");
+    }
+
+    #[test]
+    fn json_without_message_is_unexpected() {
+        let err = classify_error(StatusCode::BAD_REQUEST, Some("application/json"), br#"{"oops": 1}"#);
+        assert!(matches!(err, Error::UnexpectedBody { .. }), "{err:?}");
+        assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST));
+    }
+
+    #[test]
+    fn snippet_cuts_on_char_boundaries() {
+        let s = snippet("é".repeat(300).as_bytes());
+        assert_eq!(s.chars().count(), 201);
+    }
+}

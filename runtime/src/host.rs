@@ -1,0 +1,125 @@
+//! Where a resource's base URL really points: per-base overrides, then Twilio's region/edge
+//! host rewrite. Pure string work, resolved once per request.
+
+use url::Url;
+
+use crate::Error;
+
+/// The routing a client applies to every resource base URL (`https://video.twilio.com`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HostMap {
+    pub(crate) region: Option<String>,
+    pub(crate) edge: Option<String>,
+    /// `(resource base, replacement)`, both normalised without a trailing slash.
+    pub(crate) overrides: Vec<(String, String)>,
+}
+
+impl HostMap {
+    /// The base URL requests for a resource declared on `base` go to.
+    pub(crate) fn resolve(&self, base: &str) -> String {
+        let base = base.trim_end_matches('/');
+        if let Some((_, to)) = self.overrides.iter().find(|(from, _)| from == base) {
+            return to.clone();
+        }
+        if self.region.is_none() && self.edge.is_none() {
+            return base.to_owned();
+        }
+        rewrite_twilio_host(base, self.region.as_deref(), self.edge.as_deref())
+    }
+}
+
+/// Twilio's libraries' rule: `product[.edge][.region].twilio.com`. Configured values replace
+/// the ones already in the host; an edge with no region anywhere implies `us1`.
+fn rewrite_twilio_host(base: &str, region: Option<&str>, edge: Option<&str>) -> String {
+    let Ok(mut url) = Url::parse(base) else {
+        return base.to_owned();
+    };
+    let Some(host) = url.host_str() else {
+        return base.to_owned();
+    };
+    let pieces: Vec<&str> = host.split('.').collect();
+    if pieces.len() < 3 || !host.ends_with(".twilio.com") {
+        return base.to_owned();
+    }
+    let (found_edge, found_region) = match pieces.len() {
+        4 => (None, Some(pieces[1])),
+        5 => (Some(pieces[1]), Some(pieces[2])),
+        _ => (None, None),
+    };
+    let edge = edge.or(found_edge);
+    let region = region.or(found_region).or(edge.map(|_| "us1"));
+    let suffix = &pieces[pieces.len() - 2..].join(".");
+    let new_host = [Some(pieces[0]), edge, region, Some(suffix.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(".");
+    if url.set_host(Some(&new_host)).is_err() {
+        return base.to_owned();
+    }
+    url.as_str().trim_end_matches('/').to_owned()
+}
+
+/// Checks that `raw` is an absolute http(s) URL usable as a base, and normalises it.
+pub(crate) fn normalize_base(raw: &str) -> Result<String, Error> {
+    let url =
+        Url::parse(raw).map_err(|e| Error::invalid_input(format!("`{raw}` is not an absolute URL: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::invalid_input(format!("`{raw}` is not an http or https URL with a host")));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::invalid_input(format!("base URL `{raw}` must not have a query or fragment")));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+/// `scheme://host:port` of a URL, the unit credentials are scoped to.
+pub(crate) fn origin_of(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(region: Option<&str>, edge: Option<&str>) -> HostMap {
+        HostMap { region: region.map(str::to_owned), edge: edge.map(str::to_owned), overrides: Vec::new() }
+    }
+
+    #[test]
+    fn region_and_edge_rewrite_like_twilio_libraries() {
+        let base = "https://video.twilio.com";
+        assert_eq!(map(None, None).resolve(base), base);
+        assert_eq!(map(Some("au1"), Some("sydney")).resolve(base), "https://video.sydney.au1.twilio.com");
+        assert_eq!(map(Some("ie1"), None).resolve(base), "https://video.ie1.twilio.com");
+        assert_eq!(map(None, Some("dublin")).resolve(base), "https://video.dublin.us1.twilio.com");
+        assert_eq!(
+            map(Some("au1"), None).resolve("https://video.dublin.ie1.twilio.com"),
+            "https://video.dublin.au1.twilio.com"
+        );
+    }
+
+    #[test]
+    fn non_twilio_hosts_are_left_alone() {
+        let m = map(Some("au1"), Some("sydney"));
+        assert_eq!(m.resolve("https://api.example.com"), "https://api.example.com");
+        assert_eq!(m.resolve("http://127.0.0.1:4010"), "http://127.0.0.1:4010");
+    }
+
+    #[test]
+    fn overrides_win_and_ignore_trailing_slashes() {
+        let mut m = map(Some("au1"), Some("sydney"));
+        m.overrides.push(("https://video.twilio.com".into(), "http://127.0.0.1:9".into()));
+        assert_eq!(m.resolve("https://video.twilio.com/"), "http://127.0.0.1:9");
+        assert_eq!(m.resolve("https://voice.twilio.com"), "https://voice.sydney.au1.twilio.com");
+    }
+
+    #[test]
+    fn base_urls_are_validated() {
+        assert_eq!(normalize_base("http://127.0.0.1:80/").unwrap(), "http://127.0.0.1");
+        assert_eq!(normalize_base("http://localhost:9/prefix/").unwrap(), "http://localhost:9/prefix");
+        for bad in ["video.twilio.com", "ftp://x.com", "/v1", "http://x.com/?a=1", "mailto:a@b.c"] {
+            assert!(normalize_base(bad).is_err(), "{bad}");
+        }
+    }
+}

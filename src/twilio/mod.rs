@@ -1,0 +1,3 @@
+//! Bindings for Twilio's APIs, written with `#[derive(Resource)]`.
+
+pub mod video;

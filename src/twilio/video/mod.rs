@@ -1,0 +1,3 @@
+//! Twilio Programmable Video (`https://video.twilio.com`).
+
+pub mod v1;

@@ -1,0 +1,5 @@
+//! Video API v1.
+
+mod participant;
+
+pub use participant::{Participant, ParticipantFilter, ParticipantStatus, UpdateParticipant};
