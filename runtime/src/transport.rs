@@ -46,6 +46,7 @@ impl Client {
             let (error, retry_after) = match outcome {
                 Ok(success) => {
                     span.record("status", success.status.as_u16());
+                    span.in_scope(|| tracing::debug!("response"));
                     return Ok(success);
                 }
                 Err(failure) => failure,
@@ -53,13 +54,14 @@ impl Client {
             if let Some(status) = error.status() {
                 span.record("status", status.as_u16());
             }
+            span.in_scope(|| tracing::debug!(error = %error, "failed"));
             retry += 1;
             let Some(delay) =
                 policy.delay_before(retry, started.elapsed(), &error, retry_after, request.idempotent)
             else {
                 return Err(error);
             };
-            span.in_scope(|| tracing::debug!(?delay, error = %error, "retrying"));
+            span.in_scope(|| tracing::debug!(?delay, "retrying"));
             tokio::time::sleep(delay).await;
         }
     }

@@ -1,0 +1,216 @@
+//! Resources of other shapes, written with the derive, against a mock server.
+
+mod common;
+
+use common::*;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sidekick::Resource;
+use wiremock::matchers::{body_string, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// A singleton: its path ends in a literal segment.
+#[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
+#[resource(path = "/v1/Rooms/<room>/RecordingRules", update = UpdateRecordingRules)]
+struct RecordingRules {
+    room_sid: Option<String>,
+    rules: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct UpdateRecordingRules {
+    #[serde(rename = "Rules")]
+    rules: serde_json::Value,
+}
+
+/// An instance resource with create and delete.
+#[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
+#[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list)]
+struct Composition {
+    sid: Option<String>,
+    room_sid: Option<String>,
+    audio_sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NewComposition {
+    #[serde(rename = "RoomSid")]
+    room_sid: String,
+    #[serde(rename = "AudioSources")]
+    audio_sources: Vec<String>,
+    #[serde(rename = "Trim")]
+    trim: bool,
+}
+
+/// Two placeholder parents above the instance.
+#[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
+#[resource(path = "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks/<sid>", list)]
+struct PublishedTrack {
+    sid: Option<String>,
+    name: Option<String>,
+}
+
+/// An irregular API on another host: explicit list path and key.
+#[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
+#[resource(
+    base_url = "https://things.example.com",
+    path = "/v2/Services/<service>/Things/<sid>",
+    list_path = "/v2/Services/<service>/AllThings",
+    list_key = "items",
+    list
+)]
+struct Thing {
+    sid: String,
+}
+
+mod renamed {
+    pub use sidekick as facade;
+}
+
+/// The facade reached through a re-export.
+#[derive(Debug, Deserialize, Resource)]
+#[resource(path = "/v1/Recordings/<sid>", crate = "crate::renamed::facade")]
+struct Recording {
+    sid: Option<String>,
+}
+
+fn list_page(key: &str, items: serde_json::Value) -> serde_json::Value {
+    json!({ key: items, "meta": { "page": 0, "page_size": 50, "next_page_url": null, "key": key } })
+}
+
+#[test]
+fn derived_data_matches_the_declarations() {
+    assert_eq!(RecordingRules::PATH.to_string(), "/v1/Rooms/<room>/RecordingRules");
+    assert_eq!(RecordingRules::LIST_PATH, None);
+    assert_eq!(Composition::LIST_PATH.unwrap().to_string(), "/v1/Compositions");
+    assert_eq!(Composition::LIST_KEY, "compositions");
+    assert_eq!(PublishedTrack::LIST_KEY, "published_tracks");
+    assert_eq!(
+        PublishedTrack::LIST_PATH.unwrap().to_string(),
+        "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks"
+    );
+    assert_eq!(Thing::BASE_URL, "https://things.example.com");
+    assert_eq!(Thing::LIST_KEY, "items");
+    assert_eq!(Recording::BASE_URL, "https://video.twilio.com");
+}
+
+#[tokio::test]
+async fn singleton_fetch_and_update() {
+    let server = MockServer::start().await;
+    let body = json!({"room_sid": "RM1", "rules": [{"type": "include", "all": true}]});
+    Mock::given(method("GET"))
+        .and(path("/v1/Rooms/DailyStandup/RecordingRules"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(&body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1/Rooms/DailyStandup/RecordingRules"))
+        .and(body_string(
+            "Rules=%7B%22rules%22%3A%5B%7B%22all%22%3Atrue%2C%22type%22%3A%22include%22%7D%5D%7D",
+        ))
+        .respond_with(ResponseTemplate::new(202).set_body_json(&body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&server);
+
+    let rules = RecordingRules::fetch(&client, "DailyStandup").await.unwrap();
+    assert_eq!(rules.room_sid.as_deref(), Some("RM1"));
+    let params = UpdateRecordingRules { rules: json!({"rules": [{"type": "include", "all": true}]}) };
+    let updated = RecordingRules::update(&client, "DailyStandup", &params).await.unwrap();
+    assert_eq!(updated, rules);
+}
+
+#[tokio::test]
+async fn create_posts_to_the_list_path_and_delete_accepts_204() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/Compositions"))
+        .and(body_string("AudioSources=alice&AudioSources=bob&RoomSid=RM1&Trim=true"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "sid": "CJ1", "room_sid": "RM1", "audio_sources": ["alice", "bob"]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1/Compositions/CJ1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&server);
+
+    let params = NewComposition {
+        room_sid: "RM1".into(),
+        audio_sources: vec!["alice".into(), "bob".into()],
+        trim: true,
+    };
+    let made = Composition::create(&client, &params).await.unwrap();
+    assert_eq!(made.audio_sources, ["alice", "bob"]);
+    Composition::delete(&client, made.sid.unwrap()).await.unwrap();
+
+    let missing = Composition::delete(&client, "").await.unwrap_err();
+    assert!(matches!(missing, sidekick::Error::InvalidInput(_)));
+}
+
+#[tokio::test]
+async fn two_parent_placeholders_fill_in_order() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/Rooms/Daily%20Standup/Participants/a%2Fb/PublishedTracks"))
+        .and(query_param("PageSize", "5"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(list_page("published_tracks", json!([{"sid": "MT1", "name": "camera"}]))),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/Rooms/Daily%20Standup/Participants/a%2Fb/PublishedTracks/MT1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": "MT1", "name": "camera"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client_for(&server);
+
+    let tracks = PublishedTrack::list(&client, "Daily Standup", "a/b").limit(5).collect().await.unwrap();
+    assert_eq!(tracks.len(), 1);
+    let track = PublishedTrack::fetch(&client, "Daily Standup", String::from("a/b"), "MT1").await.unwrap();
+    assert_eq!(track, tracks[0]);
+}
+
+#[tokio::test]
+async fn other_hosts_list_paths_and_keys() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/Services/S1/AllThings"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(list_page("items", json!([{"sid": "T1"}, {"sid": "T2"}]))),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://things.example.com", server.uri())
+        .build()
+        .unwrap();
+    let things = Thing::list(&client, "S1").collect().await.unwrap();
+    assert_eq!(things, [Thing { sid: "T1".into() }, Thing { sid: "T2".into() }]);
+}
+
+#[tokio::test]
+async fn renamed_facade_works() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/Recordings/RT1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": "RT1"})))
+        .mount(&server)
+        .await;
+    let recording = Recording::fetch(&client_for(&server), "RT1").await.unwrap();
+    assert_eq!(recording.sid.as_deref(), Some("RT1"));
+}
