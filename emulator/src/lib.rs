@@ -1,1 +1,55 @@
-//! A local Twilio Video server for tests (in progress).
+//! A local, stateful fake of Twilio's Video REST API (Rooms and Room Participants) for tests,
+//! demos and benchmarks.
+//!
+//! The emulator speaks Twilio's wire format on `127.0.0.1`: HTTP Basic auth, the seed
+//! document's naming behaviour (a participant is fetched by SID, or by identity among connected
+//! participants), default list filters, kicks that set `end_time` and `duration`, stable token
+//! paging with absolute `next_page_url`s that point back at the emulator, and Twilio-style error
+//! bodies. Tests drive the world directly through a synchronous simulation API, move a settable
+//! [`Clock`], and inject [`Fault`]s such as 429 bursts, dropped connections or truncated bodies.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use sidekick_emulator::{Emulator, Fault, Route};
+//!
+//! let emu = Emulator::start().await?;
+//! emu.seed_demo()?; // room "DailyStandup" with Alice, Bob, Carol, ...
+//! emu.faults().inject(Route::FetchParticipant, Fault::Unavailable, 1);
+//!
+//! // Point any Twilio client at emu.base_url() with these credentials:
+//! let (user, password) = (emu.account_sid(), emu.auth_token());
+//! let url = format!("{}/v1/Rooms/DailyStandup/Participants/Alice", emu.base_url());
+//! # let _ = (user, password, url);
+//! emu.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+#![warn(missing_docs)]
+
+mod api_error;
+mod auth;
+mod builder;
+mod clock;
+mod emulator;
+mod error;
+mod faults;
+mod model;
+mod paging;
+mod params;
+mod router;
+mod routes;
+mod server;
+mod shared;
+mod sid;
+mod state;
+mod wire;
+
+pub use builder::{
+    DEFAULT_ACCOUNT_SID, DEFAULT_API_KEY_SECRET, DEFAULT_API_KEY_SID, DEFAULT_AUTH_TOKEN, EmulatorBuilder,
+};
+pub use clock::Clock;
+pub use emulator::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, Emulator};
+pub use error::EmulatorError;
+pub use faults::{Fault, FaultSpec, Faults, ParseFaultError, Route};
+pub use model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};

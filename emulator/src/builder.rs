@@ -1,0 +1,123 @@
+//! Configuration of an emulator before it starts.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::auth::Credentials;
+use crate::emulator::Emulator;
+use crate::error::EmulatorError;
+use crate::server;
+use crate::shared::Shared;
+
+/// The account SID an emulator accepts unless configured otherwise.
+pub const DEFAULT_ACCOUNT_SID: &str = "ACfacefacefacefacefacefacefaceface";
+/// The auth token that goes with [`DEFAULT_ACCOUNT_SID`].
+pub const DEFAULT_AUTH_TOKEN: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee00";
+/// The API key SID an emulator accepts unless configured otherwise.
+pub const DEFAULT_API_KEY_SID: &str = "SKfacefacefacefacefacefacefaceface";
+/// The secret that goes with [`DEFAULT_API_KEY_SID`].
+pub const DEFAULT_API_KEY_SECRET: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee01";
+
+/// Builds an [`Emulator`] with a chosen address or credentials.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let emu = sidekick_emulator::Emulator::builder()
+///     .addr("127.0.0.1:0".parse()?)
+///     .credentials("AC00000000000000000000000000000001", "token")
+///     .api_key("SK00000000000000000000000000000001", "secret")
+///     .start()
+///     .await?;
+/// assert_eq!(emu.account_sid(), "AC00000000000000000000000000000001");
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct EmulatorBuilder {
+    addr: SocketAddr,
+    credentials: Credentials,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> EmulatorBuilder {
+        EmulatorBuilder {
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            credentials: Credentials {
+                account_sid: DEFAULT_ACCOUNT_SID.to_owned(),
+                auth_token: DEFAULT_AUTH_TOKEN.to_owned(),
+                api_key_sid: DEFAULT_API_KEY_SID.to_owned(),
+                api_key_secret: DEFAULT_API_KEY_SECRET.to_owned(),
+            },
+        }
+    }
+}
+
+impl EmulatorBuilder {
+    /// The address to listen on; defaults to `127.0.0.1:0` (an ephemeral port).
+    ///
+    /// ```
+    /// let builder = sidekick_emulator::Emulator::builder().addr(([127, 0, 0, 1], 0).into());
+    /// # drop(builder);
+    /// ```
+    pub fn addr(mut self, addr: SocketAddr) -> EmulatorBuilder {
+        self.addr = addr;
+        self
+    }
+
+    /// The account SID and auth token to accept (HTTP Basic username and password). The account
+    /// SID also appears as `account_sid` in every resource.
+    ///
+    /// ```
+    /// let builder = sidekick_emulator::Emulator::builder()
+    ///     .credentials("AC00000000000000000000000000000001", "token");
+    /// # drop(builder);
+    /// ```
+    pub fn credentials(
+        mut self,
+        account_sid: impl Into<String>,
+        auth_token: impl Into<String>,
+    ) -> EmulatorBuilder {
+        self.credentials.account_sid = account_sid.into();
+        self.credentials.auth_token = auth_token.into();
+        self
+    }
+
+    /// The API key SID and secret to accept as well (replacing the default key).
+    ///
+    /// ```
+    /// let builder = sidekick_emulator::Emulator::builder()
+    ///     .api_key("SK00000000000000000000000000000001", "secret");
+    /// # drop(builder);
+    /// ```
+    pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> EmulatorBuilder {
+        self.credentials.api_key_sid = key_sid.into();
+        self.credentials.api_key_secret = secret.into();
+        self
+    }
+
+    /// Binds the address and starts serving on the current tokio runtime.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
+    /// let emu = sidekick_emulator::Emulator::builder().start().await?;
+    /// assert!(emu.base_url().starts_with("http://127.0.0.1:"));
+    /// # Ok(()) }
+    /// ```
+    pub async fn start(self) -> Result<Emulator, EmulatorError> {
+        let listener = TcpListener::bind(self.addr).await?;
+        let addr = listener.local_addr()?;
+        // Links must be usable by clients: a wildcard bind is reached through loopback.
+        let link_addr = match addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::from((Ipv4Addr::LOCALHOST, addr.port())),
+            IpAddr::V6(ip) if ip.is_unspecified() => SocketAddr::from((Ipv6Addr::LOCALHOST, addr.port())),
+            _ => addr,
+        };
+        let shared = Arc::new(Shared::new(self.credentials, format!("http://{link_addr}")));
+        let server = server::spawn(listener, Arc::clone(&shared));
+        tracing::info!(base_url = %shared.base_url, "emulator started");
+        Ok(Emulator::from_parts(shared, addr, server))
+    }
+}

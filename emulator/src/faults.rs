@@ -1,0 +1,413 @@
+//! Fault injection: make the next few requests to a route fail in a chosen way.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+/// Which requests a fault applies to.
+///
+/// Every API operation the emulator serves has a variant; [`Route::Any`] matches every request,
+/// including ones to unknown paths. The binary's `--fault` flag names routes in kebab case
+/// (`list-participants`), which [`FromStr`] parses.
+///
+/// ```
+/// use sidekick_emulator::Route;
+/// let route: Route = "update-participant".parse().unwrap();
+/// assert_eq!(route, Route::UpdateParticipant);
+/// assert_eq!(route.to_string(), "update-participant");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Route {
+    /// Every request.
+    Any,
+    /// `GET /v1/Rooms/{Room}/Participants/{Participant}`.
+    FetchParticipant,
+    /// `POST /v1/Rooms/{Room}/Participants/{Participant}`.
+    UpdateParticipant,
+    /// `GET /v1/Rooms/{Room}/Participants`.
+    ListParticipants,
+    /// `GET /v1/Rooms/{Room}`.
+    FetchRoom,
+    /// `GET /v1/Rooms`.
+    ListRooms,
+    /// `POST /v1/Rooms`.
+    CreateRoom,
+    /// `POST /v1/Rooms/{Room}`.
+    UpdateRoom,
+}
+
+impl Route {
+    /// Every route, [`Route::Any`] first.
+    ///
+    /// ```
+    /// assert_eq!(sidekick_emulator::Route::ALL.len(), 8);
+    /// ```
+    pub const ALL: [Route; 8] = [
+        Route::Any,
+        Route::FetchParticipant,
+        Route::UpdateParticipant,
+        Route::ListParticipants,
+        Route::FetchRoom,
+        Route::ListRooms,
+        Route::CreateRoom,
+        Route::UpdateRoom,
+    ];
+
+    /// The kebab-case name used by the binary's `--fault` flag.
+    ///
+    /// ```
+    /// assert_eq!(sidekick_emulator::Route::ListRooms.name(), "list-rooms");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Route::Any => "any",
+            Route::FetchParticipant => "fetch-participant",
+            Route::UpdateParticipant => "update-participant",
+            Route::ListParticipants => "list-participants",
+            Route::FetchRoom => "fetch-room",
+            Route::ListRooms => "list-rooms",
+            Route::CreateRoom => "create-room",
+            Route::UpdateRoom => "update-room",
+        }
+    }
+
+    /// Whether a fault registered for `self` applies to a request that resolved to `actual`
+    /// (`None` for a request to no known route).
+    pub(crate) fn covers(self, actual: Option<Route>) -> bool {
+        self == Route::Any || Some(self) == actual
+    }
+
+    pub(crate) fn index(self) -> usize {
+        Route::ALL.iter().position(|r| *r == self).unwrap_or(0)
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Route {
+    type Err = ParseFaultError;
+
+    fn from_str(text: &str) -> Result<Route, ParseFaultError> {
+        Route::ALL.into_iter().find(|route| route.name() == text).ok_or_else(|| {
+            let names: Vec<&str> = Route::ALL.iter().map(|r| r.name()).collect();
+            ParseFaultError(format!("unknown route `{text}`; expected one of: {}", names.join(", ")))
+        })
+    }
+}
+
+/// How a faulted request fails.
+///
+/// In the binary's `--fault` flag a fault is written `429` (or `429-SECS` for a Retry-After other
+/// than 1), `500`, `503`, `latency-MSms`, `close`, `truncate` or `html-STATUS`.
+///
+/// ```
+/// use std::time::Duration;
+/// use sidekick_emulator::Fault;
+/// assert_eq!("429-5".parse::<Fault>().unwrap(), Fault::TooManyRequests { retry_after_secs: 5 });
+/// assert_eq!("latency-250ms".parse::<Fault>().unwrap(), Fault::Latency(Duration::from_millis(250)));
+/// assert_eq!("html-502".parse::<Fault>().unwrap(), Fault::HtmlError { status: 502 });
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Fault {
+    /// 429 with Twilio error 20429 and a `Retry-After` header.
+    TooManyRequests {
+        /// Value of the `Retry-After` header, in seconds.
+        retry_after_secs: u64,
+    },
+    /// 500 with Twilio error 20500.
+    InternalError,
+    /// 503 with Twilio error 20503.
+    Unavailable,
+    /// Waits this long, then answers normally.
+    Latency(Duration),
+    /// Closes the connection without sending a single response byte.
+    CloseConnection,
+    /// Sends 200 with a `Content-Length` larger than the body it sends, then closes.
+    TruncatedBody,
+    /// An HTML error page with `Content-Type: text/html`, as a proxy in front of the API sends.
+    /// A status that is not a valid HTTP status code is sent as 502.
+    HtmlError {
+        /// The HTTP status of the page, e.g. 502.
+        status: u16,
+    },
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fault::TooManyRequests { retry_after_secs } => write!(f, "429-{retry_after_secs}"),
+            Fault::InternalError => f.write_str("500"),
+            Fault::Unavailable => f.write_str("503"),
+            Fault::Latency(delay) => write!(f, "latency-{}ms", delay.as_millis()),
+            Fault::CloseConnection => f.write_str("close"),
+            Fault::TruncatedBody => f.write_str("truncate"),
+            Fault::HtmlError { status } => write!(f, "html-{status}"),
+        }
+    }
+}
+
+impl FromStr for Fault {
+    type Err = ParseFaultError;
+
+    fn from_str(text: &str) -> Result<Fault, ParseFaultError> {
+        let number = |digits: &str| {
+            digits
+                .parse::<u64>()
+                .map_err(|_| ParseFaultError(format!("`{digits}` in fault `{text}` is not a whole number")))
+        };
+        let fault = match text {
+            "429" => Fault::TooManyRequests { retry_after_secs: 1 },
+            "500" => Fault::InternalError,
+            "503" => Fault::Unavailable,
+            "close" => Fault::CloseConnection,
+            "truncate" => Fault::TruncatedBody,
+            _ => {
+                if let Some(secs) = text.strip_prefix("429-") {
+                    Fault::TooManyRequests { retry_after_secs: number(secs)? }
+                } else if let Some(status) = text.strip_prefix("html-") {
+                    let status = u16::try_from(number(status)?)
+                        .map_err(|_| ParseFaultError(format!("status in fault `{text}` is too large")))?;
+                    Fault::HtmlError { status }
+                } else if let Some(ms) =
+                    text.strip_prefix("latency-").and_then(|rest| rest.strip_suffix("ms"))
+                {
+                    Fault::Latency(Duration::from_millis(number(ms)?))
+                } else {
+                    return Err(ParseFaultError(format!(
+                        "unknown fault `{text}`; expected 429, 429-SECS, 500, 503, \
+                         latency-MSms, close, truncate or html-STATUS"
+                    )));
+                }
+            }
+        };
+        Ok(fault)
+    }
+}
+
+/// A fault, the route it applies to, and how many requests it applies to: the binary's
+/// `--fault ROUTE:FAULT:TIMES` flag (`TIMES` defaults to 1).
+///
+/// ```
+/// use sidekick_emulator::{Fault, FaultSpec, Route};
+/// let spec: FaultSpec = "list-participants:429:3".parse().unwrap();
+/// assert_eq!(spec.route, Route::ListParticipants);
+/// assert_eq!(spec.fault, Fault::TooManyRequests { retry_after_secs: 1 });
+/// assert_eq!(spec.times, 3);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FaultSpec {
+    /// Requests the fault applies to.
+    pub route: Route,
+    /// What happens to them.
+    pub fault: Fault,
+    /// How many matching requests are affected.
+    pub times: usize,
+}
+
+impl FromStr for FaultSpec {
+    type Err = ParseFaultError;
+
+    fn from_str(text: &str) -> Result<FaultSpec, ParseFaultError> {
+        let mut parts = text.split(':');
+        let (Some(route), Some(fault)) = (parts.next(), parts.next()) else {
+            return Err(ParseFaultError(format!(
+                "fault `{text}` should look like ROUTE:FAULT[:TIMES], e.g. list-participants:429:3"
+            )));
+        };
+        let times = match parts.next() {
+            None => 1,
+            Some(times) => times
+                .parse()
+                .map_err(|_| ParseFaultError(format!("TIMES in fault `{text}` is not a whole number")))?,
+        };
+        if parts.next().is_some() {
+            return Err(ParseFaultError(format!("fault `{text}` has too many `:`-separated parts")));
+        }
+        Ok(FaultSpec { route: route.parse()?, fault: fault.parse()?, times })
+    }
+}
+
+/// Why a [`Route`], [`Fault`] or [`FaultSpec`] could not be parsed.
+///
+/// ```
+/// let err = "teapot".parse::<sidekick_emulator::Fault>().unwrap_err();
+/// assert!(err.to_string().contains("unknown fault"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseFaultError(String);
+
+impl fmt::Display for ParseFaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ParseFaultError {}
+
+/// A shared handle to the emulator's queue of pending faults; clones share the queue.
+///
+/// Faults are consumed in the order they were injected: each request takes the oldest pending
+/// fault whose route covers it. They act before authentication, as a proxy or load balancer in
+/// front of the API would, so a faulted request is answered the same with or without valid
+/// credentials.
+///
+/// ```
+/// use sidekick_emulator::{Fault, Faults, Route};
+/// let faults = Faults::new();
+/// faults.inject(Route::ListParticipants, Fault::Unavailable, 2);
+/// assert_eq!(faults.pending(), 2);
+/// faults.clear();
+/// assert_eq!(faults.pending(), 0);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Faults {
+    queue: Arc<Mutex<VecDeque<PendingFault>>>,
+}
+
+#[derive(Debug)]
+struct PendingFault {
+    route: Route,
+    fault: Fault,
+    remaining: usize,
+}
+
+impl Faults {
+    /// An empty queue.
+    ///
+    /// ```
+    /// assert_eq!(sidekick_emulator::Faults::new().pending(), 0);
+    /// ```
+    pub fn new() -> Faults {
+        Faults::default()
+    }
+
+    /// Makes the next `times` requests covered by `route` fail with `fault`.
+    ///
+    /// ```
+    /// use sidekick_emulator::{Fault, Faults, Route};
+    /// let faults = Faults::new();
+    /// faults.inject(Route::Any, Fault::TooManyRequests { retry_after_secs: 2 }, 3);
+    /// assert_eq!(faults.pending(), 3);
+    /// ```
+    pub fn inject(&self, route: Route, fault: Fault, times: usize) {
+        if times == 0 {
+            return;
+        }
+        self.lock().push_back(PendingFault { route, fault, remaining: times });
+    }
+
+    /// Injects a parsed [`FaultSpec`].
+    ///
+    /// ```
+    /// let faults = sidekick_emulator::Faults::new();
+    /// faults.inject_spec("fetch-room:503:2".parse().unwrap());
+    /// assert_eq!(faults.pending(), 2);
+    /// ```
+    pub fn inject_spec(&self, spec: FaultSpec) {
+        self.inject(spec.route, spec.fault, spec.times);
+    }
+
+    /// Drops every pending fault.
+    ///
+    /// ```
+    /// let faults = sidekick_emulator::Faults::new();
+    /// faults.clear();
+    /// assert_eq!(faults.pending(), 0);
+    /// ```
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    /// How many requests are still going to be faulted, summed over all routes.
+    ///
+    /// ```
+    /// use sidekick_emulator::{Fault, Faults, Route};
+    /// let faults = Faults::new();
+    /// faults.inject(Route::FetchRoom, Fault::InternalError, 1);
+    /// faults.inject(Route::ListRooms, Fault::InternalError, 2);
+    /// assert_eq!(faults.pending(), 3);
+    /// ```
+    pub fn pending(&self) -> usize {
+        self.lock().iter().map(|p| p.remaining).sum()
+    }
+
+    /// Takes one use of the oldest fault covering a request to `route`.
+    pub(crate) fn take(&self, route: Option<Route>) -> Option<Fault> {
+        let mut queue = self.lock();
+        let index = queue.iter().position(|p| p.route.covers(route))?;
+        let pending = &mut queue[index];
+        let fault = pending.fault;
+        pending.remaining -= 1;
+        if pending.remaining == 0 {
+            queue.remove(index);
+        }
+        Some(fault)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<PendingFault>> {
+        // Each queue operation leaves it consistent, so a poisoned lock is still usable.
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn take_consumes_matching_faults_in_order() {
+        let faults = Faults::new();
+        faults.inject(Route::ListRooms, Fault::InternalError, 1);
+        faults.inject(Route::Any, Fault::Unavailable, 2);
+        assert_eq!(faults.take(Some(Route::FetchRoom)), Some(Fault::Unavailable));
+        assert_eq!(faults.take(Some(Route::ListRooms)), Some(Fault::InternalError));
+        assert_eq!(faults.take(None), Some(Fault::Unavailable));
+        assert_eq!(faults.take(Some(Route::ListRooms)), None);
+        assert_eq!(faults.pending(), 0);
+    }
+
+    #[test]
+    fn zero_times_injects_nothing() {
+        let faults = Faults::new();
+        faults.inject(Route::Any, Fault::CloseConnection, 0);
+        assert_eq!(faults.take(None), None);
+    }
+
+    #[test]
+    fn every_fault_round_trips_through_its_text_form() {
+        let all = [
+            Fault::TooManyRequests { retry_after_secs: 7 },
+            Fault::InternalError,
+            Fault::Unavailable,
+            Fault::Latency(Duration::from_millis(30)),
+            Fault::CloseConnection,
+            Fault::TruncatedBody,
+            Fault::HtmlError { status: 504 },
+        ];
+        for fault in all {
+            assert_eq!(fault.to_string().parse::<Fault>(), Ok(fault));
+        }
+        for route in Route::ALL {
+            assert_eq!(route.name().parse::<Route>(), Ok(route));
+        }
+    }
+
+    #[test]
+    fn spec_parsing_reports_bad_input() {
+        assert_eq!("any:close".parse::<FaultSpec>().map(|s| s.times), Ok(1));
+        assert!("any".parse::<FaultSpec>().is_err());
+        assert!("any:close:x".parse::<FaultSpec>().is_err());
+        assert!("any:close:1:2".parse::<FaultSpec>().is_err());
+        assert!("nowhere:close:1".parse::<FaultSpec>().is_err());
+        assert!("any:latency-fast:1".parse::<FaultSpec>().is_err());
+        assert!("any:html-99999:1".parse::<FaultSpec>().is_err());
+    }
+}

@@ -1,0 +1,95 @@
+//! `sidekick-emulator`: run the Twilio Video emulator as a standalone server.
+
+use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use sidekick_emulator::{Emulator, FaultSpec};
+
+/// A local, stateful Twilio Video server (Rooms and Room Participants) for tests and demos.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+
+    /// Account SID to accept (HTTP Basic username).
+    #[arg(long, default_value = sidekick_emulator::DEFAULT_ACCOUNT_SID)]
+    account_sid: String,
+
+    /// Auth token to accept (HTTP Basic password).
+    #[arg(long, default_value = sidekick_emulator::DEFAULT_AUTH_TOKEN)]
+    auth_token: String,
+
+    /// API key SID to accept as well.
+    #[arg(long, default_value = sidekick_emulator::DEFAULT_API_KEY_SID)]
+    api_key_sid: String,
+
+    /// Secret of the API key.
+    #[arg(long, default_value = sidekick_emulator::DEFAULT_API_KEY_SECRET)]
+    api_key_secret: String,
+
+    /// Data to create at start.
+    #[arg(long, value_enum, default_value_t = Seed::None)]
+    seed: Seed,
+
+    /// Fail upcoming requests: ROUTE:FAULT[:TIMES], e.g. `list-participants:429:3`.
+    /// ROUTE: any, fetch-participant, update-participant, list-participants, fetch-room,
+    /// list-rooms, create-room, update-room. FAULT: 429, 429-SECS, 500, 503, latency-MSms,
+    /// close, truncate, html-STATUS. Repeatable.
+    #[arg(long = "fault", value_name = "ROUTE:FAULT[:TIMES]")]
+    faults: Vec<FaultSpec>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Seed {
+    /// Start empty.
+    None,
+    /// Room `DailyStandup` with Alice, Bob, Carol, Dave, Erin, Frank and Grace connected.
+    Demo,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("sidekick-emulator: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
+    let emu = Emulator::builder()
+        .addr(SocketAddr::new(args.host, args.port))
+        .credentials(args.account_sid, args.auth_token)
+        .api_key(args.api_key_sid, args.api_key_secret)
+        .start()
+        .await?;
+    if let Seed::Demo = args.seed {
+        emu.seed_demo()?;
+    }
+    for spec in args.faults {
+        emu.faults().inject_spec(spec);
+    }
+    println!("sidekick-emulator listening on {}", emu.base_url());
+    println!("  TWILIO_ACCOUNT_SID={}", emu.account_sid());
+    println!("  TWILIO_AUTH_TOKEN={}", emu.auth_token());
+    println!("  TWILIO_API_KEY={}", emu.api_key_sid());
+    println!("  TWILIO_API_SECRET={}", emu.api_key_secret());
+    if emu.faults().pending() > 0 {
+        println!("  faults pending: {}", emu.faults().pending());
+    }
+    println!("Press Ctrl-C to stop.");
+    tokio::signal::ctrl_c().await?;
+    emu.shutdown().await;
+    println!("stopped");
+    Ok(())
+}

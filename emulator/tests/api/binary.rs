@@ -1,0 +1,54 @@
+//! The `sidekick-emulator` binary.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::support::read;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_sidekick-emulator");
+
+#[test]
+fn help_lists_the_flags() {
+    let output = Command::new(BINARY).arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for flag in ["--host", "--port", "--account-sid", "--auth-token", "--seed", "--fault"] {
+        assert!(help.contains(flag), "missing {flag} in:\n{help}");
+    }
+}
+
+#[test]
+fn bad_fault_flags_are_rejected() {
+    let output = Command::new(BINARY).args(["--fault", "nowhere:429:1"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown route"));
+}
+
+#[tokio::test]
+async fn serves_the_demo_seed_with_faults() {
+    let mut child = Command::new(BINARY)
+        .args(["--port", "0", "--seed", "demo", "--fault", "list-participants:503:1"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base_url = first.rsplit(' ').next().unwrap().to_owned();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    let printed: Vec<String> = lines.by_ref().take(4).map(Result::unwrap).collect();
+    assert!(printed[0].contains(sidekick_emulator::DEFAULT_ACCOUNT_SID), "{printed:?}");
+
+    let client = reqwest::Client::new();
+    let url = format!("{base_url}/v1/Rooms/DailyStandup/Participants");
+    let get = || {
+        client
+            .get(&url)
+            .basic_auth(sidekick_emulator::DEFAULT_ACCOUNT_SID, Some(sidekick_emulator::DEFAULT_AUTH_TOKEN))
+    };
+    let faulted = read(get().send().await.unwrap()).await;
+    let normal = read(get().send().await.unwrap()).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    faulted.assert_error(503, 20503);
+    assert_eq!(normal.json["participants"].as_array().unwrap().len(), 7);
+}

@@ -1,0 +1,14 @@
+//! Black-box tests of the emulator over real HTTP on 127.0.0.1.
+
+mod auth;
+mod binary;
+mod concurrency;
+mod faults;
+mod kicks;
+mod listing;
+mod naming;
+mod paging;
+mod protocol;
+mod rooms;
+mod simulation;
+mod support;
