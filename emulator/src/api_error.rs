@@ -1,11 +1,12 @@
 //! Error responses in Twilio's JSON shape: `code`, `message`, `more_info`, `status`.
 
-use hyper::header::{HeaderName, HeaderValue};
-use hyper::{Response, StatusCode, header};
+use axum::http::StatusCode;
+use axum::http::header::{self, HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::error::EmulatorError;
-use crate::server::body::ResponseBody;
+use crate::wire;
 
 /// Twilio's generic "invalid parameter" error.
 pub(crate) const INVALID_PARAMETER: u32 = 20001;
@@ -85,8 +86,10 @@ impl ApiError {
             other => ApiError::bad_request(other.to_string()),
         }
     }
+}
 
-    pub(crate) fn into_response(self) -> Response<ResponseBody> {
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
         let body = ErrorBody {
             code: self.code,
             message: &self.message,
@@ -95,7 +98,7 @@ impl ApiError {
         };
         // Serialising a struct of strings and integers cannot fail; fall back to empty anyway.
         let bytes = serde_json::to_vec(&body).unwrap_or_default();
-        let mut response = ResponseBody::json_response(self.status, bytes);
+        let mut response = wire::json_response(self.status, bytes);
         response.headers_mut().extend(self.headers);
         response
     }

@@ -1,7 +1,7 @@
 //! HTTP Basic authentication against the configured account and API key credentials.
 
-use hyper::HeaderMap;
-use hyper::header::AUTHORIZATION;
+use axum::http::HeaderMap;
+use axum::http::header::AUTHORIZATION;
 
 use crate::api_error::ApiError;
 

@@ -1,177 +1,132 @@
-//! Maps a request's method and raw path to an API operation.
+//! The HTTP application: which handler serves each method and path, which fault [`Route`] each
+//! one is, and the middleware around them.
 //!
-//! The raw path is split on `/` *before* percent-decoding, so `%2F` inside an identity stays part
-//! of one segment. A trailing slash is ignored.
+//! axum matches the raw, still-encoded path, so `%2F` inside an identity never splits a segment;
+//! the `Path` extractor decodes parameters afterwards. Trailing slashes are trimmed before routing
+//! (by tower-http, which also reduces leading `//` to `/`).
 
-use hyper::Method;
+use std::convert::Infallible;
+use std::sync::Arc;
 
+use axum::body::{Bytes, HttpBody};
+use axum::extract::rejection::RawPathParamsRejection;
+use axum::extract::{DefaultBodyLimit, OriginalUri, RawPathParams, Request};
+use axum::http::Method;
+use axum::middleware::from_fn_with_state;
+use axum::response::Response;
+use axum::routing::{MethodRouter, any};
+use axum::{BoxError, Router};
+use tower::{Service, ServiceBuilder};
+use tower_http::normalize_path::NormalizePathLayer;
+
+use crate::api_error::ApiError;
 use crate::faults::Route;
+use crate::routes::{participants, rooms};
+use crate::server::extract::{MAX_BODY_BYTES, RequestPath};
+use crate::server::intake::intake;
+use crate::server::middleware::{authenticate, stamp_request_id};
+use crate::shared::Shared;
 
-/// An API operation with its decoded path parameters.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Endpoint {
-    ListRooms,
-    CreateRoom,
-    FetchRoom { room: String },
-    UpdateRoom { room: String },
-    ListParticipants { room: String },
-    FetchParticipant { room: String, participant: String },
-    UpdateParticipant { room: String, participant: String },
+const ROOMS: &str = "/v1/Rooms";
+const ROOM: &str = "/v1/Rooms/{room}";
+const PARTICIPANTS: &str = "/v1/Rooms/{room}/Participants";
+const PARTICIPANT: &str = "/v1/Rooms/{room}/Participants/{participant}";
+
+/// The whole application as one service: the path as sent is kept in [`OriginalUri`] (for 404
+/// messages), trailing slashes are trimmed, then the request is routed.
+pub(crate) fn app<B>(
+    shared: Arc<Shared>,
+) -> impl Service<Request<B>, Response = Response, Error = Infallible, Future: Send> + Clone + Send + 'static
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    ServiceBuilder::new()
+        .map_request(keep_original_uri::<B>)
+        .layer(NormalizePathLayer::trim_trailing_slash())
+        .service(router(shared))
 }
 
-impl Endpoint {
-    pub(crate) fn route(&self) -> Route {
-        match self {
-            Endpoint::ListRooms => Route::ListRooms,
-            Endpoint::CreateRoom => Route::CreateRoom,
-            Endpoint::FetchRoom { .. } => Route::FetchRoom,
-            Endpoint::UpdateRoom { .. } => Route::UpdateRoom,
-            Endpoint::ListParticipants { .. } => Route::ListParticipants,
-            Endpoint::FetchParticipant { .. } => Route::FetchParticipant,
-            Endpoint::UpdateParticipant { .. } => Route::UpdateParticipant,
-        }
-    }
+fn keep_original_uri<B>(mut request: Request<B>) -> Request<B> {
+    let original = OriginalUri(request.uri().clone());
+    request.extensions_mut().insert(original);
+    request
 }
 
-/// The outcome of routing one request.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Resolution {
-    Endpoint(Endpoint),
-    /// The path exists, the method does not; `allow` lists the methods that do.
-    MethodNotAllowed {
-        allow: &'static str,
-    },
-    NotFound,
+/// Routes, fallbacks and middleware. The last layer added runs first: faults (before anything, as
+/// at a proxy), then the request ID stamp, then authentication (before 404 and 405, as at Twilio).
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(ROOMS, only("GET, POST").get(rooms::list).post(rooms::create))
+        .route(ROOM, only("GET, POST").get(rooms::fetch).post(rooms::update))
+        .route(PARTICIPANTS, only("GET").get(participants::list))
+        .route(PARTICIPANT, only("GET, POST").get(participants::fetch).post(participants::update))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(from_fn_with_state(Arc::clone(&shared), authenticate))
+        .layer(from_fn_with_state(Arc::clone(&shared), stamp_request_id))
+        .layer(from_fn_with_state(Arc::clone(&shared), intake))
+        .with_state(shared)
 }
 
-impl Resolution {
-    pub(crate) fn route(&self) -> Option<Route> {
-        match self {
-            Resolution::Endpoint(endpoint) => Some(endpoint.route()),
-            _ => None,
-        }
-    }
-}
-
-pub(crate) fn resolve(method: &Method, raw_path: &str) -> Resolution {
-    let trimmed = raw_path.trim_end_matches('/');
-    let Some(decoded) = trimmed
-        .strip_prefix('/')
-        .map(|rest| rest.split('/').map(decode_segment).collect::<Option<Vec<String>>>())
-    else {
-        return Resolution::NotFound;
+/// The fault route of a request that matched `matched_path` (as registered, e.g.
+/// `/v1/Rooms/{room}`); `None` for a method the path does not serve.
+pub(crate) fn route_of(matched_path: &str, method: &Method) -> Option<Route> {
+    let (get, post) = (method == Method::GET, method == Method::POST);
+    let route = match matched_path {
+        ROOMS if get => Route::ListRooms,
+        ROOMS if post => Route::CreateRoom,
+        ROOM if get => Route::FetchRoom,
+        ROOM if post => Route::UpdateRoom,
+        PARTICIPANTS if get => Route::ListParticipants,
+        PARTICIPANT if get => Route::FetchParticipant,
+        PARTICIPANT if post => Route::UpdateParticipant,
+        _ => return None,
     };
-    let Some(segments) = decoded.filter(|segments| segments.iter().all(|s| !s.is_empty())) else {
-        return Resolution::NotFound;
-    };
-    let is_get = method == Method::GET;
-    let is_post = method == Method::POST;
-    let parts: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let endpoint = match parts.as_slice() {
-        ["v1", "Rooms"] if is_get => Endpoint::ListRooms,
-        ["v1", "Rooms"] if is_post => Endpoint::CreateRoom,
-        ["v1", "Rooms", room] if is_get => Endpoint::FetchRoom { room: room.to_string() },
-        ["v1", "Rooms", room] if is_post => Endpoint::UpdateRoom { room: room.to_string() },
-        ["v1", "Rooms", room, "Participants"] if is_get => {
-            Endpoint::ListParticipants { room: room.to_string() }
-        }
-        ["v1", "Rooms", room, "Participants", participant] if is_get => {
-            Endpoint::FetchParticipant { room: room.to_string(), participant: participant.to_string() }
-        }
-        ["v1", "Rooms", room, "Participants", participant] if is_post => {
-            Endpoint::UpdateParticipant { room: room.to_string(), participant: participant.to_string() }
-        }
-        ["v1", "Rooms"] | ["v1", "Rooms", _] | ["v1", "Rooms", _, "Participants", _] => {
-            return Resolution::MethodNotAllowed { allow: "GET, POST" };
-        }
-        ["v1", "Rooms", _, "Participants"] => {
-            return Resolution::MethodNotAllowed { allow: "GET" };
-        }
-        _ => return Resolution::NotFound,
-    };
-    Resolution::Endpoint(endpoint)
+    Some(route)
 }
 
-/// Percent-decodes one path segment. A `%` not followed by two hex digits is kept literally;
-/// `None` if the decoded bytes are not UTF-8 (no identity or name can match them).
-fn decode_segment(segment: &str) -> Option<String> {
-    let bytes = segment.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                decoded.push(byte);
-                i += 3;
-            }
-            None => {
-                decoded.push(bytes[i]);
-                i += 1;
-            }
+/// A path whose other methods get Twilio's 405 listing `allow`. `any` also stops axum from adding
+/// its own `Allow` header to every answer (401s included), and the explicit HEAD keeps axum from
+/// serving HEAD with the GET handler.
+fn only(allow: &'static str) -> MethodRouter<Arc<Shared>> {
+    let refuse = move |method: Method,
+                       params: Result<RawPathParams, RawPathParamsRejection>,
+                       RequestPath(path): RequestPath| async move {
+        // A parameter that is not UTF-8 names nothing, whatever the method.
+        match params {
+            Ok(_) => ApiError::method_not_allowed(method.as_str(), allow),
+            Err(_) => ApiError::not_found(&path),
         }
-    }
-    String::from_utf8(decoded).ok()
+    };
+    any(refuse).head(refuse)
+}
+
+async fn not_found(RequestPath(path): RequestPath) -> ApiError {
+    ApiError::not_found(&path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn fetch(room: &str, participant: &str) -> Resolution {
-        Resolution::Endpoint(Endpoint::FetchParticipant {
-            room: room.to_owned(),
-            participant: participant.to_owned(),
-        })
+    #[test]
+    fn every_served_method_and_path_has_its_route() {
+        let (get, post) = (&Method::GET, &Method::POST);
+        assert_eq!(route_of(ROOMS, get), Some(Route::ListRooms));
+        assert_eq!(route_of(ROOMS, post), Some(Route::CreateRoom));
+        assert_eq!(route_of(ROOM, get), Some(Route::FetchRoom));
+        assert_eq!(route_of(ROOM, post), Some(Route::UpdateRoom));
+        assert_eq!(route_of(PARTICIPANTS, get), Some(Route::ListParticipants));
+        assert_eq!(route_of(PARTICIPANT, get), Some(Route::FetchParticipant));
+        assert_eq!(route_of(PARTICIPANT, post), Some(Route::UpdateParticipant));
     }
 
     #[test]
-    fn percent_encoded_slashes_stay_inside_their_segment() {
-        let path = "/v1/Rooms/Daily%2FStandup/Participants/a%2Fb";
-        assert_eq!(resolve(&Method::GET, path), fetch("Daily/Standup", "a/b"));
-    }
-
-    #[test]
-    fn decodes_reserved_and_non_ascii_characters() {
-        for (raw, decoded) in [
-            ("a%3Fb", "a?b"),
-            ("a%23b", "a#b"),
-            ("bob%20smith", "bob smith"),
-            ("%C3%A9", "é"),
-            ("50%25", "50%"),
-            ("user.123", "user.123"),
-            ("a+b", "a+b"),
-            ("100%", "100%"),
-            ("%zz", "%zz"),
-        ] {
-            let path = format!("/v1/Rooms/R/Participants/{raw}");
-            assert_eq!(resolve(&Method::GET, &path), fetch("R", decoded), "{raw}");
-        }
-    }
-
-    #[test]
-    fn trailing_slashes_are_ignored() {
-        assert_eq!(resolve(&Method::GET, "/v1/Rooms/R/Participants/P/"), fetch("R", "P"));
-        assert_eq!(resolve(&Method::GET, "/v1/Rooms/"), Resolution::Endpoint(Endpoint::ListRooms));
-    }
-
-    #[test]
-    fn unknown_paths_and_methods() {
-        assert_eq!(resolve(&Method::GET, "/"), Resolution::NotFound);
-        assert_eq!(resolve(&Method::GET, "/v1/Rooms//Participants"), Resolution::NotFound);
-        assert_eq!(resolve(&Method::GET, "/v1/rooms"), Resolution::NotFound);
-        assert_eq!(resolve(&Method::GET, "/v1/Rooms/R/Participants/%FF"), Resolution::NotFound);
-        assert_eq!(
-            resolve(&Method::DELETE, "/v1/Rooms/R/Participants/P"),
-            Resolution::MethodNotAllowed { allow: "GET, POST" }
-        );
-        assert_eq!(
-            resolve(&Method::POST, "/v1/Rooms/R/Participants"),
-            Resolution::MethodNotAllowed { allow: "GET" }
-        );
+    fn other_methods_and_paths_have_none() {
+        assert_eq!(route_of(PARTICIPANTS, &Method::POST), None);
+        assert_eq!(route_of(PARTICIPANT, &Method::HEAD), None);
+        assert_eq!(route_of(ROOMS, &Method::DELETE), None);
+        assert_eq!(route_of("/v1/Rooms/{room}/Recordings", &Method::GET), None);
     }
 }

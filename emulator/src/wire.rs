@@ -1,6 +1,10 @@
 //! JSON bodies exactly as Twilio sends them: every documented key present, `null` where unset,
 //! timestamps as `2015-07-30T20:00:00Z`, and absolute URLs pointing back at the emulator.
 
+use axum::body::Body;
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_TYPE, HeaderValue};
+use axum::response::Response;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -14,6 +18,14 @@ pub(crate) struct Origin<'a> {
     /// `http://127.0.0.1:PORT`, no trailing slash.
     pub(crate) base_url: &'a str,
     pub(crate) account_sid: &'a str,
+}
+
+/// A response with a JSON body, labelled `application/json` exactly, as Twilio does.
+pub(crate) fn json_response(status: StatusCode, bytes: Vec<u8>) -> Response {
+    let mut response = Response::new(Body::from(bytes));
+    *response.status_mut() = status;
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
 }
 
 /// Twilio's timestamp form: UTC, whole seconds, `Z`.

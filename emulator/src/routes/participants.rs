@@ -1,13 +1,17 @@
 //! `/v1/Rooms/{Room}/Participants[/{Participant}]`: fetch, kick, list.
 
-use hyper::{Response, StatusCode};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
 
 use super::{json_response, required_status};
 use crate::api_error::ApiError;
 use crate::model::ParticipantStatus;
 use crate::paging::{ListLocation, PageRequest};
 use crate::params::{Params, invalid_value};
-use crate::server::body::ResponseBody;
+use crate::server::extract::{PathParams, RequestPath};
 use crate::shared::Shared;
 use crate::state::{IdentityScope, ParticipantFilter};
 use crate::wire::{self, ListPage};
@@ -15,28 +19,26 @@ use crate::wire::{self, ListPage};
 const STATUSES: &str = "connected, disconnected or reconnecting";
 
 /// `GET`: by SID (any status) or by identity (connected participants only).
-pub(super) fn fetch(
-    shared: &Shared,
-    room: &str,
-    participant: &str,
-    path: &str,
-) -> Result<Response<ResponseBody>, ApiError> {
+pub(crate) async fn fetch(
+    State(shared): State<Arc<Shared>>,
+    PathParams((room, participant)): PathParams<(String, String)>,
+    RequestPath(path): RequestPath,
+) -> Result<Response, ApiError> {
     let found = shared
         .state()
-        .participant_info(room, participant, IdentityScope::Connected)
-        .map_err(|err| ApiError::from_emulator(err, path))?;
+        .participant_info(&room, &participant, IdentityScope::Connected)
+        .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::OK, &wire::participant_json(shared.origin(), &found))
 }
 
 /// `POST Status=disconnected`: kicks the participant (idempotent by SID). Answers 202.
-pub(super) fn update(
-    shared: &Shared,
-    room: &str,
-    participant: &str,
-    params: &Params,
-    path: &str,
-) -> Result<Response<ResponseBody>, ApiError> {
-    let status = required_status(params)?;
+pub(crate) async fn update(
+    State(shared): State<Arc<Shared>>,
+    PathParams((room, participant)): PathParams<(String, String)>,
+    RequestPath(path): RequestPath,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let status = required_status(&params)?;
     match status.parse::<ParticipantStatus>() {
         Ok(ParticipantStatus::Disconnected) => {}
         Ok(other) => {
@@ -50,29 +52,29 @@ pub(super) fn update(
     let now = shared.clock.now();
     let kicked = shared
         .state()
-        .disconnect_participant(room, participant, IdentityScope::Connected, now)
-        .map_err(|err| ApiError::from_emulator(err, path))?;
+        .disconnect_participant(&room, &participant, IdentityScope::Connected, now)
+        .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::ACCEPTED, &wire::participant_json(shared.origin(), &kicked))
 }
 
 /// `GET` the list, filtered by `Status`, `Identity`, `DateCreatedAfter`, `DateCreatedBefore`.
-pub(super) fn list(
-    shared: &Shared,
-    room: &str,
-    params: &Params,
-    path: &str,
-) -> Result<Response<ResponseBody>, ApiError> {
+pub(crate) async fn list(
+    State(shared): State<Arc<Shared>>,
+    PathParams(room): PathParams<String>,
+    RequestPath(path): RequestPath,
+    params: Params,
+) -> Result<Response, ApiError> {
     let filter = ParticipantFilter {
         status: params.parse("Status", STATUSES)?,
         identity: params.get("Identity").map(str::to_owned),
         created_after: params.date_time("DateCreatedAfter")?,
         created_before: params.date_time("DateCreatedBefore")?,
     };
-    let request = PageRequest::from_params(params)?;
+    let request = PageRequest::from_params(&params)?;
     let (room_sid, participants, selection) = shared
         .state()
-        .list_participants(room, &filter, &request)
-        .map_err(|err| ApiError::from_emulator(err, path))?;
+        .list_participants(&room, &filter, &request)
+        .map_err(|err| ApiError::from_emulator(err, &path))?;
 
     let mut filters = Vec::new();
     if let Some(status) = filter.status {

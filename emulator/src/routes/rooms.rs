@@ -1,13 +1,17 @@
 //! `/v1/Rooms[/{Room}]`: create, fetch, complete, list.
 
-use hyper::{Response, StatusCode};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
 
 use super::{json_response, required_status};
 use crate::api_error::ApiError;
 use crate::model::{RoomSettings, RoomStatus};
 use crate::paging::{ListLocation, PageRequest};
 use crate::params::{Params, invalid_value};
-use crate::server::body::ResponseBody;
+use crate::server::extract::{PathParams, RequestPath};
 use crate::shared::Shared;
 use crate::state::RoomFilter;
 use crate::wire::{self, ListPage};
@@ -16,54 +20,58 @@ const ROOM_TYPES: [&str; 4] = ["group", "go", "peer-to-peer", "group-small"];
 const VIDEO_CODECS: [&str; 2] = ["VP8", "H264"];
 
 /// `POST /v1/Rooms`: answers 201, or 400 with code 53113 if an in-progress room has the name.
-pub(super) fn create(
-    shared: &Shared,
-    params: &Params,
-    path: &str,
-) -> Result<Response<ResponseBody>, ApiError> {
-    let settings = settings_from_form(params)?;
+pub(crate) async fn create(
+    State(shared): State<Arc<Shared>>,
+    RequestPath(path): RequestPath,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let settings = settings_from_form(&params)?;
     let unique_name = params.get("UniqueName").filter(|name| !name.is_empty());
     let now = shared.clock.now();
     let room = shared
         .state()
         .create_room(unique_name, settings, now)
-        .map_err(|err| ApiError::from_emulator(err, path))?;
+        .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::CREATED, &wire::room_json(shared.origin(), &room))
 }
 
 /// `GET /v1/Rooms/{Room}`: by SID, or by the unique name of an in-progress room.
-pub(super) fn fetch(shared: &Shared, room: &str, path: &str) -> Result<Response<ResponseBody>, ApiError> {
-    let found = shared.state().room_info(room).map_err(|err| ApiError::from_emulator(err, path))?;
+pub(crate) async fn fetch(
+    State(shared): State<Arc<Shared>>,
+    PathParams(room): PathParams<String>,
+    RequestPath(path): RequestPath,
+) -> Result<Response, ApiError> {
+    let found = shared.state().room_info(&room).map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::OK, &wire::room_json(shared.origin(), &found))
 }
 
 /// `POST /v1/Rooms/{Room}` with `Status=completed`: ends the room. Answers 202.
-pub(super) fn update(
-    shared: &Shared,
-    room: &str,
-    params: &Params,
-    path: &str,
-) -> Result<Response<ResponseBody>, ApiError> {
-    let status = required_status(params)?;
+pub(crate) async fn update(
+    State(shared): State<Arc<Shared>>,
+    PathParams(room): PathParams<String>,
+    RequestPath(path): RequestPath,
+    params: Params,
+) -> Result<Response, ApiError> {
+    let status = required_status(&params)?;
     if status.parse::<RoomStatus>() != Ok(RoomStatus::Completed) {
         return Err(invalid_value("Status", status, "completed (a room can only be updated to completed)"));
     }
     let now = shared.clock.now();
     let completed =
-        shared.state().complete_room(room, now).map_err(|err| ApiError::from_emulator(err, path))?;
+        shared.state().complete_room(&room, now).map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::ACCEPTED, &wire::room_json(shared.origin(), &completed))
 }
 
 /// `GET /v1/Rooms`, filtered by `Status` (default in-progress), `UniqueName`,
 /// `DateCreatedAfter` (inclusive) and `DateCreatedBefore` (exclusive).
-pub(super) fn list(shared: &Shared, params: &Params) -> Result<Response<ResponseBody>, ApiError> {
+pub(crate) async fn list(State(shared): State<Arc<Shared>>, params: Params) -> Result<Response, ApiError> {
     let filter = RoomFilter {
         status: params.parse("Status", "in-progress, completed or failed")?,
         unique_name: params.get("UniqueName").map(str::to_owned),
         created_on_or_after: params.date_time("DateCreatedAfter")?,
         created_before: params.date_time("DateCreatedBefore")?,
     };
-    let request = PageRequest::from_params(params)?;
+    let request = PageRequest::from_params(&params)?;
     let (rooms, selection) = shared.state().list_rooms(&filter, &request);
 
     let mut filters = Vec::new();

@@ -1,20 +1,30 @@
-//! The HTTP/1.1 server: an accept loop on tokio, one hyper connection task per client, and a
-//! graceful shutdown that lets in-flight requests finish.
+//! The HTTP/1.1 server: an accept loop on tokio, one hyper connection task per client serving the
+//! axum application, and a graceful shutdown that lets in-flight requests finish.
+//!
+//! hyper drives each connection directly (not `axum::serve`) so that a fault can drop it without
+//! a response: see [`drop_connection`].
 
-pub(crate) mod body;
+mod drop_connection;
+pub(crate) mod extract;
 mod fault_response;
-mod pipeline;
+pub(crate) mod intake;
+pub(crate) mod middleware;
+mod truncated_body;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use hyper::server::conn::http1;
+use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
+use tower::ServiceExt;
 
+use self::drop_connection::DropConnection;
+use crate::router;
 use crate::shared::Shared;
 
 /// How long shutdown waits for in-flight requests before dropping them.
@@ -49,6 +59,7 @@ pub(crate) fn spawn(listener: TcpListener, shared: Arc<Shared>) -> ServerHandle 
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: watch::Receiver<bool>) {
+    let app = router::app(shared);
     let graceful = GracefulShutdown::new();
     loop {
         let accepted = tokio::select! {
@@ -66,9 +77,14 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: wa
         };
         // Many small requests in tests: don't let Nagle delay the last segment of a response.
         let _ = stream.set_nodelay(true);
-        let shared = Arc::clone(&shared);
-        let service =
-            hyper::service::service_fn(move |request| pipeline::handle(Arc::clone(&shared), request));
+        let app = app.clone();
+        let service = service_fn(move |request| {
+            let app = app.clone();
+            async move {
+                let Ok(response) = app.oneshot(request).await;
+                DropConnection::check(response)
+            }
+        });
         let connection = http1::Builder::new().serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {

@@ -10,5 +10,6 @@ mod naming;
 mod paging;
 mod protocol;
 mod rooms;
+mod routing;
 mod simulation;
 mod support;
