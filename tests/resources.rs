@@ -9,9 +9,10 @@ use sidekick::Resource;
 use wiremock::matchers::{body_string, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// A singleton: its path ends in a literal segment.
+/// A singleton: its path ends in a literal segment. Placeholders spelled as in Twilio's spec
+/// become snake_case parameters (`room_sid`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/RecordingRules", update = UpdateRecordingRules)]
+#[resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", update = UpdateRecordingRules)]
 struct RecordingRules {
     room_sid: Option<String>,
     rules: Vec<serde_json::Value>,
@@ -80,7 +81,7 @@ fn list_page(key: &str, items: serde_json::Value) -> serde_json::Value {
 
 #[test]
 fn derived_data_matches_the_declarations() {
-    assert_eq!(RecordingRules::PATH.to_string(), "/v1/Rooms/<room>/RecordingRules");
+    assert_eq!(RecordingRules::PATH.to_string(), "/v1/Rooms/<room_sid>/RecordingRules");
     assert_eq!(RecordingRules::LIST_PATH, None);
     assert_eq!(Composition::LIST_PATH.unwrap().to_string(), "/v1/Compositions");
     assert_eq!(Composition::LIST_KEY, "compositions");

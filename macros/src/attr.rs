@@ -142,14 +142,13 @@ fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
         );
         return Ok(None);
     }
-    let tokens = take_until_comma(value)?;
-    match syn::parse2::<Type>(tokens.clone()) {
-        Ok(ty) => Ok(Some(ty)),
-        Err(_) => {
-            cx.error_spanned_by(&tokens, format!("`{key}` expects a type, as in `{key} = MyParams`"));
-            Ok(None)
-        }
+    // Parsed as a type directly, so generic arguments' commas are not taken for key separators.
+    if value.fork().parse::<Type>().is_ok() {
+        return value.parse::<Type>().map(Some);
     }
+    let tokens = take_until_comma(value)?;
+    cx.error_spanned_by(&tokens, format!("`{key}` expects a type, as in `{key} = MyParams`"));
+    Ok(None)
 }
 
 /// Skips an unusable `= value` or `(...)` so the remaining keys are still read.
@@ -225,6 +224,15 @@ mod tests {
         assert!(a.update.is_some() && a.create.is_some() && a.delete.is_some());
         assert!(a.list.unwrap().value.filter.is_some());
         assert_eq!(a.krate.unwrap().value.value(), "sk");
+    }
+
+    #[test]
+    fn generic_types_keep_their_commas() {
+        let (a, err) = parse_str(
+            r#"#[resource(path = "/v1/Rooms/<sid>", update = std::collections::HashMap<String, String>, list = Vec<(u8, u8)>, delete)]"#,
+        );
+        assert_eq!(err, None);
+        assert!(a.update.is_some() && a.list.is_some() && a.delete.is_some());
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         }
 
         #[automatically_derived]
-        #[allow(non_snake_case)]
         impl #ident {
             #(#methods)*
         }
@@ -39,7 +38,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
 
 fn template_tokens(rt: &TokenStream, template: &Template) -> TokenStream {
     let literals = template.literal_pieces();
-    let names = template.placeholders();
+    let names = template.params();
     quote!(#rt::PathTemplate::new(&[#(#literals),*], &[#(#names),*]))
 }
 
@@ -119,9 +118,9 @@ fn method(vis: &syn::Visibility, doc: &str, signature: TokenStream, body: TokenS
 /// `room: impl AsRef<str>` parameters and the `room.as_ref()` arguments that pass them on.
 fn arguments(template: &Template) -> (Vec<TokenStream>, Vec<TokenStream>) {
     template
-        .placeholders()
+        .params()
         .map(|name| {
-            let ident = Ident::new(name, Span::call_site());
+            let ident = Ident::new(&name, Span::call_site());
             (
                 quote!(#ident: impl ::core::convert::AsRef<str>),
                 quote!(::core::convert::AsRef::<str>::as_ref(&#ident)),

@@ -19,6 +19,12 @@ pub(crate) enum Segment {
 /// Names a generated method already uses for its own parameters.
 const RESERVED: &[&str] = &["client", "params", "filter"];
 
+/// Keywords syn accepts as identifiers but some edition rejects as parameter names.
+const EDITION_KEYWORDS: &[&str] = &[
+    "abstract", "async", "await", "become", "box", "do", "dyn", "final", "gen", "macro", "override", "priv",
+    "try", "typeof", "unsized", "virtual", "yield",
+];
+
 impl Template {
     /// Parses `text`, describing the first problem and how to fix it.
     pub(crate) fn parse(text: &str) -> Result<Template, String> {
@@ -29,16 +35,24 @@ impl Template {
         for piece in rest.split('/') {
             segments.push(parse_segment(piece)?);
         }
-        let mut seen = Vec::new();
-        for name in segments.iter().filter_map(Segment::placeholder) {
-            if seen.contains(&name) {
-                return Err(format!(
-                    "placeholder `<{name}>` appears twice: each needs its own name, such as `<{name}>` and `<{name}_2>`"
-                ));
+        let template = Template { segments };
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        for name in template.segments.iter().filter_map(Segment::placeholder) {
+            let param = snake_case(name);
+            if let Some((_, first)) = seen.iter().find(|(p, _)| *p == param) {
+                return Err(if *first == name {
+                    format!(
+                        "placeholder `<{name}>` appears twice: each needs its own name, such as `<{name}>` and `<{name}_2>`"
+                    )
+                } else {
+                    format!(
+                        "placeholders `<{first}>` and `<{name}>` both name the parameter `{param}`: rename one"
+                    )
+                });
             }
-            seen.push(name);
+            seen.push((param, name));
         }
-        Ok(Template { segments })
+        Ok(template)
     }
 
     /// Ends in a literal segment: one object per parent, with no list of its own.
@@ -51,9 +65,10 @@ impl Template {
         Template { segments: self.segments[..self.segments.len() - 1].to_vec() }
     }
 
-    /// The placeholder names, in order.
-    pub(crate) fn placeholders(&self) -> impl Iterator<Item = &str> {
-        self.segments.iter().filter_map(Segment::placeholder)
+    /// The method parameter of each placeholder, in order: its name in snake_case
+    /// (`<RoomSid>` becomes `room_sid`).
+    pub(crate) fn params(&self) -> impl Iterator<Item = String> + '_ {
+        self.segments.iter().filter_map(Segment::placeholder).map(snake_case)
     }
 
     /// The literal text around the placeholders: one more piece than there are placeholders.
@@ -104,6 +119,11 @@ fn parse_segment(piece: &str) -> Result<Segment, String> {
     if piece.is_empty() {
         return Err("empty segment (`//` or a trailing `/`): remove the extra `/`".to_owned());
     }
+    if piece == "." || piece == ".." {
+        return Err(format!(
+            "segment `{piece}` is a relative step that URLs resolve away, so requests would reach another resource: remove it"
+        ));
+    }
     let opens = piece.matches('<').count();
     let closes = piece.matches('>').count();
     if opens == 0 && closes == 0 {
@@ -127,25 +147,27 @@ fn check_placeholder(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("empty placeholder `<>`: name it, as in `<sid>`".to_owned());
     }
-    if RESERVED.contains(&name) {
-        return Err(format!(
-            "placeholder `<{name}>` would clash with the generated methods' `{name}` parameter: rename it, as in `<{name}_sid>`"
-        ));
-    }
-    if syn::parse_str::<syn::Ident>(name).is_ok() {
-        return Ok(());
-    }
     let identifier_chars = name.chars().all(|c| c == '_' || c.is_alphanumeric());
     let starts_well = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic());
-    if identifier_chars && starts_well {
-        Err(format!("placeholder `<{name}>` is a Rust keyword: choose another name, such as `<{name}_sid>`"))
-    } else {
+    if !(identifier_chars && starts_well) {
         let suggestion: String = name.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
         let suggestion = if starts_well { suggestion } else { format!("p{suggestion}") };
-        Err(format!(
+        return Err(format!(
             "placeholder `<{name}>` is not a Rust identifier (it names a method parameter): use letters, digits and `_`, as in `<{suggestion}>`"
-        ))
+        ));
     }
+    let param = snake_case(name);
+    if RESERVED.contains(&param.as_str()) {
+        return Err(format!(
+            "placeholder `<{name}>` would clash with the generated methods' `{param}` parameter: rename it, as in `<{param}_sid>`"
+        ));
+    }
+    if EDITION_KEYWORDS.contains(&param.as_str()) || syn::parse_str::<syn::Ident>(&param).is_err() {
+        return Err(format!(
+            "placeholder `<{name}>` names its parameter `{param}`, a Rust keyword: choose another name, such as `<{param}_sid>`"
+        ));
+    }
+    Ok(())
 }
 
 /// Literal segments go into URLs as written, so they may hold only characters that need no
@@ -201,7 +223,7 @@ mod tests {
         assert!(!t.is_singleton());
         assert_eq!(t.parent().to_string(), "/v1/Rooms/<room>/Participants");
         assert_eq!(t.literal_pieces(), ["/v1/Rooms/", "/Participants/", ""]);
-        assert_eq!(t.placeholders().collect::<Vec<_>>(), ["room", "sid"]);
+        assert_eq!(t.params().collect::<Vec<_>>(), ["room", "sid"]);
 
         let s = Template::parse("/v1/Rooms/<room>/RecordingRules").unwrap();
         assert!(s.is_singleton());
@@ -210,9 +232,16 @@ mod tests {
     }
 
     #[test]
+    fn twilio_style_placeholders_become_snake_case_parameters() {
+        let t = Template::parse("/v1/Rooms/<RoomSid>/Participants/<Sid>").unwrap();
+        assert_eq!(t.params().collect::<Vec<_>>(), ["room_sid", "sid"]);
+        assert_eq!(t.to_string(), "/v1/Rooms/<RoomSid>/Participants/<Sid>");
+    }
+
+    #[test]
     fn non_ascii_placeholders_are_identifiers() {
         let t = Template::parse("/v1/Salles/<salle_é>/Participants/<名前>").unwrap();
-        assert_eq!(t.placeholders().collect::<Vec<_>>(), ["salle_é", "名前"]);
+        assert_eq!(t.params().collect::<Vec<_>>(), ["salle_é", "名前"]);
         let err = Template::parse("/v1/Rooms/é").unwrap_err();
         assert!(err.contains("contains `é`"), "{err}");
     }
@@ -228,11 +257,17 @@ mod tests {
             ("/v1/Rooms/<>", "empty placeholder `<>`"),
             ("/v1/Rooms/<room-sid>", "`<room-sid>` is not a Rust identifier"),
             ("/v1/Rooms/<1st>", "as in `<p1st>`"),
-            ("/v1/Rooms/<type>", "is a Rust keyword"),
+            ("/v1/Rooms/<type>", "a Rust keyword"),
+            ("/v1/Rooms/<gen>", "a Rust keyword"),
+            ("/v1/Rooms/<Type>", "names its parameter `type`, a Rust keyword"),
+            ("/v1/Rooms/<RoomSid>/P/<room_sid>", "both name the parameter `room_sid`"),
+            ("/v1/Rooms/<room>/..", "relative step"),
+            ("/v1/./Rooms", "relative step"),
             ("/v1/Rooms/<room>/P/<room>", "`<room>` appears twice"),
             ("/v1/Rooms/x<room>", "must be a whole segment"),
             ("/v1/Rooms/<<room>>", "must be a whole segment"),
             ("/v1/Rooms/<client>", "clash with the generated methods' `client`"),
+            ("/v1/Rooms/<Client>", "clash with the generated methods' `client`"),
             ("/v1/Rooms?x=1", "contains `?`"),
             ("/v1/Ro oms", "contains ` `"),
         ];

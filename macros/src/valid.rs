@@ -149,27 +149,30 @@ fn list_key(cx: &Ctxt, attrs: &Attrs, list_path: Option<&Template>) -> Option<St
     Some(derived.unwrap_or_default())
 }
 
+/// Checks the base URL and normalises it: scheme and host in lower case (as the runtime
+/// compares them), no trailing slash.
 fn base_url(cx: &Ctxt, literal: &LitStr) -> Option<String> {
     let text = literal.value();
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let lower = text.to_ascii_lowercase();
+    let scheme = ["https://", "http://"].into_iter().find(|s| lower.starts_with(s));
+    let rest = scheme.map(|s| &text[s.len()..]);
     let host = rest.map(|r| r.split('/').next().unwrap_or_default());
     let problem = match (rest, host) {
         (None, _) => Some("must be an absolute `http://` or `https://` URL"),
         (_, Some("")) => Some("has no host"),
+        (_, Some(host)) if host.contains('@') => Some("must not carry credentials (`user:password@`)"),
         _ if text.contains(['?', '#']) => Some("must not have a query or fragment"),
         _ if text.contains(char::is_whitespace) => Some("must not contain spaces"),
         _ => None,
     };
-    match problem {
-        Some(problem) => {
-            cx.error_spanned_by(
-                literal,
-                format!("base URL `{text}` {problem}, as in `base_url = \"https://video.twilio.com\"`"),
-            );
-            None
-        }
-        None => Some(text.trim_end_matches('/').to_owned()),
+    if let Some(problem) = problem {
+        let message = format!("base URL `{text}` {problem}, as in `base_url = \"https://video.twilio.com\"`");
+        cx.error_spanned_by(literal, message);
+        return None;
     }
+    let (scheme, rest, host) = (scheme?, rest?, host?);
+    let path = &rest[host.len()..];
+    Some(format!("{scheme}{}{}", host.to_ascii_lowercase(), path.trim_end_matches('/')))
 }
 
 fn crate_path(cx: &Ctxt, literal: &LitStr) -> Option<syn::Path> {
@@ -181,6 +184,98 @@ fn crate_path(cx: &Ctxt, literal: &LitStr) -> Option<syn::Path> {
                 format!("`crate = \"{}\"` is not a path: name the crate that re-exports sidekick, as in `crate = \"my_sidekick\"`", literal.value()),
             );
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attr;
+
+    /// Validates `item`, returning the model's key facts or every error message.
+    fn check(item: &str) -> Result<(String, Option<String>, String, String), String> {
+        let input: DeriveInput = syn::parse_str(item).unwrap();
+        let cx = Ctxt::default();
+        let attrs = attr::parse(&cx, &input.attrs);
+        let model = validate(&cx, &input, attrs);
+        cx.check().map_err(|e| e.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join(" | "))?;
+        let m = model.unwrap();
+        Ok((m.path.to_string(), m.list_path.map(|t| t.to_string()), m.list_key, m.base_url))
+    }
+
+    #[test]
+    fn instance_defaults() {
+        let (path, list, key, base) =
+            check(r#"#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", list)] struct P { a: u8 }"#)
+                .unwrap();
+        assert_eq!(path, "/v1/Rooms/<room>/Participants/<sid>");
+        assert_eq!(list.as_deref(), Some("/v1/Rooms/<room>/Participants"));
+        assert_eq!(key, "participants");
+        assert_eq!(base, "https://video.twilio.com");
+    }
+
+    #[test]
+    fn base_urls_are_normalised() {
+        let item = r#"#[resource(path = "/v1/X/<sid>", base_url = "HTTPS://Api.Example.COM/Prefix/")] struct P { a: u8 }"#;
+        assert_eq!(check(item).unwrap().3, "https://api.example.com/Prefix");
+        for (bad, expected) in [
+            ("video.twilio.com", "absolute"),
+            ("https:///v1", "no host"),
+            ("https://user:pw@example.com", "credentials"),
+            ("https://example.com/?a", "query or fragment"),
+        ] {
+            let item =
+                format!(r#"#[resource(path = "/v1/X/<sid>", base_url = "{bad}")] struct P {{ a: u8 }}"#);
+            let err = check(&item).unwrap_err();
+            assert!(err.contains(expected), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn singleton_needs_list_path_for_list_and_create() {
+        let err = check(
+            r#"#[resource(path = "/v1/Rooms/<room>/RecordingRules", list, create = C)] struct P { a: u8 }"#,
+        )
+        .unwrap_err();
+        assert!(err.contains("`list` needs a list path"), "{err}");
+        assert!(err.contains("`create` needs a list path"), "{err}");
+        let (_, list, key, _) = check(
+            r#"#[resource(path = "/v1/Rooms/<room>/RecordingRules", list_path = "/v1/Rooms/<room>/Rules", list)] struct P { a: u8 }"#,
+        )
+        .unwrap();
+        assert_eq!((list.as_deref(), key.as_str()), (Some("/v1/Rooms/<room>/Rules"), "rules"));
+    }
+
+    #[test]
+    fn list_keys_and_unused_keys() {
+        let err = check(r#"#[resource(path = "/v1/X/<sid>", list, list_key = " ")] struct P { a: u8 }"#)
+            .unwrap_err();
+        assert!(err.contains("`list_key` is empty"), "{err}");
+        let err =
+            check(r#"#[resource(path = "/v1/X/<sid>", list_key = "xs")] struct P { a: u8 }"#).unwrap_err();
+        assert!(err.contains("no effect without `list` or `create`"), "{err}");
+        let err = check(r#"#[resource(path = "/<sid>", list)] struct P { a: u8 }"#).unwrap_err();
+        assert!(err.contains("add `list_key"), "{err}");
+    }
+
+    #[test]
+    fn shapes_and_missing_attributes() {
+        for (item, expected) in [
+            ("struct P { a: u8 }", "missing `#[resource(...)]`"),
+            (r#"#[resource(list)] struct P { a: u8 }"#, "missing `path`"),
+            (r#"#[resource(path = "/v1/X/<sid>")] struct P(u8);"#, "not a tuple struct"),
+            (r#"#[resource(path = "/v1/X/<sid>")] struct P;"#, "not a unit struct"),
+            (r#"#[resource(path = "/v1/X/<sid>")] enum P { A }"#, "not an enum"),
+            (r#"#[resource(path = "/v1/X/<sid>")] union P { a: u8 }"#, "not a union"),
+            (r#"#[resource(path = "/v1/X/<sid>")] struct P<T> { a: T }"#, "generic"),
+            (
+                r#"#[resource(path = "/v1/X/<sid>", crate = "not a path")] struct P { a: u8 }"#,
+                "is not a path",
+            ),
+        ] {
+            let err = check(item).unwrap_err();
+            assert!(err.contains(expected), "{item}: {err}");
         }
     }
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use reqwest::header::HeaderValue;
 
-use crate::host::{HostMap, normalize_base};
+use crate::host::{HostMap, check_host_label, normalize_base};
 use crate::{Error, Result, RetryPolicy};
 
 /// A little above Twilio's own ~30 s server-side timeout, so its answer arrives first.
@@ -35,8 +35,9 @@ pub struct Client {
 
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
-    /// Marked sensitive, so reqwest and `Debug` never print it.
-    pub(crate) authorization: HeaderValue,
+    /// Marked sensitive, so reqwest and `Debug` never print it. `Err` holds why the
+    /// credentials given to [`Client::new`] are unusable; every call then fails with it.
+    pub(crate) authorization: std::result::Result<HeaderValue, String>,
     pub(crate) username: String,
     pub(crate) account_sid: Option<String>,
     pub(crate) hosts: HostMap,
@@ -48,10 +49,12 @@ pub(crate) struct ClientInner {
 impl Client {
     /// A client authenticated with an account SID and auth token, with default settings.
     ///
-    /// Like `reqwest::Client::new`, this panics only if the TLS backend cannot be initialised;
-    /// [`ClientBuilder::build`] reports that as an error instead.
+    /// Unusable credentials (empty, or not valid in a header) are not a panic: every call made
+    /// with the client fails with [`Error::InvalidInput`] before sending. Use
+    /// [`ClientBuilder::build`] to be told at construction instead. Like
+    /// `reqwest::Client::new`, this panics only if the TLS backend cannot be initialised.
     pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Client {
-        match Client::builder().auth_token(account_sid, auth_token).build() {
+        match Client::builder().auth_token(account_sid, auth_token).assemble(false) {
             Ok(client) => client,
             Err(e) => panic!("sidekick: could not create the HTTP client: {e}"),
         }
@@ -225,14 +228,27 @@ impl ClientBuilder {
 
     /// Checks the settings and creates the client.
     pub fn build(self) -> Result<Client> {
+        self.assemble(true)
+    }
+
+    /// With `strict`, unusable credentials are an error now; without, they are kept inside
+    /// the client and reported by every call (so [`Client::new`] need not panic).
+    fn assemble(self, strict: bool) -> Result<Client> {
         let Some((username, password)) = self.secret_pair else {
             return Err(Error::invalid_input(
                 "no credentials: call auth_token(account_sid, token) or api_key(sid, secret), or set \
                  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)",
             ));
         };
-        if username.is_empty() || password.is_empty() {
-            return Err(Error::invalid_input("credentials must not be empty"));
+        let authorization = basic_auth(&username, &password);
+        if strict && let Err(problem) = &authorization {
+            return Err(Error::invalid_input(problem.clone()));
+        }
+        if let Some(region) = &self.region {
+            check_host_label("region", region)?;
+        }
+        if let Some(edge) = &self.edge {
+            check_host_label("edge", edge)?;
         }
         let mut overrides = Vec::with_capacity(self.overrides.len());
         for (from, to) in &self.overrides {
@@ -246,7 +262,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(ClientInner {
                 http,
-                authorization: basic_auth(&username, &password)?,
+                authorization,
                 username,
                 account_sid: self.account_sid,
                 hosts: HostMap { region: self.region, edge: self.edge, overrides },
@@ -271,10 +287,16 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
-fn basic_auth(username: &str, password: &str) -> Result<HeaderValue> {
+fn basic_auth(username: &str, password: &str) -> std::result::Result<HeaderValue, String> {
+    if username.is_empty() || password.is_empty() {
+        return Err(
+            "credentials must not be empty: give an account SID and auth token (or API key and secret)"
+                .into(),
+        );
+    }
     let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
     let mut value = HeaderValue::try_from(format!("Basic {encoded}"))
-        .map_err(|_| Error::invalid_input("credentials do not fit in an HTTP header"))?;
+        .map_err(|_| "credentials do not fit in an HTTP header".to_owned())?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -342,6 +364,23 @@ mod tests {
             ClientBuilder::default().with_vars(vars(&[("TWILIO_ACCOUNT_SID", "AC1")])).build().unwrap_err();
         assert!(err.to_string().contains("TWILIO_AUTH_TOKEN"), "{err}");
         assert!(Client::builder().auth_token("AC1", "").build().is_err());
+    }
+
+    #[test]
+    fn client_new_defers_bad_credentials_to_each_call() {
+        let client = Client::new("", "token");
+        let err = client
+            .prepare(reqwest::Method::GET, "https://video.twilio.com", "/v1/Rooms", "", None)
+            .unwrap_err();
+        assert!(err.to_string().contains("credentials must not be empty"), "{err}");
+        assert!(Client::builder().api_key("SK1", "").build().is_err());
+    }
+
+    #[test]
+    fn invalid_region_or_edge_is_refused_at_build() {
+        let err = Client::builder().auth_token("AC1", "t").region("au1/x").build().unwrap_err();
+        assert!(err.to_string().contains("region `au1/x`"), "{err}");
+        assert!(Client::builder().auth_token("AC1", "t").edge("").build().is_err());
     }
 
     #[test]

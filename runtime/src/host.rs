@@ -18,7 +18,8 @@ impl HostMap {
     /// The base URL requests for a resource declared on `base` go to.
     pub(crate) fn resolve(&self, base: &str) -> String {
         let base = base.trim_end_matches('/');
-        if let Some((_, to)) = self.overrides.iter().find(|(from, _)| from == base) {
+        // Schemes and hosts are case-insensitive; overrides are stored normalised (lower case).
+        if let Some((_, to)) = self.overrides.iter().find(|(from, _)| from.eq_ignore_ascii_case(base)) {
             return to.clone();
         }
         if self.region.is_none() && self.edge.is_none() {
@@ -60,12 +61,34 @@ fn rewrite_twilio_host(base: &str, region: Option<&str>, edge: Option<&str>) -> 
     url.as_str().trim_end_matches('/').to_owned()
 }
 
+/// Checks a region or edge name: Twilio's are lower-case DNS labels (`au1`, `sydney`), and
+/// anything else would be rejected by the host rewrite, sending traffic to the default host.
+pub(crate) fn check_host_label(what: &str, value: &str) -> Result<(), Error> {
+    let valid = !value.is_empty()
+        && value.len() <= 63
+        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(format!(
+            "{what} `{value}` is not a valid name: use lower-case letters, digits and `-`, such as `au1` or `sydney`"
+        )))
+    }
+}
+
 /// Checks that `raw` is an absolute http(s) URL usable as a base, and normalises it.
 pub(crate) fn normalize_base(raw: &str) -> Result<String, Error> {
     let url =
         Url::parse(raw).map_err(|e| Error::invalid_input(format!("`{raw}` is not an absolute URL: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::invalid_input(format!("`{raw}` is not an http or https URL with a host")));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid_input(
+            "a base URL must not carry credentials (`user:password@`); sidekick sends its own",
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::invalid_input(format!("base URL `{raw}` must not have a query or fragment")));
@@ -115,10 +138,35 @@ mod tests {
     }
 
     #[test]
+    fn overrides_match_whatever_the_case_of_the_declared_base() {
+        let mut m = map(None, None);
+        m.overrides.push((normalize_base("https://VIDEO.twilio.com").unwrap(), "http://127.0.0.1:9".into()));
+        assert_eq!(m.resolve("https://Video.Twilio.Com"), "http://127.0.0.1:9");
+    }
+
+    #[test]
+    fn region_and_edge_names_are_checked() {
+        for good in ["au1", "sydney", "us-east-1"] {
+            assert!(check_host_label("region", good).is_ok(), "{good}");
+        }
+        for bad in ["", "au1/x", "syd ney", "a@b", "AU1", "-x", "a.b"] {
+            let err = check_host_label("edge", bad).unwrap_err();
+            assert!(err.to_string().contains("is not a valid name"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn base_urls_are_validated() {
         assert_eq!(normalize_base("http://127.0.0.1:80/").unwrap(), "http://127.0.0.1");
         assert_eq!(normalize_base("http://localhost:9/prefix/").unwrap(), "http://localhost:9/prefix");
-        for bad in ["video.twilio.com", "ftp://x.com", "/v1", "http://x.com/?a=1", "mailto:a@b.c"] {
+        for bad in [
+            "video.twilio.com",
+            "ftp://x.com",
+            "/v1",
+            "http://x.com/?a=1",
+            "mailto:a@b.c",
+            "http://u:secret@x.com",
+        ] {
             assert!(normalize_base(bad).is_err(), "{bad}");
         }
     }

@@ -12,7 +12,7 @@ use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::host::origin_of;
+use crate::host::{normalize_base, origin_of};
 use crate::request::PreparedRequest;
 use crate::transport::CallOptions;
 use crate::{Client, Error, Result, RetryPolicy, decode};
@@ -190,7 +190,8 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     pub fn pages(mut self) -> PageStream<T> {
         let first = self.first_request();
         let pager = Pager {
-            declared_base: self.base.trim_end_matches('/').to_owned(),
+            declared_base: normalize_base(self.base)
+                .unwrap_or_else(|_| self.base.trim_end_matches('/').to_owned()),
             mapped_base: self.client.resolve_base_url(self.base),
             client: self.client,
             key: self.key,

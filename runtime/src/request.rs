@@ -32,6 +32,9 @@ impl Client {
         query: &str,
         form: Option<String>,
     ) -> Result<PreparedRequest> {
+        if let Err(problem) = &self.inner.authorization {
+            return Err(Error::invalid_input(problem.clone()));
+        }
         let mut raw = self.inner.hosts.resolve(base);
         raw.push_str(path);
         if !query.is_empty() {
@@ -48,7 +51,9 @@ impl Client {
     pub(crate) fn http_request(&self, prepared: &PreparedRequest, timeout: Duration) -> reqwest::Request {
         let mut request = reqwest::Request::new(prepared.method.clone(), prepared.url.clone());
         let headers = request.headers_mut();
-        headers.insert(AUTHORIZATION, self.inner.authorization.clone());
+        if let Ok(authorization) = &self.inner.authorization {
+            headers.insert(AUTHORIZATION, authorization.clone());
+        }
         headers.insert(ACCEPT, JSON);
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
         if let Some(form) = &prepared.form {
@@ -107,6 +112,13 @@ mod tests {
         let r = c.http_request(&p, Duration::from_secs(1));
         assert_eq!(r.headers()[CONTENT_TYPE], "application/x-www-form-urlencoded");
         assert_eq!(r.body().and_then(|b| b.as_bytes()), Some(&b"Status=disconnected"[..]));
+    }
+
+    #[test]
+    fn region_and_edge_apply_to_prepared_requests() {
+        let c = Client::builder().auth_token("AC1", "t").region("au1").edge("sydney").build().unwrap();
+        let p = c.prepare(Method::GET, "https://video.twilio.com", "/v1/Rooms", "", None).unwrap();
+        assert_eq!(p.url.as_str(), "https://video.sydney.au1.twilio.com/v1/Rooms");
     }
 
     #[test]

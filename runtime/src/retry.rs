@@ -14,7 +14,8 @@ use crate::Error;
 /// - 429 is always retried: Twilio's error 20429 means the request was not processed.
 /// - 5xx answers, timeouts and dropped connections are retried for GET and DELETE, and for
 ///   POST only with [`RetryPolicy::retry_posts`] (a POST may have been applied already).
-/// - A connection that could not be opened at all is retried for every method.
+/// - A connection that was refused outright is retried for every method, since nothing was
+///   sent; a connection attempt that timed out counts as a timeout.
 ///
 /// ```
 /// use std::time::Duration;
@@ -96,7 +97,8 @@ impl RetryPolicy {
             return None;
         }
         let delay = retry_after.unwrap_or_else(|| self.jittered_backoff(retry));
-        (elapsed + delay <= self.max_elapsed).then_some(delay)
+        // A server may ask for any wait at all; one past the budget means giving up now.
+        elapsed.checked_add(delay).is_some_and(|total| total <= self.max_elapsed).then_some(delay)
     }
 
     fn may_retry(&self, error: &Error, idempotent: bool) -> bool {
@@ -176,6 +178,16 @@ mod tests {
         assert!(p.delay_before(3, Duration::ZERO, &e, None, true).is_none());
         assert!(p.delay_before(1, Duration::from_secs(4), &e, Some(Duration::from_secs(2)), true).is_none());
         assert!(RetryPolicy::none().delay_before(1, Duration::ZERO, &e, None, true).is_none());
+    }
+
+    #[test]
+    fn absurd_retry_after_gives_up_instead_of_overflowing() {
+        let p = RetryPolicy::default();
+        let e = status_error(429);
+        let huge = parse_retry_after("18446744073709551615");
+        assert_eq!(huge, Some(Duration::from_secs(u64::MAX)));
+        assert!(p.delay_before(1, Duration::from_secs(2), &e, huge, true).is_none());
+        assert!(p.delay_before(1, Duration::ZERO, &e, Some(Duration::from_secs(61)), true).is_none());
     }
 
     #[test]

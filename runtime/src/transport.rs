@@ -83,16 +83,49 @@ impl Client {
         let headers = response.headers();
         let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
         let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let body =
-            response.bytes().await.map_err(|e| (transport_error(e, Some(status), timeout), retry_after))?;
+        let fail = |e| (transport_error(e, Some(status), timeout), retry_after);
         if status.is_success() {
+            let body = response.bytes().await.map_err(fail)?;
             Ok(Success { status, body })
         } else {
+            let body = read_capped(response, MAX_ERROR_BODY).await.map_err(fail)?;
             Err((classify_error(status, content_type.as_deref(), &body), retry_after))
         }
     }
 }
 
+/// Twilio's error bodies are a few hundred bytes; a proxy's page may be anything, and only
+/// a snippet of it is kept.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Reads at most `cap` bytes of the body, so a huge error page cannot exhaust memory.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> reqwest::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        let room = cap - body.len();
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if body.len() == cap {
+            break;
+        }
+    }
+    Ok(body)
+}
+
 fn transport_error(source: reqwest::Error, status: Option<StatusCode>, timeout: Duration) -> Error {
     if source.is_timeout() { Error::Timeout { timeout, status } } else { Error::Transport { status, source } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn error_bodies_are_read_up_to_the_cap_only() {
+        let response = reqwest::Response::from(http::Response::new(reqwest::Body::from(vec![b'x'; 1 << 20])));
+        let read = read_capped(response, 40_000).await.unwrap();
+        assert_eq!(read.len(), 40_000);
+
+        let small = reqwest::Response::from(http::Response::new(reqwest::Body::from("short")));
+        assert_eq!(read_capped(small, 40_000).await.unwrap(), b"short");
+    }
 }

@@ -66,13 +66,23 @@ pub struct Participant {
 }
 
 impl Participant {
-    /// Removes a participant from its room: an update to `Status=disconnected`.
+    /// Removes a participant from its room: an update to `Status=disconnected`. `sid` is the
+    /// participant's SID or, while it is connected, its identity.
     ///
-    /// Kicking an already disconnected participant (by SID) returns it unchanged, so this call
-    /// is marked idempotent and retried after 5xx answers like a GET.
+    /// Kicking by SID is idempotent (an already disconnected participant comes back
+    /// unchanged), so such a call is retried after 5xx answers like a GET. Kicking by identity
+    /// is not: a retry after a lost answer could find a participant who rejoined under the
+    /// same identity, so it is retried only where any POST would be.
     pub fn kick(client: &Client, room: impl AsRef<str>, sid: impl AsRef<str>) -> Call<Participant> {
-        Participant::update(client, room, sid, &UpdateParticipant::disconnect()).idempotent()
+        let by_sid = is_participant_sid(sid.as_ref());
+        let call = Participant::update(client, room, sid, &UpdateParticipant::disconnect());
+        if by_sid { call.idempotent() } else { call }
     }
+}
+
+/// `PA` followed by 32 hex digits: the form of a participant SID, as opposed to an identity.
+fn is_participant_sid(text: &str) -> bool {
+    text.len() == 34 && text.starts_with("PA") && text[2..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// A participant's status. Values this version does not know are kept as
