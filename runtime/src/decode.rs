@@ -23,7 +23,17 @@ pub(crate) fn page<T: DeserializeOwned>(
     with_path(status, body, PageSeed { key, item: PhantomData })
 }
 
-fn with_path<'de, S: DeserializeSeed<'de>>(status: StatusCode, body: &'de [u8], seed: S) -> Result<S::Value> {
+/// Decodes at full speed; only when that fails is the body decoded again with path tracking,
+/// so the error can name the failing field without slowing every success down.
+fn with_path<'de, S: DeserializeSeed<'de> + Copy>(
+    status: StatusCode,
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value> {
+    let mut json = serde_json::Deserializer::from_slice(body);
+    if let Ok(value) = seed.deserialize(&mut json).and_then(|value| json.end().map(|()| value)) {
+        return Ok(value);
+    }
     let mut json = serde_json::Deserializer::from_slice(body);
     let mut track = serde_path_to_error::Track::new();
     let value = seed
@@ -39,8 +49,17 @@ fn decode_error(status: StatusCode, path: String, source: serde_json::Error) -> 
 
 struct PageSeed<'k, T> {
     key: &'k str,
-    item: PhantomData<T>,
+    item: PhantomData<fn() -> T>,
 }
+
+// Manual impls: derives would needlessly require `T: Clone`.
+impl<T> Clone for PageSeed<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for PageSeed<'_, T> {}
 
 impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for PageSeed<'_, T> {
     type Value = (Vec<T>, PageMeta);
