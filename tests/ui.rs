@@ -1,7 +1,12 @@
-//! Compile-fail cases of the derive: each mistake's message and where it points.
+//! The derive as users meet it: every misuse's message and where it points (`tests/ui`), and
+//! every combination of keys compiling and running (`tests/pass`).
+//!
+//! One trybuild run for both, so the dependencies are built once. Regenerate the expected
+//! messages with `TRYBUILD=overwrite cargo test --test ui`.
 
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*.rs");
+    cases.pass("tests/pass/*.rs");
 }

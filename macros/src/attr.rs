@@ -1,6 +1,6 @@
 //! Parsing `#[resource(...)]` into [`Attrs`], keeping each key's tokens for error spans.
 
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token, Type};
 
@@ -24,8 +24,10 @@ pub(crate) struct ListKey {
 /// What the attributes said, before validation.
 #[derive(Default)]
 pub(crate) struct Attrs {
-    /// The span of the first `#[resource]` attribute, if any.
-    pub(crate) attribute: Option<Span>,
+    /// The first `#[resource]` attribute, if any (errors about it as a whole point here).
+    pub(crate) attribute: Option<Attribute>,
+    /// Whether `path` was written at all, even with an unusable value (already reported).
+    pub(crate) path_written: bool,
     pub(crate) path: Option<Keyed<LitStr>>,
     pub(crate) base_url: Option<Keyed<LitStr>>,
     pub(crate) update: Option<Keyed<Type>>,
@@ -35,13 +37,52 @@ pub(crate) struct Attrs {
     pub(crate) list_key: Option<Keyed<LitStr>>,
     pub(crate) list_path: Option<Keyed<LitStr>>,
     pub(crate) krate: Option<Keyed<LitStr>>,
+    /// Values given under misspelt keys, read as the keys meant; used only where the real key
+    /// is absent, to recover after reporting the typo.
+    recovered: Option<Box<Attrs>>,
+}
+
+impl Attrs {
+    /// Fills every key still absent from the values read under misspelt keys.
+    fn adopt_recovered(&mut self) {
+        let Some(recovered) = self.recovered.take() else { return };
+        let Attrs {
+            attribute: _,
+            path_written,
+            path,
+            base_url,
+            update,
+            create,
+            delete,
+            list,
+            list_key,
+            list_path,
+            krate,
+            recovered: _,
+        } = *recovered;
+        self.path_written |= path_written;
+        fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+            if slot.is_none() {
+                *slot = value;
+            }
+        }
+        fill(&mut self.path, path);
+        fill(&mut self.base_url, base_url);
+        fill(&mut self.update, update);
+        fill(&mut self.create, create);
+        fill(&mut self.delete, delete);
+        fill(&mut self.list, list);
+        fill(&mut self.list_key, list_key);
+        fill(&mut self.list_path, list_path);
+        fill(&mut self.krate, krate);
+    }
 }
 
 /// Reads every `#[resource(...)]` attribute, recording problems in `cx` and carrying on.
 pub(crate) fn parse(cx: &Ctxt, attributes: &[Attribute]) -> Attrs {
     let mut attrs = Attrs::default();
     for attribute in attributes.iter().filter(|a| a.path().is_ident("resource")) {
-        attrs.attribute.get_or_insert_with(|| syn::spanned::Spanned::span(attribute));
+        attrs.attribute.get_or_insert_with(|| attribute.clone());
         let result = attribute.parse_nested_meta(|meta| {
             let Some(key) = meta.path.get_ident().cloned() else {
                 cx.error_spanned_by(&meta.path, format!("expected one of {}", key_list()));
@@ -53,12 +94,16 @@ pub(crate) fn parse(cx: &Ctxt, attributes: &[Attribute]) -> Attrs {
             cx.syn_error(error);
         }
     }
+    attrs.adopt_recovered();
     attrs
 }
 
 fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
     match key.to_string().as_str() {
-        "path" => set(cx, &mut attrs.path, key, string_value(cx, meta, "path = \"/v1/Things/<sid>\"")?),
+        "path" => {
+            attrs.path_written = true;
+            set(cx, &mut attrs.path, key, string_value(cx, meta, "path = \"/v1/Things/<sid>\"")?)
+        }
         "base_url" => set(
             cx,
             &mut attrs.base_url,
@@ -87,12 +132,21 @@ fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -
             set(cx, &mut attrs.list, key, listed)
         }
         unknown => {
-            let hint = closest_key(unknown).map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
+            let Some(meant) = closest_key(unknown) else {
+                cx.error_spanned_by(&key, format!("unknown key `{unknown}`: expected one of {}", key_list()));
+                return skip_value(meta);
+            };
             cx.error_spanned_by(
                 &key,
-                format!("unknown key `{unknown}`: {hint}expected one of {}", key_list()),
+                format!("unknown key `{unknown}`: did you mean `{meant}`? expected one of {}", key_list()),
             );
-            skip_value(meta)
+            // Read the value as the key that was meant, quietly, so the rest of the expansion
+            // still works and the typo is the only error the user sees.
+            let quiet = Ctxt::default();
+            let recovered = attrs.recovered.get_or_insert_with(Box::default);
+            parse_key(&quiet, recovered, Ident::new(meant, key.span()), meta)?;
+            quiet.discard();
+            Ok(())
         }
     }
 }
@@ -140,7 +194,8 @@ fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
             &text,
             format!("`{key}` takes a type, not a string: write `{key} = {}` without quotes", text.value()),
         );
-        return Ok(None);
+        // The string most likely names the type: use it, so no follow-on errors appear.
+        return Ok(text.parse::<Type>().ok());
     }
     // Parsed as a type directly, so generic arguments' commas are not taken for key separators.
     if value.fork().parse::<Type>().is_ok() {
@@ -258,6 +313,19 @@ mod tests {
             assert!(err.contains(expected), "missing {expected:?} in {err}");
         }
         assert!(!err.contains("given twice"), "{err}");
+    }
+
+    #[test]
+    fn misspelt_keys_are_read_as_meant_without_more_errors() {
+        let (a, err) = parse_str(r#"#[resource(pth = "/v1/Rooms/<sid>", updte = U)]"#);
+        let err = err.unwrap();
+        assert_eq!(err.matches("unknown key").count(), 2, "{err}");
+        assert_eq!(a.path.unwrap().value.value(), "/v1/Rooms/<sid>");
+        assert!(a.update.is_some());
+
+        let (a, err) = parse_str(r#"#[resource(pth = "/typo", path = "/real")]"#);
+        assert!(!err.unwrap().contains("given twice"));
+        assert_eq!(a.path.unwrap().value.value(), "/real");
     }
 
     #[test]

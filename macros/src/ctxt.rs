@@ -22,6 +22,10 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
+    /// Drops whatever was recorded: for parsing done only to recover from an error already
+    /// reported.
+    pub(crate) fn discard(self) {}
+
     /// All recorded errors combined into one, or `Ok` if there were none.
     pub(crate) fn check(self) -> syn::Result<()> {
         let mut errors = self.errors.into_inner().into_iter();

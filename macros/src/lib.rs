@@ -19,16 +19,22 @@ use syn::{DeriveInput, parse_macro_input};
 #[proc_macro_derive(Resource, attributes(resource))]
 pub fn derive_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    derive(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+    derive(&input).into()
 }
 
-fn derive(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+/// Every error, spanned where the mistake is; after errors, the expansion of whatever could
+/// be recovered, so the user's calls still resolve and the errors are all they see.
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = ctxt::Ctxt::default();
     let attrs = attr::parse(&cx, &input.attrs);
     let model = valid::validate(&cx, input, attrs);
-    cx.check()?;
-    match model {
-        Some(model) => Ok(expand::expand(&model)),
-        None => Err(syn::Error::new_spanned(&input.ident, "sidekick: this resource could not be validated")),
+    let expansion = model.as_ref().map(expand::expand).unwrap_or_default();
+    match cx.check() {
+        Ok(()) => expansion,
+        Err(errors) => {
+            let mut tokens = errors.into_compile_error();
+            tokens.extend(expansion);
+            tokens
+        }
     }
 }

@@ -55,6 +55,31 @@ impl Template {
         Ok(template)
     }
 
+    /// A best-effort reading of a template that failed to parse, for the expansion that
+    /// follows the error: anything with `<` or `>` is taken for a placeholder, so the
+    /// generated methods most likely take the arguments the user meant.
+    pub(crate) fn recover(text: &str) -> Template {
+        let mut segments = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        let pieces = text.split('/').filter(|p| !matches!(*p, "" | "." | ".."));
+        for (i, piece) in pieces.enumerate() {
+            if !piece.contains(['<', '>']) {
+                segments.push(Segment::Literal(piece.to_owned()));
+                continue;
+            }
+            let cleaned: String = piece.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+            let cleaned = cleaned.trim_matches('_');
+            let mut name =
+                if check_placeholder(cleaned).is_ok() { snake_case(cleaned) } else { format!("arg{i}") };
+            while names.contains(&name) {
+                name.push_str("_2");
+            }
+            names.push(name.clone());
+            segments.push(Segment::Placeholder(name));
+        }
+        Template { segments }
+    }
+
     /// Ends in a literal segment: one object per parent, with no list of its own.
     pub(crate) fn is_singleton(&self) -> bool {
         matches!(self.segments.last(), Some(Segment::Literal(_)))
@@ -274,6 +299,21 @@ mod tests {
         for (input, expected) in cases {
             let err = Template::parse(input).unwrap_err();
             assert!(err.contains(expected), "{input}: {err}");
+        }
+    }
+
+    #[test]
+    fn recovery_keeps_the_intended_arguments() {
+        let cases = [
+            ("/v1/Rooms/<room/Participants/<sid>", vec!["room", "sid"]),
+            ("/v1/Rooms/room>/<room-sid>", vec!["room", "room_sid"]),
+            ("/v1/Rooms/<>/<1st>/<type>", vec!["arg2", "arg3", "arg4"]),
+            ("/v1/Rooms/<a>/<a>", vec!["a", "a_2"]),
+            ("v1//Rooms/./<RoomSid>", vec!["room_sid"]),
+        ];
+        for (text, expected) in cases {
+            assert!(Template::parse(text).is_err(), "{text}");
+            assert_eq!(Template::recover(text).params().collect::<Vec<_>>(), expected, "{text}");
         }
     }
 

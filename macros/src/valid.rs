@@ -26,12 +26,19 @@ pub(crate) struct Model<'a> {
 }
 
 /// Checks the item and attributes, recording every problem in `cx`.
+///
+/// Returns a model whenever one can be built, recovering from attribute mistakes (a default
+/// base URL, a best-effort reading of a malformed path, ...), so that after an error the
+/// expansion still provides the methods the user calls and the error is the only one shown.
 pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> Option<Model<'a>> {
-    check_shape(cx, input);
+    let shape_ok = check_shape(cx, input);
     let Some(path_attr) = &attrs.path else {
-        let message = "missing `path`: add `#[resource(path = \"/v1/Things/<sid>\")]`";
-        match attrs.attribute {
-            Some(span) => cx.syn_error(syn::Error::new(span, message)),
+        if attrs.path_written {
+            return None; // Its bad value was reported where it stands.
+        }
+        let message = "missing `path`: add `path = \"/v1/Things/<sid>\"` to say where the resource lives";
+        match &attrs.attribute {
+            Some(attribute) => cx.error_spanned_by(attribute, message),
             None => cx.error_spanned_by(
                 &input.ident,
                 "missing `#[resource(...)]`: add `#[resource(path = \"/v1/Things/<sid>\")]` to say where the resource lives",
@@ -40,17 +47,22 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
         return None;
     };
     let path = template(cx, &path_attr.value);
-    let explicit_list_path = attrs.list_path.as_ref().and_then(|lp| template(cx, &lp.value));
-    let base_url =
-        attrs.base_url.as_ref().map_or(Some(DEFAULT_BASE_URL.to_owned()), |b| base_url(cx, &b.value));
-    let krate =
-        attrs.krate.as_ref().map_or(Some(syn::parse_quote!(::sidekick)), |k| crate_path(cx, &k.value));
-    let path = path?;
+    let explicit_list_path = attrs.list_path.as_ref().map(|lp| template(cx, &lp.value));
+    let base_url = attrs
+        .base_url
+        .as_ref()
+        .and_then(|b| base_url(cx, &b.value))
+        .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+    let krate = attrs
+        .krate
+        .as_ref()
+        .and_then(|k| crate_path(cx, &k.value))
+        .unwrap_or_else(|| syn::parse_quote!(::sidekick));
 
     let wants_list_path = attrs.list.is_some() || attrs.create.is_some();
-    let list_path = match (&explicit_list_path, path.is_singleton()) {
-        (Some(explicit), _) => Some(explicit.clone()),
-        (None, false) => Some(path.parent()),
+    let list_path = match (explicit_list_path, path.is_singleton()) {
+        (Some(explicit), _) => explicit,
+        (None, false) => path.parent(),
         (None, true) => {
             for op in [attrs.list.as_ref().map(|k| &k.key), attrs.create.as_ref().map(|k| &k.key)]
                 .into_iter()
@@ -64,7 +76,7 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
                     ),
                 );
             }
-            None
+            path.clone()
         }
     };
     if !wants_list_path {
@@ -76,57 +88,78 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
             );
         }
     }
-    let list_key = list_key(cx, &attrs, list_path.as_ref())?;
-    Some(Model {
+    let list_key = list_key(cx, &attrs, &list_path);
+    let model = Model {
         ident: &input.ident,
         vis: &input.vis,
-        krate: krate?,
-        base_url: base_url?,
+        krate,
+        base_url,
         path,
-        list_path: if wants_list_path { list_path } else { None },
+        list_path: wants_list_path.then_some(list_path),
         list_key,
         update: attrs.update.map(|k| k.value),
         create: attrs.create.map(|k| k.value),
         delete: attrs.delete.is_some(),
         list: attrs.list.map(|k| k.value.filter),
-    })
+    };
+    shape_ok.then_some(model)
 }
 
-fn check_shape(cx: &Ctxt, input: &DeriveInput) {
-    match &input.data {
+/// Reports a struct shape the derive cannot handle; `true` when the shape is fine.
+fn check_shape(cx: &Ctxt, input: &DeriveInput) -> bool {
+    let shape_ok = match &input.data {
         Data::Struct(data) => match &data.fields {
-            Fields::Named(_) => {}
-            Fields::Unnamed(_) => cx.error_spanned_by(
-                &input.ident,
-                "`Resource` needs a struct with named fields (its JSON properties), not a tuple struct",
-            ),
-            Fields::Unit => cx.error_spanned_by(
-                &input.ident,
-                "`Resource` needs a struct with named fields (its JSON properties), not a unit struct",
-            ),
+            Fields::Named(_) => true,
+            Fields::Unnamed(_) => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "`Resource` needs a struct with named fields (its JSON properties), not a tuple struct",
+                );
+                false
+            }
+            Fields::Unit => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "`Resource` needs a struct with named fields (its JSON properties), not a unit struct",
+                );
+                false
+            }
         },
-        Data::Enum(data) => cx.error_spanned_by(
-            data.enum_token,
-            "`Resource` can only be derived for a struct with named fields, not an enum",
-        ),
-        Data::Union(data) => cx.error_spanned_by(
-            data.union_token,
-            "`Resource` can only be derived for a struct with named fields, not a union",
-        ),
-    }
+        Data::Enum(data) => {
+            cx.error_spanned_by(
+                data.enum_token,
+                "`Resource` can only be derived for a struct with named fields, not an enum",
+            );
+            false
+        }
+        Data::Union(data) => {
+            cx.error_spanned_by(
+                data.union_token,
+                "`Resource` can only be derived for a struct with named fields, not a union",
+            );
+            false
+        }
+    };
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
         cx.error_spanned_by(
             &input.generics,
             "`Resource` does not support generic structs: a resource has one fixed JSON shape; remove the generics",
         );
+        return false;
     }
+    shape_ok
 }
 
-fn template(cx: &Ctxt, literal: &LitStr) -> Option<Template> {
-    Template::parse(&literal.value()).map_err(|message| cx.error_spanned_by(literal, message)).ok()
+/// The template, or after reporting its problem, a best-effort reading of it.
+fn template(cx: &Ctxt, literal: &LitStr) -> Template {
+    let text = literal.value();
+    Template::parse(&text).unwrap_or_else(|message| {
+        cx.error_spanned_by(literal, message);
+        Template::recover(&text)
+    })
 }
 
-fn list_key(cx: &Ctxt, attrs: &Attrs, list_path: Option<&Template>) -> Option<String> {
+fn list_key(cx: &Ctxt, attrs: &Attrs, list_path: &Template) -> String {
     if let Some(Keyed { value, .. }) = &attrs.list_key {
         let key = value.value();
         if key.trim().is_empty() {
@@ -134,19 +167,17 @@ fn list_key(cx: &Ctxt, attrs: &Attrs, list_path: Option<&Template>) -> Option<St
                 value,
                 "`list_key` is empty: give the JSON key of the items array, such as `\"participants\"`",
             );
-            return None;
         }
-        return Some(key);
+        return key;
     }
-    let derived = list_path.and_then(Template::last_literal).map(snake_case);
+    let derived = list_path.last_literal().map(snake_case);
     if derived.is_none() && attrs.list.is_some() {
         cx.error_spanned_by(
             attrs.list.as_ref().map(|k| &k.key),
             "cannot derive the list key from a list path without literal segments: add `list_key = \"...\"`",
         );
-        return None;
     }
-    Some(derived.unwrap_or_default())
+    derived.unwrap_or_default()
 }
 
 /// Checks the base URL and normalises it: scheme and host in lower case (as the runtime

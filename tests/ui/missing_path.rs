@@ -1,7 +1,8 @@
+// With no usable path the derive cannot know the methods' parameters, so it generates none.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room/Participants/<sid>")]
+#[resource(list)]
 struct Participant {
     sid: Option<String>,
 }

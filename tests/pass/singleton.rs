@@ -1,0 +1,21 @@
+// A singleton: the path ends in a literal; fetch and update take only the parent.
+use sidekick::{Client, Resource};
+
+#[derive(Debug, serde::Deserialize, Resource)]
+#[resource(path = "/v1/Rooms/<room>/RecordingRules", update = UpdateRules)]
+pub struct RecordingRules {
+    pub room_sid: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+pub struct UpdateRules {
+    #[serde(rename = "Rules")]
+    pub rules: String,
+}
+
+fn main() {
+    let client = Client::new("AC123", "token");
+    let _ = RecordingRules::fetch(&client, "DailyStandup");
+    let _ = RecordingRules::update(&client, "DailyStandup", &UpdateRules { rules: "[]".into() });
+    assert_eq!(RecordingRules::PATH.params(), ["room"]);
+}

@@ -1,0 +1,9 @@
+// With no usable path the derive cannot know the methods' parameters, so it generates none.
+use sidekick::Resource;
+
+#[derive(serde::Deserialize, Resource)]
+struct Participant {
+    sid: Option<String>,
+}
+
+fn main() {}

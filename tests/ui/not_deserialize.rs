@@ -1,0 +1,14 @@
+use sidekick::Resource;
+
+#[derive(Resource)]
+#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::fetch(client, "DailyStandup", "Alice").await;
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+use sidekick::Resource;
+
+#[derive(serde::Serialize)]
+struct UpdateParticipant {}
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(path = "/v1/Rooms/<room>//Participants/<sid>", update = "UpdateParticipant")]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::update(client, "DailyStandup", "Alice", &UpdateParticipant {}).await;
+}
+
+fn main() {}
