@@ -107,6 +107,8 @@ fn methods(model: &Model, rt: &TokenStream) -> Vec<TokenStream> {
 }
 
 fn method(vis: &syn::Visibility, doc: &str, signature: TokenStream, body: TokenStream) -> TokenStream {
+    // The leading space is what `///` comments have, so the docs read the same either way.
+    let doc = format!(" {doc}");
     quote! {
         #[doc = #doc]
         #vis fn #signature {

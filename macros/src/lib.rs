@@ -8,6 +8,8 @@
 mod attr;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod snapshots;
 mod template;
 mod valid;
 

@@ -1,0 +1,73 @@
+//! Snapshot tests of the expansion, pretty-printed with prettyplease and checked in under
+//! `macros/snapshots/`, so any change to the generated code shows up in review. Refresh them
+//! with `UPDATE_SNAPSHOTS=1 cargo test -p sidekick-macros`.
+
+use std::path::PathBuf;
+
+fn expand(item: &str) -> String {
+    let input: syn::DeriveInput = syn::parse_str(item).expect("test item parses");
+    let file: syn::File = syn::parse2(crate::derive(&input)).expect("expansion is a list of items");
+    prettyplease::unparse(&file)
+}
+
+fn check(name: &str, item: &str) {
+    let actual = format!("// Expansion of:\n{}\n{}", comment(item), expand(item));
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("snapshots").join(format!("{name}.expanded.rs"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_SNAPSHOTS=1 to create it", path.display()));
+    assert!(
+        expected == actual,
+        "the expansion of {name} changed; review it and run with UPDATE_SNAPSHOTS=1 to accept.\n\
+         --- expected ({})\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}
+
+fn comment(item: &str) -> String {
+    item.trim().lines().map(|line| format!("// {}", line.trim_end())).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn participant_instance_with_update_and_filtered_list() {
+    check(
+        "participant",
+        r#"
+#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", update = UpdateParticipant, list = ParticipantFilter)]
+pub struct Participant {
+    pub sid: Option<String>,
+}
+"#,
+    );
+}
+
+#[test]
+fn recording_rules_singleton() {
+    check(
+        "recording_rules",
+        r#"
+#[resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", update = UpdateRecordingRules)]
+pub struct RecordingRules {
+    pub room_sid: Option<String>,
+}
+"#,
+    );
+}
+
+#[test]
+fn composition_with_create_delete_and_list() {
+    check(
+        "composition",
+        r#"
+#[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list, crate = "crate::sdk")]
+pub(crate) struct Composition {
+    pub sid: Option<String>,
+}
+"#,
+    );
+}
