@@ -47,7 +47,21 @@ pub mod twilio;
 /// | `list_key` | `"participants"` | the JSON key of a page's items; by default the list path's last literal segment in snake_case. |
 /// | `crate` | `"my_sidekick"` | the path of this crate when it is renamed or re-exported. |
 ///
-/// `fetch(client, ...)` always exists.
+/// `fetch(client, ...)` always exists. Placeholders spelled as in Twilio's specification
+/// (`<RoomSid>`) become snake_case parameters (`room_sid`).
+///
+/// Mistakes are compile errors that point at the key or value at fault and say how to fix
+/// it; all of an attribute's mistakes are reported in one compile, and the derive still
+/// expands what it can recover, so calls to the generated methods do not add follow-on
+/// errors:
+///
+/// ```text
+/// error: unknown key `pth`: did you mean `path`? expected one of `path`, `base_url`, ...
+///  --> src/video.rs:4:12
+///   |
+/// 4 | #[resource(pth = "/v1/Rooms/<room>/Participants/<sid>")]
+///   |            ^^^
+/// ```
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
