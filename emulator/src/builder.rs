@@ -8,6 +8,7 @@ use tokio::net::TcpListener;
 use crate::auth::Credentials;
 use crate::emulator::Emulator;
 use crate::error::EmulatorError;
+use crate::public_url;
 use crate::server;
 use crate::shared::Shared;
 
@@ -38,6 +39,8 @@ pub const DEFAULT_API_KEY_SECRET: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee01";
 pub struct EmulatorBuilder {
     addr: SocketAddr,
     credentials: Credentials,
+    /// As given; validated by `start`.
+    public_base_url: Option<String>,
 }
 
 impl Default for EmulatorBuilder {
@@ -50,6 +53,7 @@ impl Default for EmulatorBuilder {
                 api_key_sid: DEFAULT_API_KEY_SID.to_owned(),
                 api_key_secret: DEFAULT_API_KEY_SECRET.to_owned(),
             },
+            public_base_url: None,
         }
     }
 }
@@ -97,7 +101,35 @@ impl EmulatorBuilder {
         self
     }
 
-    /// Binds the address and starts serving on the current tokio runtime.
+    /// The base URL clients use to reach the emulator, when it differs from the bound address:
+    /// behind a Docker port mapping, a service name or a proxy, with `0.0.0.0` as the address.
+    /// The absolute URLs the emulator writes (`url`, `links`, and the paging URLs in `meta`)
+    /// then start with it, so a client that follows `next_page_url` stays on the origin it used.
+    ///
+    /// It must be an absolute `http` or `https` URL without credentials, query or fragment; it
+    /// may have a path prefix, and a trailing slash is trimmed. [`start`](EmulatorBuilder::start)
+    /// checks it and returns [`EmulatorError::InvalidArgument`] otherwise.
+    /// [`Emulator::base_url`] still returns the bound address;
+    /// [`Emulator::public_base_url`] returns this one.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
+    /// use sidekick_emulator::{Emulator, EmulatorError};
+    /// let emu = Emulator::builder().public_base_url("http://twilio-emulator:4010/").start().await?;
+    /// assert_eq!(emu.public_base_url(), "http://twilio-emulator:4010");
+    ///
+    /// let bad = Emulator::builder().public_base_url("twilio-emulator:4010").start().await;
+    /// assert!(matches!(bad, Err(EmulatorError::InvalidArgument { .. })));
+    /// # Ok(()) }
+    /// ```
+    pub fn public_base_url(mut self, url: impl Into<String>) -> EmulatorBuilder {
+        self.public_base_url = Some(url.into());
+        self
+    }
+
+    /// Binds the address and starts serving on the current tokio runtime. The server is a task
+    /// of that runtime and stops with it; see [`Emulator`].
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -107,17 +139,22 @@ impl EmulatorBuilder {
     /// # Ok(()) }
     /// ```
     pub async fn start(self) -> Result<Emulator, EmulatorError> {
+        // Validate before binding, so a bad URL leaves no socket behind.
+        let public_base_url = self.public_base_url.as_deref().map(public_url::validate).transpose()?;
         let listener = TcpListener::bind(self.addr).await?;
         let addr = listener.local_addr()?;
-        // Links must be usable by clients: a wildcard bind is reached through loopback.
+        // Without a public base URL, links must still be usable: a wildcard bind is reached
+        // through loopback.
         let link_addr = match addr.ip() {
             IpAddr::V4(ip) if ip.is_unspecified() => SocketAddr::from((Ipv4Addr::LOCALHOST, addr.port())),
             IpAddr::V6(ip) if ip.is_unspecified() => SocketAddr::from((Ipv6Addr::LOCALHOST, addr.port())),
             _ => addr,
         };
-        let shared = Arc::new(Shared::new(self.credentials, format!("http://{link_addr}")));
+        let base_url = format!("http://{link_addr}");
+        let link_base_url = public_base_url.unwrap_or_else(|| base_url.clone());
+        let shared = Arc::new(Shared::new(self.credentials, base_url, link_base_url));
         let server = server::spawn(listener, Arc::clone(&shared));
-        tracing::info!(base_url = %shared.base_url, "emulator started");
+        tracing::info!(base_url = %shared.base_url, public_base_url = %shared.link_base_url, "emulator started");
         Ok(Emulator::from_parts(shared, addr, server))
     }
 }

@@ -1,5 +1,5 @@
-//! The running emulator: its address and credentials, and the simulation API that changes the
-//! world behind the HTTP API (joins, leaves, seeding) without going through HTTP.
+//! The running emulator: its addresses, credentials, clock, faults and lifetime. The simulation
+//! API that changes its world lives in `simulation.rs`.
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -9,16 +9,8 @@ use crate::builder::EmulatorBuilder;
 use crate::clock::Clock;
 use crate::error::EmulatorError;
 use crate::faults::{Faults, Route};
-use crate::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings};
 use crate::server::ServerHandle;
 use crate::shared::Shared;
-use crate::state::IdentityScope;
-
-/// Identities of the connected participants [`Emulator::seed_demo`] puts in `DailyStandup`.
-pub const DEMO_IDENTITIES: [&str; 7] = ["Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace"];
-
-/// Identity of the participant [`Emulator::seed_demo`] adds and then disconnects.
-pub const DEMO_DISCONNECTED_IDENTITY: &str = "Heidi";
 
 /// A local, stateful Twilio Video server.
 ///
@@ -27,6 +19,12 @@ pub const DEMO_DISCONNECTED_IDENTITY: &str = "Heidi";
 /// (`create_room`, `join`, ...) are synchronous and can be called from any thread; rooms are
 /// addressed by SID or by the unique name of an in-progress room, participants by SID or by
 /// the identity of a connected (or reconnecting) participant.
+///
+/// The server runs as a task on the tokio runtime that started it, and stops with that runtime.
+/// Each `#[tokio::test]` has its own runtime, so start one emulator per test (starting is cheap:
+/// a socket bind and a spawned task) rather than sharing one through a `static`: the shared
+/// server would die with the first test's runtime and the other tests would get connection
+/// errors.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -39,7 +37,7 @@ pub const DEMO_DISCONNECTED_IDENTITY: &str = "Heidi";
 /// # Ok(()) }
 /// ```
 pub struct Emulator {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
     server: Option<ServerHandle>,
 }
@@ -77,6 +75,11 @@ impl Emulator {
 
     /// `http://127.0.0.1:PORT`, without a trailing slash: the base URL to point a client at.
     ///
+    /// This is the address the server is bound to (loopback when bound to a wildcard such as
+    /// `0.0.0.0`), which is what a client in the same process or on the same host should use.
+    /// It is not changed by [`EmulatorBuilder::public_base_url`]; the URLs written in responses
+    /// are, see [`public_base_url`](Emulator::public_base_url).
+    ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
     /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
@@ -86,6 +89,28 @@ impl Emulator {
     /// ```
     pub fn base_url(&self) -> String {
         self.shared.base_url.clone()
+    }
+
+    /// The base of the absolute URLs the emulator writes into responses (`url`, `links` and the
+    /// paging `meta` URLs), without a trailing slash: the public base URL given to
+    /// [`EmulatorBuilder::public_base_url`], or else the same as [`base_url`](Emulator::base_url).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
+    /// let emu = sidekick_emulator::Emulator::builder()
+    ///     .public_base_url("http://emulator.test:4010/")
+    ///     .start()
+    ///     .await?;
+    /// assert_eq!(emu.public_base_url(), "http://emulator.test:4010");
+    /// assert!(emu.base_url().starts_with("http://127.0.0.1:"));
+    ///
+    /// let local = sidekick_emulator::Emulator::start().await?;
+    /// assert_eq!(local.public_base_url(), local.base_url());
+    /// # Ok(()) }
+    /// ```
+    pub fn public_base_url(&self) -> &str {
+        &self.shared.link_base_url
     }
 
     /// The address the server listens on.
@@ -201,216 +226,6 @@ impl Emulator {
         self.shared.request_count(route)
     }
 
-    /// Creates an in-progress group room with this unique name; returns its SID.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// let sid = emu.create_room("DailyStandup")?;
-    /// assert!(sid.starts_with("RM") && sid.len() == 34);
-    /// assert!(emu.create_room("DailyStandup").is_err());
-    /// # Ok(()) }
-    /// ```
-    pub fn create_room(&self, unique_name: &str) -> Result<String, EmulatorError> {
-        self.create_room_with(unique_name, RoomSettings::default())
-    }
-
-    /// Like [`create_room`](Emulator::create_room), with chosen room properties.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// use sidekick_emulator::RoomSettings;
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// let settings = RoomSettings { audio_only: true, ..RoomSettings::default() };
-    /// emu.create_room_with("Podcast", settings)?;
-    /// assert!(emu.room("Podcast")?.settings.audio_only);
-    /// # Ok(()) }
-    /// ```
-    pub fn create_room_with(
-        &self,
-        unique_name: &str,
-        settings: RoomSettings,
-    ) -> Result<String, EmulatorError> {
-        let now = self.shared.clock.now();
-        let room = self.shared.state().create_room(Some(unique_name), settings, now)?;
-        Ok(room.sid)
-    }
-
-    /// Connects a participant; returns its SID. Anyone connected to the room with the same
-    /// identity is disconnected, as at Twilio.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// use sidekick_emulator::ParticipantStatus;
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// let first = emu.join("DailyStandup", "Alice")?;
-    /// let second = emu.join("DailyStandup", "Alice")?;
-    /// assert_eq!(emu.participant("DailyStandup", &first)?.status, ParticipantStatus::Disconnected);
-    /// assert_eq!(emu.participant("DailyStandup", "Alice")?.sid, second);
-    /// # Ok(()) }
-    /// ```
-    pub fn join(&self, room: &str, identity: &str) -> Result<String, EmulatorError> {
-        let now = self.shared.clock.now();
-        Ok(self.shared.state().join(room, identity, now)?.sid)
-    }
-
-    /// Disconnects a participant (by SID, or identity if connected or reconnecting) and returns
-    /// it. Leaving twice by SID is harmless.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// emu.join("DailyStandup", "Bob")?;
-    /// let bob = emu.leave("DailyStandup", "Bob")?;
-    /// assert!(bob.end_time.is_some());
-    /// # Ok(()) }
-    /// ```
-    pub fn leave(&self, room: &str, participant: &str) -> Result<ParticipantInfo, EmulatorError> {
-        let now = self.shared.clock.now();
-        self.shared.state().disconnect_participant(room, participant, IdentityScope::Present, now)
-    }
-
-    /// Marks a connected participant as reconnecting. Fetching it by identity over HTTP then
-    /// gives 404, as only connected participants are found by identity.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// use sidekick_emulator::ParticipantStatus;
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// emu.join("DailyStandup", "Carol")?;
-    /// let carol = emu.set_reconnecting("DailyStandup", "Carol")?;
-    /// assert_eq!(carol.status, ParticipantStatus::Reconnecting);
-    /// # Ok(()) }
-    /// ```
-    pub fn set_reconnecting(&self, room: &str, participant: &str) -> Result<ParticipantInfo, EmulatorError> {
-        self.set_status(room, participant, ParticipantStatus::Reconnecting)
-    }
-
-    /// Marks a reconnecting participant as connected again.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// use sidekick_emulator::ParticipantStatus;
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// emu.join("DailyStandup", "Carol")?;
-    /// emu.set_reconnecting("DailyStandup", "Carol")?;
-    /// assert_eq!(emu.set_connected("DailyStandup", "Carol")?.status, ParticipantStatus::Connected);
-    /// # Ok(()) }
-    /// ```
-    pub fn set_connected(&self, room: &str, participant: &str) -> Result<ParticipantInfo, EmulatorError> {
-        self.set_status(room, participant, ParticipantStatus::Connected)
-    }
-
-    fn set_status(
-        &self,
-        room: &str,
-        participant: &str,
-        status: ParticipantStatus,
-    ) -> Result<ParticipantInfo, EmulatorError> {
-        let now = self.shared.clock.now();
-        self.shared.state().set_participant_status(room, participant, status, now)
-    }
-
-    /// Completes a room: every participant still in it is disconnected, and its unique name is
-    /// free for a new room. Completing a completed room (by SID) changes nothing.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// use sidekick_emulator::RoomStatus;
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// let room = emu.complete_room("DailyStandup")?;
-    /// assert_eq!(room.status, RoomStatus::Completed);
-    /// # Ok(()) }
-    /// ```
-    pub fn complete_room(&self, room: &str) -> Result<RoomInfo, EmulatorError> {
-        let now = self.shared.clock.now();
-        self.shared.state().complete_room(room, now)
-    }
-
-    /// Connects `count` participants at once, with identities `user-{position}` where position
-    /// is each one's 0-based place in the room's creation order (so `user-0`, `user-1`, ... in
-    /// a new room). Returns `count`. Linear time: 100 000 take well under a second.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("Town Hall")?;
-    /// assert_eq!(emu.seed_participants("Town Hall", 1000)?, 1000);
-    /// assert_eq!(emu.participant("Town Hall", "user-999")?.identity, "user-999");
-    /// # Ok(()) }
-    /// ```
-    pub fn seed_participants(&self, room: &str, count: usize) -> Result<usize, EmulatorError> {
-        let now = self.shared.clock.now();
-        self.shared.state().seed_participants(room, count, now)
-    }
-
-    /// Creates the demo world used by the quickstart and `--seed demo`: the in-progress room
-    /// `DailyStandup` with connected participants Alice, Bob, Carol, Dave, Erin, Frank and
-    /// Grace ([`DEMO_IDENTITIES`]), and Heidi ([`DEMO_DISCONNECTED_IDENTITY`]), who has left.
-    /// Returns the room's SID.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// let room = emu.seed_demo()?;
-    /// assert_eq!(emu.participant(&room, "Alice")?.identity, "Alice");
-    /// assert!(emu.participant(&room, "Heidi").is_err());
-    /// # Ok(()) }
-    /// ```
-    pub fn seed_demo(&self) -> Result<String, EmulatorError> {
-        let room = self.create_room("DailyStandup")?;
-        for identity in DEMO_IDENTITIES {
-            self.join(&room, identity)?;
-        }
-        let heidi = self.join(&room, DEMO_DISCONNECTED_IDENTITY)?;
-        self.leave(&room, &heidi)?;
-        Ok(room)
-    }
-
-    /// A snapshot of a room, by SID or by the unique name of an in-progress room.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// let sid = emu.create_room("DailyStandup")?;
-    /// assert_eq!(emu.room("DailyStandup")?.sid, sid);
-    /// # Ok(()) }
-    /// ```
-    pub fn room(&self, room: &str) -> Result<RoomInfo, EmulatorError> {
-        self.shared.state().room_info(room)
-    }
-
-    /// A snapshot of a participant, by SID (any status) or by identity (connected or
-    /// reconnecting).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
-    /// let emu = sidekick_emulator::Emulator::start().await?;
-    /// emu.create_room("DailyStandup")?;
-    /// let sid = emu.join("DailyStandup", "Dave")?;
-    /// assert_eq!(emu.participant("DailyStandup", "Dave")?.sid, sid);
-    /// # Ok(()) }
-    /// ```
-    pub fn participant(&self, room: &str, participant: &str) -> Result<ParticipantInfo, EmulatorError> {
-        self.shared.state().participant_info(room, participant, IdentityScope::Present)
-    }
-
     /// Stops accepting connections, lets in-flight requests finish (up to 5 s), and waits for
     /// the server to stop. Dropping the emulator also stops it, without waiting.
     ///
@@ -443,6 +258,7 @@ impl fmt::Debug for Emulator {
         // Credentials are fake, but keep them out of logs anyway, like real ones.
         f.debug_struct("Emulator")
             .field("base_url", &self.shared.base_url)
+            .field("public_base_url", &self.shared.link_base_url)
             .field("account_sid", &self.shared.credentials.account_sid)
             .finish_non_exhaustive()
     }

@@ -336,7 +336,8 @@ impl Faults {
     /// assert_eq!(faults.pending(), 3);
     /// ```
     pub fn pending(&self) -> usize {
-        self.lock().iter().map(|p| p.remaining).sum()
+        // Saturates: `inject(.., usize::MAX)` twice must not overflow.
+        self.lock().iter().fold(0, |total: usize, p| total.saturating_add(p.remaining))
     }
 
     /// Takes one use of the oldest fault covering a request to `route`.
@@ -372,6 +373,15 @@ mod tests {
         assert_eq!(faults.take(None), Some(Fault::Unavailable));
         assert_eq!(faults.take(Some(Route::ListRooms)), None);
         assert_eq!(faults.pending(), 0);
+    }
+
+    #[test]
+    fn pending_saturates_instead_of_overflowing() {
+        let faults = Faults::new();
+        faults.inject(Route::Any, Fault::InternalError, usize::MAX);
+        faults.inject(Route::Any, Fault::Unavailable, usize::MAX);
+        assert_eq!(faults.pending(), usize::MAX);
+        assert_eq!(faults.take(None), Some(Fault::InternalError));
     }
 
     #[test]

@@ -4,9 +4,13 @@
 //! The emulator speaks Twilio's wire format on `127.0.0.1`: HTTP Basic auth, the seed
 //! document's naming behaviour (a participant is fetched by SID, or by identity among connected
 //! participants), default list filters, kicks that set `end_time` and `duration`, stable token
-//! paging with absolute `next_page_url`s that point back at the emulator, and Twilio-style error
-//! bodies. Tests drive the world directly through a synchronous simulation API, move a settable
-//! [`Clock`], and inject [`Fault`]s such as 429 bursts, dropped connections or truncated bodies.
+//! paging with absolute `next_page_url`s that point back at the emulator (or at a public base
+//! URL, see [`EmulatorBuilder::public_base_url`]), and Twilio-style error bodies. Tests drive the
+//! world directly through a synchronous simulation API, move a settable [`Clock`], and inject
+//! [`Fault`]s such as 429 bursts, dropped connections or truncated bodies.
+//!
+//! An [`Emulator`] runs on the tokio runtime that started it: start one per `#[tokio::test]`
+//! (it is cheap), not one shared through a `static`, which would stop with the first test.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -37,11 +41,13 @@ mod faults;
 mod model;
 mod paging;
 mod params;
+mod public_url;
 mod router;
 mod routes;
 mod server;
 mod shared;
 mod sid;
+mod simulation;
 mod state;
 mod wire;
 
@@ -49,7 +55,8 @@ pub use builder::{
     DEFAULT_ACCOUNT_SID, DEFAULT_API_KEY_SECRET, DEFAULT_API_KEY_SID, DEFAULT_AUTH_TOKEN, EmulatorBuilder,
 };
 pub use clock::Clock;
-pub use emulator::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, Emulator};
+pub use emulator::Emulator;
 pub use error::EmulatorError;
 pub use faults::{Fault, FaultSpec, Faults, ParseFaultError, Route};
 pub use model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};
+pub use simulation::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};

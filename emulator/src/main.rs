@@ -18,6 +18,12 @@ struct Args {
     #[arg(long, default_value_t = 0)]
     port: u16,
 
+    /// Base URL clients reach the emulator at, when it is not the listening address (Docker port
+    /// mapping, service name, proxy). The `url`, `links` and paging URLs in responses use it.
+    /// Absolute http(s), without credentials, query or fragment, e.g. `http://emulator:4010`.
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
+
     /// Account SID to accept (HTTP Basic username).
     #[arg(long, default_value = sidekick_emulator::DEFAULT_ACCOUNT_SID)]
     account_sid: String,
@@ -67,12 +73,14 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
-    let emu = Emulator::builder()
+    let mut builder = Emulator::builder()
         .addr(SocketAddr::new(args.host, args.port))
         .credentials(args.account_sid, args.auth_token)
-        .api_key(args.api_key_sid, args.api_key_secret)
-        .start()
-        .await?;
+        .api_key(args.api_key_sid, args.api_key_secret);
+    if let Some(url) = args.public_url {
+        builder = builder.public_base_url(url);
+    }
+    let emu = builder.start().await?;
     if let Seed::Demo = args.seed {
         emu.seed_demo()?;
     }
@@ -84,6 +92,9 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     println!("  TWILIO_AUTH_TOKEN={}", emu.auth_token());
     println!("  TWILIO_API_KEY={}", emu.api_key_sid());
     println!("  TWILIO_API_SECRET={}", emu.api_key_secret());
+    if emu.public_base_url() != emu.base_url() {
+        println!("  links use {}", emu.public_base_url());
+    }
     if emu.faults().pending() > 0 {
         println!("  faults pending: {}", emu.faults().pending());
     }

@@ -3,6 +3,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use chrono::{DateTime, Utc};
+
 use crate::auth::Credentials;
 use crate::clock::Clock;
 use crate::faults::{Faults, Route};
@@ -15,21 +17,25 @@ pub(crate) struct Shared {
     pub(crate) clock: Clock,
     pub(crate) faults: Faults,
     pub(crate) credentials: Credentials,
-    /// `http://HOST:PORT`, no trailing slash.
+    /// `http://HOST:PORT` of the bound socket (loopback for a wildcard bind), no trailing slash.
     pub(crate) base_url: String,
+    /// Base of the absolute URLs written into responses: the public base URL when one was
+    /// configured, else `base_url`. No trailing slash.
+    pub(crate) link_base_url: String,
     /// Requests received, by route; slot 0 ([`Route::Any`]) counts every request.
     requests: [AtomicU64; Route::ALL.len()],
     request_ids: AtomicU64,
 }
 
 impl Shared {
-    pub(crate) fn new(credentials: Credentials, base_url: String) -> Shared {
+    pub(crate) fn new(credentials: Credentials, base_url: String, link_base_url: String) -> Shared {
         Shared {
             state: Mutex::new(State::new()),
             clock: Clock::new(),
             faults: Faults::new(),
             credentials,
             base_url,
+            link_base_url,
             requests: Default::default(),
             request_ids: AtomicU64::new(0),
         }
@@ -41,8 +47,18 @@ impl Shared {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Runs `change` on the locked world with the current time. The clock is read while the
+    /// lock is held, so changes are applied in the order of their timestamps: reading it first
+    /// would let two callers stamp `t` and `t + 1` but apply in the other order, around a second
+    /// boundary in real time. Lock order: state, then clock (the clock never waits for state).
+    pub(crate) fn change<T>(&self, change: impl FnOnce(&mut State, DateTime<Utc>) -> T) -> T {
+        let mut state = self.state();
+        let now = self.clock.now();
+        change(&mut state, now)
+    }
+
     pub(crate) fn origin(&self) -> Origin<'_> {
-        Origin { base_url: &self.base_url, account_sid: &self.credentials.account_sid }
+        Origin { base_url: &self.link_base_url, account_sid: &self.credentials.account_sid }
     }
 
     pub(crate) fn count_request(&self, route: Option<Route>) {
@@ -54,11 +70,70 @@ impl Shared {
 
     /// A fresh `Twilio-Request-Id` value (`RQ` + 32 hex digits).
     pub(crate) fn next_request_id(&self) -> String {
-        let counter = self.request_ids.fetch_add(1, Ordering::Relaxed) + 1;
+        // Wraps rather than overflows: uniqueness over 2^64 requests is not a concern.
+        let counter = self.request_ids.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
         Sid::from_counter(SidKind::Request, counter).to_string()
     }
 
     pub(crate) fn request_count(&self, route: Route) -> u64 {
         self.requests[route.index()].load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RoomSettings;
+    use crate::paging::PageRequest;
+    use crate::state::ParticipantFilter;
+
+    fn shared() -> Shared {
+        let credentials = Credentials {
+            account_sid: "AC1".to_owned(),
+            auth_token: "t".to_owned(),
+            api_key_sid: "SK1".to_owned(),
+            api_key_secret: "s".to_owned(),
+        };
+        Shared::new(credentials, "http://127.0.0.1:1".to_owned(), "http://127.0.0.1:1".to_owned())
+    }
+
+    #[test]
+    fn real_time_stamps_follow_the_order_changes_are_applied() {
+        // Real time, several writers: whatever the interleaving, creation order (the order joins
+        // were applied) must never go back in time.
+        let shared = shared();
+        shared.change(|state, now| state.create_room(Some("R"), RoomSettings::default(), now)).unwrap();
+        std::thread::scope(|scope| {
+            for writer in 0..4 {
+                let shared = &shared;
+                scope.spawn(move || {
+                    for i in 0..500 {
+                        let identity = format!("w{writer}-{i}");
+                        shared.change(|state, now| state.join("R", &identity, now)).unwrap();
+                    }
+                });
+            }
+        });
+        let request = PageRequest { size: 1000, index: 0, token: None };
+        let mut stamps = Vec::new();
+        let mut token = None;
+        loop {
+            let page = PageRequest { token, ..request };
+            let (_, participants, selection) =
+                shared.state().list_participants("R", &ParticipantFilter::default(), &page).unwrap();
+            stamps.extend(participants.iter().map(|p| p.date_created));
+            match selection.next {
+                Some(next) => token = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(stamps.len(), 2000);
+        assert!(stamps.is_sorted(), "a later change got an earlier timestamp");
+    }
+
+    #[test]
+    fn request_ids_are_distinct() {
+        let shared = shared();
+        assert_ne!(shared.next_request_id(), shared.next_request_id());
     }
 }

@@ -15,7 +15,8 @@ use crate::paging::Meta;
 /// What every rendered resource needs to know about the server it came from.
 #[derive(Clone, Copy)]
 pub(crate) struct Origin<'a> {
-    /// `http://127.0.0.1:PORT`, no trailing slash.
+    /// Base of the absolute URLs: the public base URL, or `http://127.0.0.1:PORT`. No trailing
+    /// slash.
     pub(crate) base_url: &'a str,
     pub(crate) account_sid: &'a str,
 }
@@ -184,5 +185,14 @@ mod tests {
     fn timestamps_are_utc_seconds_with_z() {
         let instant = Utc.with_ymd_and_hms(2015, 7, 30, 20, 0, 0).unwrap();
         assert_eq!(timestamp(instant), "2015-07-30T20:00:00Z");
+    }
+
+    #[test]
+    fn timestamps_at_the_ends_of_time_render() {
+        // The clock saturates at chrono's range; rendering there must not panic.
+        let end = timestamp(DateTime::<Utc>::MAX_UTC);
+        assert!(end.starts_with('+') && end.ends_with("-12-31T23:59:59Z"), "{end}");
+        let start = timestamp(DateTime::<Utc>::MIN_UTC);
+        assert!(start.starts_with('-') && start.ends_with("-01-01T00:00:00Z"), "{start}");
     }
 }

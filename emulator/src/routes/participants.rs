@@ -49,10 +49,8 @@ pub(crate) async fn update(
         }
         Err(()) => return Err(invalid_value("Status", status, "disconnected")),
     }
-    let now = shared.clock.now();
     let kicked = shared
-        .state()
-        .disconnect_participant(&room, &participant, IdentityScope::Connected, now)
+        .change(|state, now| state.disconnect_participant(&room, &participant, IdentityScope::Connected, now))
         .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::ACCEPTED, &wire::participant_json(shared.origin(), &kicked))
 }
@@ -90,7 +88,7 @@ pub(crate) async fn list(
         filters.push(("DateCreatedBefore", wire::timestamp(before)));
     }
     let location = ListLocation {
-        base_url: &shared.base_url,
+        base_url: &shared.link_base_url,
         path: format!("/v1/Rooms/{room_sid}/Participants"),
         filters,
         key: "participants",

@@ -27,10 +27,8 @@ pub(crate) async fn create(
 ) -> Result<Response, ApiError> {
     let settings = settings_from_form(&params)?;
     let unique_name = params.get("UniqueName").filter(|name| !name.is_empty());
-    let now = shared.clock.now();
     let room = shared
-        .state()
-        .create_room(unique_name, settings, now)
+        .change(|state, now| state.create_room(unique_name, settings, now))
         .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::CREATED, &wire::room_json(shared.origin(), &room))
 }
@@ -56,9 +54,9 @@ pub(crate) async fn update(
     if status.parse::<RoomStatus>() != Ok(RoomStatus::Completed) {
         return Err(invalid_value("Status", status, "completed (a room can only be updated to completed)"));
     }
-    let now = shared.clock.now();
-    let completed =
-        shared.state().complete_room(&room, now).map_err(|err| ApiError::from_emulator(err, &path))?;
+    let completed = shared
+        .change(|state, now| state.complete_room(&room, now))
+        .map_err(|err| ApiError::from_emulator(err, &path))?;
     json_response(StatusCode::ACCEPTED, &wire::room_json(shared.origin(), &completed))
 }
 
@@ -88,7 +86,7 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, params: Params) -> R
         filters.push(("DateCreatedBefore", wire::timestamp(before)));
     }
     let location =
-        ListLocation { base_url: &shared.base_url, path: "/v1/Rooms".to_owned(), filters, key: "rooms" };
+        ListLocation { base_url: &shared.link_base_url, path: "/v1/Rooms".to_owned(), filters, key: "rooms" };
     let origin = shared.origin();
     let page = ListPage {
         key: location.key,

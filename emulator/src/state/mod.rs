@@ -1,7 +1,8 @@
 //! The emulator's world: rooms and their participants, behind one lock held by the caller.
 //!
-//! Every operation here is synchronous and takes the current time as an argument, so the lock is
-//! held only for in-memory work and the clock stays outside it.
+//! Every operation here is synchronous and takes the current time as an argument; callers read
+//! the clock while holding the lock (`Shared::change`), so timestamps follow the order in which
+//! changes are applied. The lock is held only for in-memory work.
 
 mod participants;
 mod records;

@@ -12,7 +12,7 @@ fn help_lists_the_flags() {
     let output = Command::new(BINARY).arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for flag in ["--host", "--port", "--account-sid", "--auth-token", "--seed", "--fault"] {
+    for flag in ["--host", "--port", "--public-url", "--account-sid", "--auth-token", "--seed", "--fault"] {
         assert!(help.contains(flag), "missing {flag} in:\n{help}");
     }
 }
@@ -22,6 +22,43 @@ fn bad_fault_flags_are_rejected() {
     let output = Command::new(BINARY).args(["--fault", "nowhere:429:1"]).output().unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown route"));
+}
+
+#[test]
+fn bad_public_urls_are_rejected_cleanly() {
+    let output = Command::new(BINARY).args(["--public-url", "emulator:4010"]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("invalid public base URL `emulator:4010`"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[tokio::test]
+async fn public_url_sets_the_links() {
+    let mut child = Command::new(BINARY)
+        .args(["--port", "0", "--seed", "demo", "--public-url", "http://emulator.test:4010/"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base_url = first.rsplit(' ').next().unwrap().to_owned();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    let printed: Vec<String> = lines.by_ref().take(5).map(Result::unwrap).collect();
+    assert!(printed[4].contains("http://emulator.test:4010"), "{printed:?}");
+
+    let reply = reqwest::Client::new()
+        .get(format!("{base_url}/v1/Rooms/DailyStandup"))
+        .basic_auth(sidekick_emulator::DEFAULT_ACCOUNT_SID, Some(sidekick_emulator::DEFAULT_AUTH_TOKEN))
+        .send()
+        .await
+        .unwrap();
+    let reply = read(reply).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let url = reply.json["url"].as_str().unwrap();
+    assert!(url.starts_with("http://emulator.test:4010/v1/Rooms/RM"), "{url}");
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Fault injection, observed from a client.
 
 use std::error::Error as _;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use sidekick_emulator::{Fault, Route};
 
@@ -48,12 +48,29 @@ async fn any_covers_every_request_in_injection_order() {
 #[tokio::test]
 async fn latency_delays_then_answers_normally() {
     let api = Api::demo().await;
-    api.emu.faults().inject(Route::FetchParticipant, Fault::Latency(Duration::from_millis(300)), 1);
-    let started = Instant::now();
+    api.emu.faults().inject(Route::FetchParticipant, Fault::Latency(Duration::from_millis(50)), 1);
     let reply = api.get(FETCH).await;
-    assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json["identity"], "Alice");
+    assert_eq!(api.emu.faults().pending(), 0, "the delayed request consumed the fault");
+}
+
+#[tokio::test]
+async fn latency_outlasts_a_client_timeout() {
+    // No stopwatch: a delay far longer than the client's timeout must make the timeout fire.
+    let api = Api::demo().await;
+    api.emu.faults().inject(Route::FetchParticipant, Fault::Latency(Duration::from_secs(3600)), 1);
+    let err = api
+        .client
+        .get(api.url(FETCH))
+        .basic_auth(api.emu.account_sid(), Some(api.emu.auth_token()))
+        .timeout(Duration::from_millis(200))
+        .send()
+        .await
+        .expect_err("the answer is an hour away");
+    assert!(err.is_timeout(), "{err:?}");
+    // Only that request was delayed.
+    assert_eq!(api.get(FETCH).await.status, 200);
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ mod listing;
 mod naming;
 mod paging;
 mod protocol;
+mod public_url;
 mod rooms;
 mod routing;
 mod simulation;

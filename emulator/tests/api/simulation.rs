@@ -1,25 +1,83 @@
 //! The library's simulation API: seeding, joins, leaves, errors, clock, shutdown.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::TimeDelta;
-use sidekick_emulator::{Emulator, EmulatorError, ParticipantStatus, RoomStatus, Route};
+use sidekick_emulator::{
+    Emulator, EmulatorError, MAX_SEED_PARTICIPANTS, ParticipantStatus, RoomStatus, Route,
+};
 
 use crate::support::{Api, at};
 
 #[tokio::test]
-async fn seeding_a_hundred_thousand_participants_is_fast() {
-    let emu = Emulator::start().await.unwrap();
+async fn seeding_a_hundred_thousand_participants_works() {
+    let api = Api::start().await;
+    let emu = &api.emu;
     emu.create_room("Stadium").unwrap();
-    let started = Instant::now();
     assert_eq!(emu.seed_participants("Stadium", 100_000).unwrap(), 100_000);
-    let elapsed = started.elapsed();
-    // Linear and allocation-light: typically ~0.1 s in a debug build.
-    assert!(elapsed < Duration::from_secs(1), "seeding took {elapsed:?}");
-    assert_eq!(emu.participant("Stadium", "user-99999").unwrap().status, ParticipantStatus::Connected);
+    let first = emu.participant("Stadium", "user-0").unwrap();
+    let last = emu.participant("Stadium", "user-99999").unwrap();
+    assert_eq!((first.status, last.status), (ParticipantStatus::Connected, ParticipantStatus::Connected));
+    assert!(first.sid.starts_with("PA") && last.sid.starts_with("PA"));
+    assert_ne!(first.sid, last.sid);
+    // SIDs name the same participants as identities do.
+    assert_eq!(emu.participant("Stadium", &first.sid).unwrap().identity, "user-0");
+    assert_eq!(emu.participant("Stadium", &last.sid).unwrap().identity, "user-99999");
+    assert!(emu.participant("Stadium", "user-100000").is_err());
+
+    // Listing works at that size: the first page is full, in creation order, with a next page.
+    let page = api.get_query("/v1/Rooms/Stadium/Participants", &[("PageSize", "1000")]).await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    let items = page.json["participants"].as_array().unwrap();
+    assert_eq!(items.len(), 1000);
+    assert_eq!(items[0]["sid"], first.sid.as_str());
+    assert_eq!(items[999]["identity"], "user-999");
+    assert!(page.json["meta"]["next_page_url"].is_string());
+
     // A second batch continues the numbering.
     emu.seed_participants("Stadium", 1).unwrap();
     assert!(emu.participant("Stadium", "user-100000").is_ok());
+}
+
+#[tokio::test]
+async fn seeding_beyond_the_limit_is_refused_without_a_change() {
+    let emu = Emulator::start().await.unwrap();
+    emu.create_room("R").unwrap();
+    for count in [MAX_SEED_PARTICIPANTS + 1, usize::MAX] {
+        let err = emu.seed_participants("R", count).unwrap_err();
+        assert!(matches!(err, EmulatorError::InvalidArgument { .. }), "{err:?}");
+        assert!(err.to_string().contains(&MAX_SEED_PARTICIPANTS.to_string()), "{err}");
+    }
+    // The limit is checked before the room, and nothing was added.
+    assert!(matches!(emu.seed_participants("Nope", usize::MAX), Err(EmulatorError::InvalidArgument { .. })));
+    assert!(emu.participant("R", "user-0").is_err());
+    assert_eq!(emu.seed_participants("R", 0).unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_empty_room_name_is_refused() {
+    let emu = Emulator::start().await.unwrap();
+    assert!(matches!(emu.create_room(""), Err(EmulatorError::InvalidArgument { .. })));
+}
+
+#[tokio::test]
+async fn an_extreme_clock_saturates_and_still_serves() {
+    let api = Api::start().await;
+    let clock = api.emu.clock();
+    clock.set(at(0));
+    api.emu.create_room("R").unwrap();
+    let sid = api.emu.join("R", "A").unwrap();
+    clock.advance(TimeDelta::MAX);
+    clock.advance(TimeDelta::MAX);
+    let left = api.emu.leave("R", &sid).unwrap();
+    assert!(left.duration.unwrap() > 0);
+    let reply = api.get(&format!("/v1/Rooms/R/Participants/{sid}")).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json["end_time"].as_str(), Some(wire_time(left.end_time.unwrap()).as_str()));
+}
+
+fn wire_time(instant: chrono::DateTime<chrono::Utc>) -> String {
+    instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[tokio::test]

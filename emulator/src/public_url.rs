@@ -1,0 +1,82 @@
+//! Validation of a public base URL: the origin (and optional path prefix) that the absolute URLs
+//! in responses use when clients reach the emulator through another address, such as a Docker
+//! port mapping or a service name.
+
+use axum::http::Uri;
+
+use crate::error::EmulatorError;
+
+/// Checks that `text` is an absolute `http` or `https` URL with a host and without credentials,
+/// query or fragment. Returns it with the scheme in lowercase and trailing slashes trimmed, ready
+/// to have `/v1/...` appended.
+pub(crate) fn validate(text: &str) -> Result<String, EmulatorError> {
+    let invalid = |why: &str| EmulatorError::InvalidArgument {
+        message: format!("invalid public base URL `{text}`: {why}"),
+    };
+    // `Uri` silently drops a fragment, so look for one in the text itself.
+    if text.contains('#') {
+        return Err(invalid("it must not have a fragment (`#...`)"));
+    }
+    let uri: Uri = text.parse().map_err(|_| invalid("it is not a valid URL"))?;
+    let scheme = match uri.scheme_str() {
+        Some(scheme) if scheme.eq_ignore_ascii_case("http") => "http",
+        Some(scheme) if scheme.eq_ignore_ascii_case("https") => "https",
+        Some(_) => return Err(invalid("the scheme must be http or https")),
+        None => return Err(invalid("it must be absolute, such as http://emulator:4010")),
+    };
+    let Some(authority) = uri.authority() else {
+        return Err(invalid("it must be absolute, such as http://emulator:4010"));
+    };
+    if authority.as_str().contains('@') {
+        return Err(invalid("it must not contain credentials (`user:password@`)"));
+    }
+    if authority.host().is_empty() {
+        return Err(invalid("it has no host"));
+    }
+    if text.contains('?') {
+        return Err(invalid("it must not have a query (`?...`)"));
+    }
+    let path = uri.path().trim_end_matches('/');
+    Ok(format!("{scheme}://{authority}{path}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_http_and_https_and_trims_trailing_slashes() {
+        let cases = [
+            ("http://emulator:4010", "http://emulator:4010"),
+            ("http://emulator:4010/", "http://emulator:4010"),
+            ("HTTPS://Example.test", "https://Example.test"),
+            ("http://10.0.0.5:8080/twilio//", "http://10.0.0.5:8080/twilio"),
+            ("http://[::1]:4010/", "http://[::1]:4010"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(validate(text).unwrap(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_a_base() {
+        let cases = [
+            ("", "not a valid URL"),
+            ("emulator:4010", "absolute"),
+            ("/v1", "absolute"),
+            ("ftp://emulator", "http or https"),
+            ("http://user:pw@emulator", "credentials"),
+            ("http://emulator/?a=b", "query"),
+            ("http://emulator?", "query"),
+            ("http://emulator/#top", "fragment"),
+            ("http://emu lator", "not a valid URL"),
+            ("http://:4010", "host"),
+        ];
+        for (text, why) in cases {
+            let err = validate(text).expect_err(text);
+            assert!(matches!(err, EmulatorError::InvalidArgument { .. }), "{text}");
+            let message = err.to_string();
+            assert!(message.contains(why) && message.contains("public base URL"), "{text}: {message}");
+        }
+    }
+}
