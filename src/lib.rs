@@ -53,7 +53,8 @@ pub mod twilio;
 /// Mistakes are compile errors that point at the key or value at fault and say how to fix
 /// it; all of an attribute's mistakes are reported in one compile, and the derive still
 /// expands what it can recover, so calls to the generated methods do not add follow-on
-/// errors:
+/// errors (except when there is no usable `path` at all, or on a union: then no methods can
+/// be generated):
 ///
 /// ```text
 /// error: unknown key `pth`: did you mean `path`? expected one of `path`, `base_url`, ...
@@ -110,6 +111,7 @@ pub use sidekick_macros::Resource;
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{
         Call, Client, ListRequest, PathTemplate, Resource, create, delete, fetch, list, update,
     };

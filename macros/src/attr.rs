@@ -83,6 +83,14 @@ pub(crate) fn parse(cx: &Ctxt, attributes: &[Attribute]) -> Attrs {
     let mut attrs = Attrs::default();
     for attribute in attributes.iter().filter(|a| a.path().is_ident("resource")) {
         attrs.attribute.get_or_insert_with(|| attribute.clone());
+        if !matches!(attribute.meta, syn::Meta::List(_)) {
+            cx.error_spanned_by(
+                attribute,
+                "`#[resource]` needs its keys in parentheses, as in `#[resource(path = \"/v1/Things/<sid>\")]`",
+            );
+            attrs.path_written = true; // The missing path is part of this one mistake.
+            continue;
+        }
         let result = attribute.parse_nested_meta(|meta| {
             let Some(key) = meta.path.get_ident().cloned() else {
                 cx.error_spanned_by(&meta.path, format!("expected one of {}", key_list()));
@@ -121,8 +129,17 @@ fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -
         "create" => set(cx, &mut attrs.create, key, type_value(cx, meta, "create")?),
         "delete" => {
             if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                cx.error_spanned_by(&key, "`delete` takes no value: write `delete` alone");
-                skip_value(meta)?;
+                let value = if meta.input.peek(Token![=]) {
+                    let eq: Token![=] = meta.input.parse()?;
+                    let value = take_until_comma(meta.input)?;
+                    quote::quote!(#eq #value)
+                } else {
+                    meta.input.parse::<TokenTree>()?.into()
+                };
+                cx.error_spanned_by(
+                    quote::quote!(#key #value),
+                    "`delete` takes no value: write `delete` alone",
+                );
             }
             set(cx, &mut attrs.delete, key, Some(()))
         }
@@ -326,6 +343,21 @@ mod tests {
         let (a, err) = parse_str(r#"#[resource(pth = "/typo", path = "/real")]"#);
         assert!(!err.unwrap().contains("given twice"));
         assert_eq!(a.path.unwrap().value.value(), "/real");
+    }
+
+    #[test]
+    fn non_ascii_values_are_kept() {
+        let (a, err) = parse_str(r#"#[resource(path = "/v1/Salles/<salle>", list, list_key = "参加者")]"#);
+        assert_eq!(err, None);
+        assert_eq!(a.list_key.unwrap().value.value(), "参加者");
+        let (_, err) = parse_str(r#"#[resource(pâth = "/v1/X/<sid>")]"#);
+        assert!(err.unwrap().contains("unknown key `pâth`: did you mean `path`?"));
+    }
+
+    #[test]
+    fn bare_attribute_is_one_error() {
+        let (_, err) = parse_str(r#"#[resource]"#);
+        assert!(err.unwrap().contains("needs its keys in parentheses"));
     }
 
     #[test]

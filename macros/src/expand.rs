@@ -19,10 +19,21 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     };
-    let methods = methods(model, &rt);
+    let methods = if model.methods { methods(model, &rt) } else { Vec::new() };
+    // Generic structs are an error, reported already; expanding them anyway (bounded so the
+    // impl holds wherever the type decodes) keeps calls from adding follow-on errors.
+    let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
+    let decodable = (!model.generics.params.is_empty()).then(|| {
+        let mut clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+        clause
+            .predicates
+            .push(syn::parse_quote!(Self: #rt::DeserializeOwned + ::core::marker::Send + 'static));
+        clause
+    });
+    let where_clause = decodable.as_ref().or(where_clause);
     quote! {
         #[automatically_derived]
-        impl #rt::Resource for #ident {
+        impl #impl_generics #rt::Resource for #ident #ty_generics #where_clause {
             const BASE_URL: &'static str = #base_url;
             const PATH: #rt::PathTemplate = #path;
             const LIST_PATH: ::core::option::Option<#rt::PathTemplate> = #list_path;
@@ -30,7 +41,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #ident {
+        impl #impl_generics #ident #ty_generics #where_clause {
             #(#methods)*
         }
     }

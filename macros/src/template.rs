@@ -31,9 +31,16 @@ impl Template {
         let Some(rest) = text.strip_prefix('/') else {
             return Err(format!("path must start with `/`, as in `/{text}`"));
         };
+        if rest.is_empty() {
+            return Err("path `/` names no resource: give its segments, as in `/v1/Rooms/<sid>`".to_owned());
+        }
         let mut segments = Vec::new();
+        let mut before = String::new();
         for piece in rest.split('/') {
-            segments.push(parse_segment(piece)?);
+            // Errors say where they are: a proc macro cannot point inside a string literal.
+            segments.push(parse_segment(piece).map_err(|problem| locate(problem, piece, &before))?);
+            before.push('/');
+            before.push_str(piece);
         }
         let template = Template { segments };
         let mut seen: Vec<(String, &str)> = Vec::new();
@@ -140,14 +147,25 @@ impl std::fmt::Display for Template {
     }
 }
 
+/// Adds where a segment's problem is, for the problems whose text does not show it.
+fn locate(problem: String, piece: &str, before: &str) -> String {
+    match piece {
+        "" if before.is_empty() => format!("empty first segment (`//` at the start): {problem}"),
+        "" => format!("empty segment after `{before}` (a doubled or trailing `/`): {problem}"),
+        "." | ".." => format!("segment `{piece}` after `{before}` {problem}"),
+        _ => problem,
+    }
+}
+
 fn parse_segment(piece: &str) -> Result<Segment, String> {
     if piece.is_empty() {
-        return Err("empty segment (`//` or a trailing `/`): remove the extra `/`".to_owned());
+        return Err("remove the extra `/`".to_owned());
     }
     if piece == "." || piece == ".." {
-        return Err(format!(
-            "segment `{piece}` is a relative step that URLs resolve away, so requests would reach another resource: remove it"
-        ));
+        return Err(
+            "is a relative step that URLs resolve away, so requests would reach another resource: remove it"
+                .to_owned(),
+        );
     }
     let opens = piece.matches('<').count();
     let closes = piece.matches('>').count();
@@ -182,6 +200,11 @@ fn check_placeholder(name: &str) -> Result<(), String> {
         ));
     }
     let param = snake_case(name);
+    if param.chars().all(|c| c == '_') {
+        return Err(format!(
+            "placeholder `<{name}>` needs a name: `_` alone cannot name a parameter, as in `<sid>`"
+        ));
+    }
     if RESERVED.contains(&param.as_str()) {
         return Err(format!(
             "placeholder `<{name}>` would clash with the generated methods' `{param}` parameter: rename it, as in `<{param}_sid>`"
@@ -275,8 +298,11 @@ mod tests {
     fn every_malformed_template_says_what_to_do() {
         let cases = [
             ("v1/Rooms", "must start with `/`"),
-            ("/v1//Rooms", "empty segment"),
-            ("/v1/Rooms/", "empty segment"),
+            ("/v1//Rooms", "empty segment after `/v1` (a doubled or trailing `/`)"),
+            ("/v1/Rooms/", "empty segment after `/v1/Rooms`"),
+            ("//v1", "empty first segment"),
+            ("/", "names no resource"),
+            ("/v1/Rooms/<_>", "`_` alone cannot name a parameter"),
             ("/v1/Rooms/<room", "unclosed placeholder in `<room`"),
             ("/v1/Rooms/room>", "`>` without a matching `<`"),
             ("/v1/Rooms/<>", "empty placeholder `<>`"),
@@ -286,8 +312,8 @@ mod tests {
             ("/v1/Rooms/<gen>", "a Rust keyword"),
             ("/v1/Rooms/<Type>", "names its parameter `type`, a Rust keyword"),
             ("/v1/Rooms/<RoomSid>/P/<room_sid>", "both name the parameter `room_sid`"),
-            ("/v1/Rooms/<room>/..", "relative step"),
-            ("/v1/./Rooms", "relative step"),
+            ("/v1/Rooms/<room>/..", "segment `..` after `/v1/Rooms/<room>` is a relative step"),
+            ("/v1/./Rooms", "segment `.` after `/v1` is a relative step"),
             ("/v1/Rooms/<room>/P/<room>", "`<room>` appears twice"),
             ("/v1/Rooms/x<room>", "must be a whole segment"),
             ("/v1/Rooms/<<room>>", "must be a whole segment"),

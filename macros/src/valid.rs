@@ -13,6 +13,7 @@ const DEFAULT_BASE_URL: &str = "https://video.twilio.com";
 pub(crate) struct Model<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) vis: &'a Visibility,
+    pub(crate) generics: &'a syn::Generics,
     pub(crate) krate: syn::Path,
     pub(crate) base_url: String,
     pub(crate) path: Template,
@@ -23,6 +24,9 @@ pub(crate) struct Model<'a> {
     pub(crate) delete: bool,
     /// `Some(filter)` when the resource lists; `filter` is `None` for a plain `list` flag.
     pub(crate) list: Option<Option<Type>>,
+    /// `false` when there is no path to take the methods' parameters from: after that error
+    /// only the trait impl is emitted.
+    pub(crate) methods: bool,
 }
 
 /// Checks the item and attributes, recording every problem in `cx`.
@@ -31,20 +35,10 @@ pub(crate) struct Model<'a> {
 /// base URL, a best-effort reading of a malformed path, ...), so that after an error the
 /// expansion still provides the methods the user calls and the error is the only one shown.
 pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> Option<Model<'a>> {
-    let shape_ok = check_shape(cx, input);
+    let expandable = check_shape(cx, input);
     let Some(path_attr) = &attrs.path else {
-        if attrs.path_written {
-            return None; // Its bad value was reported where it stands.
-        }
-        let message = "missing `path`: add `path = \"/v1/Things/<sid>\"` to say where the resource lives";
-        match &attrs.attribute {
-            Some(attribute) => cx.error_spanned_by(attribute, message),
-            None => cx.error_spanned_by(
-                &input.ident,
-                "missing `#[resource(...)]`: add `#[resource(path = \"/v1/Things/<sid>\")]` to say where the resource lives",
-            ),
-        }
-        return None;
+        report_missing_path(cx, input, &attrs);
+        return expandable.then(|| without_path(input));
     };
     let path = template(cx, &path_attr.value);
     let explicit_list_path = attrs.list_path.as_ref().map(|lp| template(cx, &lp.value));
@@ -92,6 +86,7 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
     let model = Model {
         ident: &input.ident,
         vis: &input.vis,
+        generics: &input.generics,
         krate,
         base_url,
         path,
@@ -101,11 +96,50 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
         create: attrs.create.map(|k| k.value),
         delete: attrs.delete.is_some(),
         list: attrs.list.map(|k| k.value.filter),
+        methods: true,
     };
-    shape_ok.then_some(model)
+    expandable.then_some(model)
 }
 
-/// Reports a struct shape the derive cannot handle; `true` when the shape is fine.
+fn report_missing_path(cx: &Ctxt, input: &DeriveInput, attrs: &Attrs) {
+    if attrs.path_written {
+        return; // Its unusable value was reported where it stands.
+    }
+    match &attrs.attribute {
+        Some(attribute) => cx.error_spanned_by(
+            attribute,
+            "missing `path`: add `path = \"/v1/Things/<sid>\"` to say where the resource lives",
+        ),
+        None => cx.error_spanned_by(
+            &input.ident,
+            "missing `#[resource(...)]`: add `#[resource(path = \"/v1/Things/<sid>\")]` to say where the resource lives",
+        ),
+    }
+}
+
+/// The model after a missing path: the trait is still implemented, so code that only needs
+/// `Resource` compiles, but no methods can be generated without knowing their parameters.
+fn without_path(input: &DeriveInput) -> Model<'_> {
+    Model {
+        ident: &input.ident,
+        vis: &input.vis,
+        generics: &input.generics,
+        krate: syn::parse_quote!(::sidekick),
+        base_url: DEFAULT_BASE_URL.to_owned(),
+        path: Template::recover(""),
+        list_path: None,
+        list_key: String::new(),
+        update: None,
+        create: None,
+        delete: false,
+        list: None,
+        methods: false,
+    }
+}
+
+/// Reports an item shape the derive cannot handle. Returns whether expanding anyway can
+/// compile (it can for tuple and unit structs, enums and generic structs, so calls to their
+/// methods add no follow-on errors; not for unions, which cannot be deserialized).
 fn check_shape(cx: &Ctxt, input: &DeriveInput) -> bool {
     let shape_ok = match &input.data {
         Data::Struct(data) => match &data.fields {
@@ -115,14 +149,14 @@ fn check_shape(cx: &Ctxt, input: &DeriveInput) -> bool {
                     &input.ident,
                     "`Resource` needs a struct with named fields (its JSON properties), not a tuple struct",
                 );
-                false
+                true
             }
             Fields::Unit => {
                 cx.error_spanned_by(
                     &input.ident,
                     "`Resource` needs a struct with named fields (its JSON properties), not a unit struct",
                 );
-                false
+                true
             }
         },
         Data::Enum(data) => {
@@ -130,7 +164,7 @@ fn check_shape(cx: &Ctxt, input: &DeriveInput) -> bool {
                 data.enum_token,
                 "`Resource` can only be derived for a struct with named fields, not an enum",
             );
-            false
+            true
         }
         Data::Union(data) => {
             cx.error_spanned_by(
@@ -145,7 +179,6 @@ fn check_shape(cx: &Ctxt, input: &DeriveInput) -> bool {
             &input.generics,
             "`Resource` does not support generic structs: a resource has one fixed JSON shape; remove the generics",
         );
-        return false;
     }
     shape_ok
 }

@@ -6,4 +6,9 @@ enum Participant {
     Connected,
 }
 
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::fetch(client, "DailyStandup", "Alice").await;
+}
+
 fn main() {}

@@ -6,4 +6,9 @@ struct Participant<T> {
     sid: Option<T>,
 }
 
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::<String>::fetch(client, "DailyStandup", "Alice").await;
+}
+
 fn main() {}

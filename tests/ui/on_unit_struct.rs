@@ -4,4 +4,9 @@ use sidekick::Resource;
 #[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
 struct Participant;
 
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::fetch(client, "DailyStandup", "Alice").await;
+}
+
 fn main() {}
