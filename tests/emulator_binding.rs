@@ -212,12 +212,17 @@ async fn joins_during_paging_cause_no_duplicates_or_skips() {
         .map(|p| p.sid.unwrap())
         .collect();
 
+    // Between pages, people join (appended) and already-listed people are kicked (removed from
+    // the connected list): offset paging would then skip participants; token paging must not.
     let mut pages = Participant::list(&client, ROOM, &ParticipantFilter::new()).page_size(100).pages();
-    let mut seen = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     while let Some(page) = pages.try_next().await.unwrap() {
         seen.extend(page.items.into_iter().map(|p| p.sid.unwrap()));
         for i in 0..7 {
             emulator.join(ROOM, &format!("late-{}-{i}", seen.len())).unwrap();
+        }
+        for listed in seen.iter().rev().take(30) {
+            Participant::kick(&client, ROOM, listed).await.unwrap();
         }
     }
     let unique: HashSet<&String> = seen.iter().collect();
