@@ -30,6 +30,26 @@ async fn mount_pages(server: &MockServer, pages: usize) {
     }
 }
 
+/// Mounts one page of `items` answering requests with `PageToken=token`, or any request when
+/// `token` is `None` (mount those last: earlier mounts win).
+async fn mount_page(
+    server: &MockServer,
+    token: Option<&str>,
+    items: &[(&str, &str)],
+    page: u64,
+    url: &str,
+    next: Option<&str>,
+) {
+    let mock = Mock::given(method("GET")).and(path(LIST));
+    let mock = match token {
+        Some(token) => mock.and(query_param("PageToken", token)),
+        None => mock,
+    };
+    mock.respond_with(ResponseTemplate::new(200).set_body_json(participants_page(items, page, url, next)))
+        .mount(server)
+        .await;
+}
+
 fn list(server: &MockServer) -> sidekick::ListRequest<Participant> {
     Participant::list(&client_for(server), "DailyStandup", &ParticipantFilter::new())
 }
@@ -150,27 +170,8 @@ async fn a_repeated_next_page_url_ends_the_stream_with_an_error() {
     let server = MockServer::start().await;
     let first = format!("{}{LIST}?PageSize=2", server.uri());
     let second = format!("{}{LIST}?PageSize=2&Page=1&PageToken=T1", server.uri());
-    Mock::given(method("GET"))
-        .and(path(LIST))
-        .and(query_param("PageToken", "T1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants_page(
-            &[("PA2", "c")],
-            1,
-            &second,
-            Some(&first),
-        )))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(LIST))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants_page(
-            &[("PA1", "a")],
-            0,
-            &first,
-            Some(&second),
-        )))
-        .mount(&server)
-        .await;
+    mount_page(&server, Some("T1"), &[("PA2", "c")], 1, &second, Some(&first)).await;
+    mount_page(&server, None, &[("PA1", "a")], 0, &first, Some(&second)).await;
 
     let results: Vec<_> = list(&server).page_size(2).stream().collect().await;
     assert_eq!(results.len(), 3);
@@ -189,16 +190,7 @@ async fn a_foreign_next_page_url_is_refused_and_never_sent_credentials() {
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).mount(&elsewhere).await;
     let first = format!("{}{LIST}?PageSize=2", server.uri());
     let foreign = format!("{}{LIST}?PageSize=2&Page=1&PageToken=T1", elsewhere.uri());
-    Mock::given(method("GET"))
-        .and(path(LIST))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants_page(
-            &[("PA1", "a")],
-            0,
-            &first,
-            Some(&foreign),
-        )))
-        .mount(&server)
-        .await;
+    mount_page(&server, None, &[("PA1", "a")], 0, &first, Some(&foreign)).await;
 
     let err = list(&server).page_size(2).collect().await.unwrap_err();
     assert!(matches!(err, Error::Paging(_)), "{err:?}");
@@ -212,27 +204,16 @@ async fn next_page_urls_on_the_declared_host_follow_the_override() {
     // Twilio answers with its canonical host; requests must keep going where the client routes them.
     let server = MockServer::start().await;
     let canonical = |q: &str| format!("https://video.twilio.com{LIST}?{q}");
-    Mock::given(method("GET"))
-        .and(path(LIST))
-        .and(query_param("PageToken", "T1"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants_page(
-            &[("PA2", "b")],
-            1,
-            &canonical("Page=1&PageToken=T1"),
-            None,
-        )))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(LIST))
-        .respond_with(ResponseTemplate::new(200).set_body_json(participants_page(
-            &[("PA1", "a")],
-            0,
-            &canonical("PageSize=1"),
-            Some(&canonical("Page=1&PageToken=T1")),
-        )))
-        .mount(&server)
-        .await;
+    mount_page(&server, Some("T1"), &[("PA2", "b")], 1, &canonical("Page=1&PageToken=T1"), None).await;
+    mount_page(
+        &server,
+        None,
+        &[("PA1", "a")],
+        0,
+        &canonical("PageSize=1"),
+        Some(&canonical("Page=1&PageToken=T1")),
+    )
+    .await;
 
     let items = list(&server).collect().await.unwrap();
     assert_eq!(sids(&items), ["PA1", "PA2"]);

@@ -1,11 +1,22 @@
 //! The `sidekick-emulator` binary.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::io::{BufRead, BufReader, Lines};
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 use crate::support::read;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_sidekick-emulator");
+
+/// Starts the binary with `args`; returns it, the base URL it prints first, and the rest of
+/// its output.
+fn spawn(args: &[&str]) -> (Child, String, Lines<BufReader<ChildStdout>>) {
+    let mut child = Command::new(BINARY).args(args).stdout(Stdio::piped()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let base_url = first.rsplit(' ').next().unwrap().to_owned();
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    (child, base_url, lines)
+}
 
 #[test]
 fn help_lists_the_flags() {
@@ -35,15 +46,8 @@ fn bad_public_urls_are_rejected_cleanly() {
 
 #[tokio::test]
 async fn public_url_sets_the_links() {
-    let mut child = Command::new(BINARY)
-        .args(["--port", "0", "--seed", "demo", "--public-url", "http://emulator.test:4010/"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let base_url = first.rsplit(' ').next().unwrap().to_owned();
-    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    let (mut child, base_url, mut lines) =
+        spawn(&["--port", "0", "--seed", "demo", "--public-url", "http://emulator.test:4010/"]);
     let printed: Vec<String> = lines.by_ref().take(5).map(Result::unwrap).collect();
     assert!(printed[4].contains("http://emulator.test:4010"), "{printed:?}");
 
@@ -63,15 +67,8 @@ async fn public_url_sets_the_links() {
 
 #[tokio::test]
 async fn serves_the_demo_seed_with_faults() {
-    let mut child = Command::new(BINARY)
-        .args(["--port", "0", "--seed", "demo", "--fault", "list-participants:503:1"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let base_url = first.rsplit(' ').next().unwrap().to_owned();
-    assert!(base_url.starts_with("http://127.0.0.1:"), "{first}");
+    let (mut child, base_url, mut lines) =
+        spawn(&["--port", "0", "--seed", "demo", "--fault", "list-participants:503:1"]);
     let printed: Vec<String> = lines.by_ref().take(4).map(Result::unwrap).collect();
     assert!(printed[0].contains(sidekick_emulator::DEFAULT_ACCOUNT_SID), "{printed:?}");
 
