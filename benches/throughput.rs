@@ -89,15 +89,16 @@ impl Baseline {
         }
     }
 
-    async fn list_all(&self) -> usize {
+    /// Every participant in one `Vec`, as `ListRequest::collect` returns them.
+    async fn list_all(&self) -> Vec<PlainParticipant> {
         let mut url = format!("{}/v1/Rooms/{ROOM}/Participants?PageSize=1000", self.base);
-        let mut count = 0;
+        let mut all = Vec::new();
         loop {
             let page: PlainPage = serde_json::from_slice(&self.get(&url).await).unwrap();
-            count += page.participants.len();
+            all.extend(page.participants);
             match page.meta.next_page_url {
                 Some(next) => url = next,
-                None => return count,
+                None => return all,
             }
         }
     }
@@ -248,7 +249,7 @@ async fn main() {
             },
             async {
                 for _ in 0..LIST_ROUNDS {
-                    assert_eq!(baseline.list_all().await, LISTED);
+                    assert_eq!(baseline.list_all().await.len(), LISTED);
                 }
             },
         )

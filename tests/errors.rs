@@ -289,3 +289,30 @@ async fn calls_run_inside_spawned_tasks() {
     }
     assert_eq!(requests(&server).await, 8);
 }
+
+#[tokio::test]
+async fn an_absurdly_large_success_body_is_refused_unread() {
+    // A server of our own: it announces a 100 GB body, which no API answer is.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        let (mut socket, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).unwrap();
+        let head =
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000000000\r\n\r\n{";
+        let _ = socket.write_all(head.as_bytes());
+    });
+    let client = sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://video.twilio.com", format!("http://{address}"))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = Participant::fetch(&client, "DailyStandup", "Alice").await.unwrap_err();
+    assert!(matches!(err, Error::BodyTooLarge { limit, .. } if limit == 64 * 1024 * 1024), "{err:?}");
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(200));
+    assert!(!err.is_retryable());
+    server.join().unwrap();
+}

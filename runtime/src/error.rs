@@ -66,6 +66,14 @@ pub enum Error {
         /// The underlying error.
         source: reqwest::Error,
     },
+    /// A 2xx body larger than any API answer (64 MiB); it was not read further.
+    #[error("the HTTP {status} response body is larger than {limit} bytes; not reading it")]
+    BodyTooLarge {
+        /// The response status.
+        status: StatusCode,
+        /// The largest body sidekick reads.
+        limit: usize,
+    },
     /// The request was refused before sending: an empty path parameter, an out-of-range page
     /// size, parameters that do not serialize, a missing credential...
     #[error("invalid input: {0}")]
@@ -115,7 +123,9 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::UnexpectedBody { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::UnexpectedBody { status, .. }
+            | Error::Decode { status, .. }
+            | Error::BodyTooLarge { status, .. } => Some(*status),
             Error::Timeout { status, .. } | Error::Transport { status, .. } => *status,
             Error::InvalidInput(_) | Error::Paging(_) => None,
         }

@@ -85,7 +85,19 @@ impl Client {
         let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let fail = |e| (transport_error(e, Some(status), timeout), retry_after);
         if status.is_success() {
-            let body = response.bytes().await.map_err(fail)?;
+            let too_large = (Error::BodyTooLarge { status, limit: MAX_BODY }, None);
+            let body = match response.content_length() {
+                Some(length) if length > MAX_BODY as u64 => return Err(too_large),
+                // hyper reads no more than a declared length, so the plain read is bounded.
+                Some(_) => response.bytes().await.map_err(fail)?,
+                None => {
+                    let body = read_capped(response, MAX_BODY + 1).await.map_err(fail)?;
+                    if body.len() > MAX_BODY {
+                        return Err(too_large);
+                    }
+                    body.into()
+                }
+            };
             Ok(Success { status, body })
         } else {
             let body = read_capped(response, MAX_ERROR_BODY).await.map_err(fail)?;
@@ -94,13 +106,18 @@ impl Client {
     }
 }
 
+/// A page of 1000 participants is about 1.2 MB; anything past this is not an API answer, and
+/// reading it whole could exhaust memory.
+pub(crate) const MAX_BODY: usize = 64 * 1024 * 1024;
+
 /// Twilio's error bodies are a few hundred bytes; a proxy's page may be anything, and only
 /// a snippet of it is kept.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 /// Reads at most `cap` bytes of the body, so a huge error page cannot exhaust memory.
 async fn read_capped(mut response: reqwest::Response, cap: usize) -> reqwest::Result<Vec<u8>> {
-    let mut body = Vec::new();
+    let expected = response.content_length().unwrap_or(0).min(cap as u64) as usize;
+    let mut body = Vec::with_capacity(expected);
     while let Some(chunk) = response.chunk().await? {
         let room = cap - body.len();
         body.extend_from_slice(&chunk[..chunk.len().min(room)]);
