@@ -24,6 +24,8 @@
 //! # Ok(()) }
 //! ```
 
+#![warn(missing_docs)]
+
 // Lets the bindings in this crate use the derive, which names `::sidekick`.
 extern crate self as sidekick;
 

@@ -5,6 +5,8 @@
 //! `valid` checks it (collecting every error in a `ctxt::Ctxt`), and `expand` emits the
 //! `Resource` impl plus thin methods that call generic runtime functions.
 
+#![warn(missing_docs)]
+
 mod attr;
 mod ctxt;
 mod expand;

@@ -9,6 +9,8 @@
 //! - [`list`] returns a [`ListRequest`]: read it as a stream, pages, one page, or a `Vec`.
 //! - Every failure is one [`Error`], which keeps the HTTP status whenever there was one.
 
+#![warn(missing_docs)]
+
 mod call;
 mod client;
 mod decode;
