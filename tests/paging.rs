@@ -235,3 +235,19 @@ async fn a_wrong_typed_item_names_its_json_path() {
     assert_eq!(status.as_u16(), 200);
     assert_eq!(path, "participants[1].duration");
 }
+
+#[tokio::test]
+async fn filters_cannot_set_paging_parameters() {
+    #[derive(serde::Serialize)]
+    struct SneakyFilter {
+        #[serde(rename = "PageSize")]
+        page_size: u32,
+    }
+    let server = MockServer::start().await;
+    let client = client_for(&server);
+    let list = sidekick::list::<Participant, _>(&client, &["DailyStandup"], &SneakyFilter { page_size: 5 });
+    let err = list.collect().await.unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    assert!(err.to_string().contains("sets `PageSize`"), "{err}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
