@@ -16,12 +16,17 @@ use crate::Error;
 /// assert_eq!(body, "Status=disconnected&Tag=1&Tag=2");
 /// ```
 pub fn encode<T: Serialize + ?Sized>(params: &T) -> Result<String, Error> {
+    to_query(&pairs(params)?)
+}
+
+/// The key-value pairs `encode` would send, in order, before escaping.
+pub(crate) fn pairs<T: Serialize + ?Sized>(params: &T) -> Result<Vec<(String, String)>, Error> {
     // Parameter sets are a handful of fields, so going through `Value` costs little and lets
     // serde_urlencoded do the escaping while we add the repeated-key and JSON conventions.
     let value = serde_json::to_value(params)
         .map_err(|e| Error::invalid_input(format!("parameters could not be serialized: {e}")))?;
     let map = match value {
-        Value::Null => return Ok(String::new()),
+        Value::Null => return Ok(Vec::new()),
         Value::Object(map) => map,
         other => {
             return Err(Error::invalid_input(format!(
@@ -40,7 +45,12 @@ pub fn encode<T: Serialize + ?Sized>(params: &T) -> Result<String, Error> {
             other => pairs.extend(scalar_text(other).map(|v| (key, v))),
         }
     }
-    serde_urlencoded::to_string(&pairs)
+    Ok(pairs)
+}
+
+/// Escapes and joins pairs as `a=1&b=2`.
+pub(crate) fn to_query(pairs: &[(String, String)]) -> Result<String, Error> {
+    serde_urlencoded::to_string(pairs)
         .map_err(|e| Error::invalid_input(format!("parameters could not be form-encoded: {e}")))
 }
 

@@ -161,7 +161,6 @@ impl<T> ListRequest<T> {
     fn first_request(&mut self) -> Result<PreparedRequest> {
         let (path, filters) =
             std::mem::replace(&mut self.start, Err(Error::Paging("list already started".into())))?;
-        check_filters_leave_paging_alone(&filters)?;
         let page_size = match (self.page_size, self.limit) {
             (Some(size @ 1..=MAX_PAGE_SIZE), _) => Some(size),
             (Some(size), _) => {
@@ -188,9 +187,8 @@ impl<T> ListRequest<T> {
 
 /// Paging parameters belong to the list request: set in a filter too, they would be sent
 /// twice with possibly different values.
-fn check_filters_leave_paging_alone(filters: &str) -> Result<()> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(filters).unwrap_or_default();
-    match pairs.iter().find(|(key, _)| matches!(key.as_str(), "PageSize" | "Page" | "PageToken")) {
+pub(crate) fn check_filters_leave_paging_alone(filters: &[(String, String)]) -> Result<()> {
+    match filters.iter().find(|(key, _)| matches!(key.as_str(), "PageSize" | "Page" | "PageToken")) {
         Some((key, _)) => Err(Error::invalid_input(format!(
             "the list filter sets `{key}`, which paging controls: use the list request's page_size, page or page_token instead"
         ))),

@@ -8,6 +8,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::paging::check_filters_leave_paging_alone;
 use crate::{Call, Client, Error, ListRequest, PathTemplate, Result, decode, form};
 
 /// A REST resource: where it lives and how its lists are shaped.
@@ -79,7 +80,11 @@ pub fn list<R: Resource, F: Serialize + ?Sized>(
     list_args: &[&str],
     filter: &F,
 ) -> ListRequest<R> {
-    let start = list_path::<R>(list_args).and_then(|path| Ok((path, form::encode(filter)?)));
+    let start = list_path::<R>(list_args).and_then(|path| {
+        let filters = form::pairs(filter)?;
+        check_filters_leave_paging_alone(&filters)?;
+        Ok((path, form::to_query(&filters)?))
+    });
     ListRequest::new(client, R::BASE_URL, R::LIST_KEY, start)
 }
 
