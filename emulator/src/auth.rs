@@ -1,12 +1,17 @@
 //! HTTP Basic authentication against the configured account and API key credentials.
 
+use std::fmt;
+
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 
 use crate::api_error::ApiError;
 
+/// What `Debug` prints in place of a secret.
+pub(crate) const REDACTED: &str = "<redacted>";
+
 /// The username/password pairs the emulator accepts.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct Credentials {
     pub(crate) account_sid: String,
     pub(crate) auth_token: String,
@@ -31,6 +36,19 @@ impl Credentials {
         } else {
             Err(ApiError::unauthorized("Authentication Error - invalid username or password"))
         }
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The secrets are fake by default but may be real ones reused in a test setup; keep them
+        // out of logs and panic messages, as the client does.
+        f.debug_struct("Credentials")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &REDACTED)
+            .field("api_key_sid", &self.api_key_sid)
+            .field("api_key_secret", &REDACTED)
+            .finish()
     }
 }
 
@@ -87,6 +105,22 @@ mod tests {
         assert_eq!(decode_base64("").as_deref(), Some(&b""[..]));
         assert_eq!(decode_base64("Y"), None);
         assert_eq!(decode_base64("YT!b"), None);
+    }
+
+    #[test]
+    fn debug_shows_the_sids_but_not_the_secrets() {
+        let credentials = Credentials {
+            account_sid: "AC00000000000000000000000000000001".to_owned(),
+            auth_token: "hunter2-emulator-secret".to_owned(),
+            api_key_sid: "SK00000000000000000000000000000001".to_owned(),
+            api_key_secret: "hunter2-emulator-key-secret".to_owned(),
+        };
+        for debug in [format!("{credentials:?}"), format!("{credentials:#?}")] {
+            assert!(!debug.contains("hunter2"), "{debug}");
+            assert!(debug.contains("AC00000000000000000000000000000001"), "{debug}");
+            assert!(debug.contains("SK00000000000000000000000000000001"), "{debug}");
+            assert!(debug.contains(REDACTED), "{debug}");
+        }
     }
 
     #[test]

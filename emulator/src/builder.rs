@@ -1,5 +1,6 @@
 //! Configuration of an emulator before it starts.
 
+use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
@@ -35,7 +36,9 @@ pub const DEFAULT_API_KEY_SECRET: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee01";
 /// assert_eq!(emu.account_sid(), "AC00000000000000000000000000000001");
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` output shows the address and SIDs but not the auth token or API key secret.
+#[derive(Clone)]
 pub struct EmulatorBuilder {
     addr: SocketAddr,
     credentials: Credentials,
@@ -55,6 +58,18 @@ impl Default for EmulatorBuilder {
             },
             public_base_url: None,
         }
+    }
+}
+
+impl fmt::Debug for EmulatorBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `Credentials` redacts its secrets; the public URL is not validated yet, so it may still
+        // hold `user:password@`.
+        f.debug_struct("EmulatorBuilder")
+            .field("addr", &self.addr)
+            .field("credentials", &self.credentials)
+            .field("public_base_url", &self.public_base_url.as_deref().map(public_url::redact_userinfo))
+            .finish()
     }
 }
 

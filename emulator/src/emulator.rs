@@ -36,6 +36,8 @@ use crate::shared::Shared;
 /// emu.shutdown().await;
 /// # Ok(()) }
 /// ```
+///
+/// Its `Debug` output shows the addresses and SIDs but not the auth token or API key secret.
 pub struct Emulator {
     pub(crate) shared: Arc<Shared>,
     addr: SocketAddr,
@@ -255,11 +257,13 @@ impl Drop for Emulator {
 
 impl fmt::Debug for Emulator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Credentials are fake, but keep them out of logs anyway, like real ones.
+        // `Credentials` shows the SIDs and redacts the secrets. The world, clock and faults are
+        // left out: they have their own accessors, and the world can be large.
         f.debug_struct("Emulator")
+            .field("addr", &self.addr)
             .field("base_url", &self.shared.base_url)
             .field("public_base_url", &self.shared.link_base_url)
-            .field("account_sid", &self.shared.credentials.account_sid)
+            .field("credentials", &self.shared.credentials)
             .finish_non_exhaustive()
     }
 }

@@ -1,5 +1,6 @@
 //! `sidekick-emulator`: run the Twilio Video emulator as a standalone server.
 
+use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ use clap::{Parser, ValueEnum};
 use sidekick_emulator::{Emulator, FaultSpec};
 
 /// A local, stateful Twilio Video server (Rooms and Room Participants) for tests and demos.
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(version, about)]
 struct Args {
     /// Address to listen on.
@@ -50,6 +51,27 @@ struct Args {
     /// close, truncate, html-STATUS. Repeatable.
     #[arg(long = "fault", value_name = "ROUTE:FAULT[:TIMES]")]
     faults: Vec<FaultSpec>,
+}
+
+impl fmt::Debug for Args {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Secrets given on the command line may be real ones; keep them out of debug output. The
+        // public URL is unchecked here and may hold `user:password@` (start rejects it), so it
+        // is hidden whole then: the library's finer redaction is private to it.
+        const REDACTED: &str = "<redacted>";
+        let public_url = self.public_url.as_deref().map(|url| if url.contains('@') { REDACTED } else { url });
+        f.debug_struct("Args")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("public_url", &public_url)
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &REDACTED)
+            .field("api_key_sid", &self.api_key_sid)
+            .field("api_key_secret", &REDACTED)
+            .field("seed", &self.seed)
+            .field("faults", &self.faults)
+            .finish()
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -103,4 +125,46 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     emu.shutdown().await;
     println!("stopped");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_secrets() {
+        let args = Args::try_parse_from([
+            "sidekick-emulator",
+            "--account-sid",
+            "AC00000000000000000000000000000001",
+            "--auth-token",
+            "hunter2-emulator-secret",
+            "--api-key-sid",
+            "SK00000000000000000000000000000001",
+            "--api-key-secret",
+            "hunter2-emulator-key-secret",
+            "--public-url",
+            "http://user:hunter2-emulator-url@emulator:4010",
+            "--port",
+            "4010",
+            "--seed",
+            "demo",
+        ])
+        .unwrap();
+        for debug in [format!("{args:?}"), format!("{args:#?}")] {
+            assert!(!debug.contains("hunter2"), "{debug}");
+            for shown in
+                ["AC00000000000000000000000000000001", "SK00000000000000000000000000000001", "4010", "Demo"]
+            {
+                assert!(debug.contains(shown), "missing {shown} in {debug}");
+            }
+        }
+    }
+
+    #[test]
+    fn debug_shows_a_public_url_without_credentials() {
+        let args =
+            Args::try_parse_from(["sidekick-emulator", "--public-url", "http://emulator:4010"]).unwrap();
+        assert!(format!("{args:?}").contains("http://emulator:4010"));
+    }
 }

@@ -2,8 +2,11 @@
 //! in responses use when clients reach the emulator through another address, such as a Docker
 //! port mapping or a service name.
 
+use std::borrow::Cow;
+
 use axum::http::Uri;
 
+use crate::auth::REDACTED;
 use crate::error::EmulatorError;
 
 /// Checks that `text` is an absolute `http` or `https` URL with a host and without credentials,
@@ -11,7 +14,7 @@ use crate::error::EmulatorError;
 /// to have `/v1/...` appended.
 pub(crate) fn validate(text: &str) -> Result<String, EmulatorError> {
     let invalid = |why: &str| EmulatorError::InvalidArgument {
-        message: format!("invalid public base URL `{text}`: {why}"),
+        message: format!("invalid public base URL `{}`: {why}", redact_userinfo(text)),
     };
     // `Uri` silently drops a fragment, so look for one in the text itself.
     if text.contains('#') {
@@ -38,6 +41,19 @@ pub(crate) fn validate(text: &str) -> Result<String, EmulatorError> {
     }
     let path = uri.path().trim_end_matches('/');
     Ok(format!("{scheme}://{authority}{path}"))
+}
+
+/// `text` with any `user:password@` before the host replaced by `<redacted>@`, for error
+/// messages and `Debug`: a URL that `validate` rejects for its credentials may still carry a real
+/// password. Not a parser; it only has to find what could be userinfo in what was given.
+pub(crate) fn redact_userinfo(text: &str) -> Cow<'_, str> {
+    let start = text.find("://").map_or(0, |i| i + 3);
+    let start = start + (text[start..].len() - text[start..].trim_start_matches('/').len());
+    let end = text[start..].find(['/', '?', '#', '\\']).map_or(text.len(), |i| start + i);
+    match text[start..end].rfind('@') {
+        Some(at) => Cow::Owned(format!("{}{REDACTED}{}", &text[..start], &text[start + at..])),
+        None => Cow::Borrowed(text),
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +93,30 @@ mod tests {
             assert!(matches!(err, EmulatorError::InvalidArgument { .. }), "{text}");
             let message = err.to_string();
             assert!(message.contains(why) && message.contains("public base URL"), "{text}: {message}");
+        }
+    }
+
+    #[test]
+    fn rejected_credentials_are_not_repeated() {
+        let message = validate("http://user:hunter2-emulator-secret@emulator:4010").unwrap_err().to_string();
+        assert!(!message.contains("hunter2"), "{message}");
+        assert!(message.contains("http://<redacted>@emulator:4010"), "{message}");
+    }
+
+    #[test]
+    fn redacts_userinfo_only() {
+        let cases = [
+            ("http://emulator:4010/a@b", "http://emulator:4010/a@b"),
+            ("http://emulator?to=a@b", "http://emulator?to=a@b"),
+            ("http://user:pw@emulator:4010/", "http://<redacted>@emulator:4010/"),
+            ("HTTPS://a:b@c@emulator", "HTTPS://<redacted>@emulator"),
+            ("user:pw@emulator", "<redacted>@emulator"),
+            ("//user:pw@emulator/x", "//<redacted>@emulator/x"),
+            ("http:///user:pw@emulator", "http:///<redacted>@emulator"),
+            ("", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(redact_userinfo(text), expected, "{text}");
         }
     }
 }

@@ -10,6 +10,7 @@ mod naming;
 mod paging;
 mod protocol;
 mod public_url;
+mod redaction;
 mod rooms;
 mod routing;
 mod simulation;
