@@ -33,24 +33,37 @@ pub use sidekick_runtime::*;
 
 pub mod twilio;
 
-/// Derives [`Resource`](trait@Resource) and typed methods from `#[resource(...)]`.
+/// Derives [`Resource`](trait@Resource) and one typed method per declared operation from
+/// `#[resource(...)]`.
 ///
 /// The struct must have named fields and implement `serde::Deserialize`. Keys:
 ///
 /// | key | value | meaning |
 /// |---|---|---|
-/// | `path` | `"/v1/Rooms/<room>/Participants/<sid>"` | required. Literal segments and whole-segment `<placeholders>`; each placeholder becomes a method parameter taking any `AsRef<str>`. A path ending in a placeholder is an instance; one ending in a literal is a singleton. |
-/// | `base_url` | `"https://video.twilio.com"` | where the resource lives (the default); subject to region/edge and overrides on the [`Client`]. |
-/// | `update` | a `Serialize` type | adds `update(client, ..., &params)`: `POST` to the path with a form body. |
-/// | `create` | a `Serialize` type | adds `create(client, ..., &params)`: `POST` to the list path. |
-/// | `delete` | (no value) | adds `delete(client, ...)`: `DELETE` the path. |
-/// | `list` | (no value), or a `Serialize` filter type | adds `list(client, ...[, &filter])`, returning a [`ListRequest`]. |
-/// | `list_path` | `"/v1/Rooms/<room>/Recordings"` | the list path, when it is not the path minus its last placeholder (required for `list`/`create` on a singleton). |
-/// | `list_key` | `"participants"` | the JSON key of a page's items; by default the list path's last literal segment in snake_case. |
+/// | `base_url` | `"https://video.twilio.com"`, or a `&str` constant's path | required: where the resource lives; subject to region/edge and overrides on the [`Client`]. A constant lets a module's resources share one. |
+/// | `path` | `"/v1/Rooms/<room>/Participants/<sid>"` | required: the instance (or singleton) path. Each `<placeholder>` becomes a method parameter taking any `AsRef<str>`, percent-encoded as data; a placeholder may share a segment with text (`<sid>.json`). |
+/// | `account` | `"account_sid"` | the placeholder filled from the client's account SID (Twilio's 2010 API), so methods do not take it; `.account_sid(..)` on a call names another account. |
+/// | `fetch` | flag, params type, or `(...)` | `fetch(client, ...)`: `GET` the path. `response = "redirect"` for an answer that is a redirect ([`Redirect`]). |
+/// | `create` | flag, params type, or `(...)` | `create(client, ...[, &params])`: `POST` to the list path. |
+/// | `update` | flag, params type, or `(...)` | `update(client, ...[, &params])`: `POST` (or `method = "PUT"`/`"PATCH"`) to the path. |
+/// | `delete` | flag, params type, or `(...)` | `delete(client, ...)`: `DELETE` the path; gives `()`. |
+/// | `list` | flag, filter type, or `(...)` | `list(client, ...[, &filter])`: a [`ListRequest`] over the list path. |
 /// | `crate` | `"my_sidekick"` | the path of this crate when it is renamed or re-exported. |
 ///
-/// `fetch(client, ...)` always exists. Placeholders spelled as in Twilio's specification
-/// (`<RoomSid>`) become snake_case parameters (`room_sid`).
+/// Only the declared operations exist. Inside an operation's parentheses:
+///
+/// | key | operations | value |
+/// |---|---|---|
+/// | `params` | all | the type of its parameters ([`Params`](trait@Params)): body, query and header fields |
+/// | `path` | all | its own path; by default the instance path, and for `create`/`list` the list path (the instance path without its last segment, keeping a `.json` suffix) |
+/// | `method` | `update` | `"POST"` (default), `"PUT"` or `"PATCH"` |
+/// | `body` | `create`, `update` | `"form"` (default), `"json"`, or a JSON media type such as `"application/scim+json"` |
+/// | `response` | `fetch`, `create`, `update` | `"json"` (default: the resource), `"none"` (an empty answer: `()`), `"redirect"` (`fetch` only) |
+/// | `key` | `list` | the JSON key of a page's items; by default the list path's last literal segment in snake_case (`Calls.json` gives `calls`) |
+/// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, or a type implementing [`Paging`] |
+///
+/// Placeholders spelled as in Twilio's specification (`<RoomSid>`) become snake_case
+/// parameters (`room_sid`).
 ///
 /// Mistakes are compile errors that point at the key or value at fault and say how to fix
 /// it; all of an attribute's mistakes are reported in one compile, and the derive still
@@ -59,7 +72,7 @@ pub mod twilio;
 /// be generated):
 ///
 /// ```text
-/// error: unknown key `pth`: did you mean `path`? expected one of `path`, `base_url`, ...
+/// error: unknown key `pth`: did you mean `path`? expected one of `base_url`, `path`, ...
 ///  --> src/video.rs:4:12
 ///   |
 /// 4 | #[resource(pth = "/v1/Rooms/<room>/Participants/<sid>")]
@@ -68,53 +81,111 @@ pub mod twilio;
 ///
 /// ```
 /// use serde::{Deserialize, Serialize};
-/// use sidekick::Resource;
+/// use sidekick::{Params, Resource};
+///
+/// const VIDEO: &str = "https://video.twilio.com";
 ///
 /// #[derive(Debug, Deserialize, Resource)]
-/// #[resource(path = "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks/<sid>", list)]
+/// #[resource(
+///     base_url = VIDEO,
+///     path = "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks/<sid>",
+///     fetch,
+///     list
+/// )]
 /// pub struct PublishedTrack {
 ///     pub sid: Option<String>,
 ///     pub name: Option<String>,
 /// }
 ///
 /// #[derive(Debug, Deserialize, Resource)]
-/// #[resource(path = "/v1/Rooms/<room>/RecordingRules", update = UpdateRules)]
+/// #[resource(base_url = VIDEO, path = "/v1/Rooms/<room>/RecordingRules", fetch, update = UpdateRules)]
 /// pub struct RecordingRules {
 ///     pub room_sid: Option<String>,
 /// }
 ///
-/// #[derive(Serialize)]
+/// #[derive(Serialize, Params)]
 /// pub struct UpdateRules {
 ///     #[serde(rename = "Rules")]
 ///     pub rules: serde_json::Value,
 /// }
 ///
 /// #[derive(Debug, Deserialize, Resource)]
-/// #[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list)]
-/// pub struct Composition {
+/// #[resource(
+///     base_url = "https://api.twilio.com",
+///     path = "/2010-04-01/Accounts/<account_sid>/Messages/<sid>.json",
+///     account = "account_sid",
+///     fetch,
+///     create = CreateMessage,
+///     delete,
+///     list(paging = "next_page_uri")
+/// )]
+/// pub struct Message {
 ///     pub sid: Option<String>,
+///     pub body: Option<String>,
 /// }
 ///
-/// #[derive(Serialize)]
-/// pub struct NewComposition {
-///     #[serde(rename = "RoomSid")]
-///     pub room_sid: String,
+/// #[derive(Serialize, Params)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct CreateMessage {
+///     pub to: String,
+///     pub from: String,
+///     pub body: String,
 /// }
 ///
 /// # async fn run(client: &sidekick::Client) -> sidekick::Result<()> {
 /// let tracks = PublishedTrack::list(client, "DailyStandup", "Alice").collect().await?;
 /// let rules = RecordingRules::fetch(client, "DailyStandup").await?;
-/// let made = Composition::create(client, &NewComposition { room_sid: "RM123".into() }).await?;
-/// Composition::delete(client, made.sid.unwrap_or_default()).await?;
-/// # let _ = (tracks, rules); Ok(()) }
+/// let sms = CreateMessage { to: "+15558675310".into(), from: "+15017122661".into(), body: "Hi".into() };
+/// let sent = Message::create(client, &sms).await?;
+/// let elsewhere = Message::fetch(client, "SM123").account_sid("ACsubaccount").await?;
+/// Message::delete(client, sent.sid.unwrap_or_default()).await?;
+/// # let _ = (tracks, rules, elsewhere); Ok(()) }
 /// ```
 pub use sidekick_macros::Resource;
+
+/// Derives [`Params`](trait@Params): where each field of an operation's parameters is sent.
+///
+/// The type serializes with serde as usual; each field's wire name is the one serde uses
+/// (`#[serde(rename = "...")]`, the container's `rename_all`). A field goes to the body of a
+/// `POST`, `PUT` or `PATCH` and to the query string of a `GET` or `DELETE`, unless marked:
+///
+/// | field attribute | sends the field |
+/// |---|---|
+/// | `#[param(query)]` | in the query string, whatever the method |
+/// | `#[param(header)]` | as a request header named by its wire name (checked at compile time) |
+/// | `#[param(body)]` | in the body (the default where there is one) |
+///
+/// On the struct, `#[param(crate = "my_sidekick")]` names this crate when it is renamed.
+/// `None` leaves a parameter out; a sequence repeats it (`Fields=a&Fields=b`).
+///
+/// ```
+/// use serde::Serialize;
+/// use sidekick::Params;
+///
+/// #[derive(Serialize, Params)]
+/// #[serde(rename_all = "PascalCase")]
+/// pub struct CreateConversation {
+///     pub friendly_name: Option<String>,
+///     #[param(header)]
+///     #[serde(rename = "X-Twilio-Webhook-Enabled")]
+///     pub webhook_enabled: Option<bool>,
+/// }
+///
+/// #[derive(Serialize, Params)]
+/// pub struct MessageFilter {
+///     #[serde(rename = "DateSent>", skip_serializing_if = "Option::is_none")]
+///     pub sent_after: Option<String>,
+/// }
+/// ```
+pub use sidekick_macros::Params;
 
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{
-        Call, Client, ListRequest, PathTemplate, Resource, create, delete, fetch, list, update,
+        BodyFormat, Call, Client, HttpMethod, ListRequest, NextPageUri, NextToken, Operation, OperationKind,
+        ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, Scim, TwilioMeta,
+        assert_base_url, call, call_empty, call_redirect, list,
     };
 }

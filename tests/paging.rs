@@ -238,14 +238,18 @@ async fn a_wrong_typed_item_names_its_json_path() {
 
 #[tokio::test]
 async fn filters_cannot_set_paging_parameters() {
-    #[derive(serde::Serialize)]
+    #[derive(serde::Serialize, sidekick::Params)]
     struct SneakyFilter {
         #[serde(rename = "PageSize")]
         page_size: u32,
     }
     let server = MockServer::start().await;
     let client = client_for(&server);
-    let list = sidekick::list::<Participant, _>(&client, &["DailyStandup"], &SneakyFilter { page_size: 5 });
+    let list = sidekick::list::<Participant, _, sidekick::TwilioMeta>(
+        &client,
+        &["DailyStandup"],
+        &SneakyFilter { page_size: 5 },
+    );
     let err = list.collect().await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
     assert!(err.to_string().contains("sets `PageSize`"), "{err}");

@@ -5,20 +5,20 @@ mod common;
 use common::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sidekick::Resource;
+use sidekick::{OperationKind, Params, Resource};
 use wiremock::matchers::{body_string, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A singleton: its path ends in a literal segment. Placeholders spelled as in Twilio's spec
 /// become snake_case parameters (`room_sid`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", update = UpdateRecordingRules)]
+#[resource(base_url = VIDEO, path = "/v1/Rooms/<RoomSid>/RecordingRules", fetch, update = UpdateRecordingRules)]
 struct RecordingRules {
     room_sid: Option<String>,
     rules: Vec<serde_json::Value>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Params)]
 struct UpdateRecordingRules {
     #[serde(rename = "Rules")]
     rules: serde_json::Value,
@@ -26,14 +26,14 @@ struct UpdateRecordingRules {
 
 /// An instance resource with create and delete.
 #[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
-#[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list)]
+#[resource(base_url = VIDEO, path = "/v1/Compositions/<sid>", fetch, create = NewComposition, delete, list)]
 struct Composition {
     sid: Option<String>,
     room_sid: Option<String>,
     audio_sources: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Params)]
 struct NewComposition {
     #[serde(rename = "RoomSid")]
     room_sid: String,
@@ -45,7 +45,7 @@ struct NewComposition {
 
 /// Two placeholder parents above the instance.
 #[derive(Debug, Clone, PartialEq, Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks/<sid>", list)]
+#[resource(base_url = VIDEO, path = "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks/<sid>", fetch, list)]
 struct PublishedTrack {
     sid: Option<String>,
     name: Option<String>,
@@ -56,13 +56,14 @@ struct PublishedTrack {
 #[resource(
     base_url = "https://things.example.com",
     path = "/v2/Services/<service>/Things/<sid>",
-    list_path = "/v2/Services/<service>/AllThings",
-    list_key = "items",
-    list
+    fetch,
+    list(path = "/v2/Services/<service>/AllThings", key = "items")
 )]
 struct Thing {
     sid: String,
 }
+
+const VIDEO: &str = "https://video.twilio.com";
 
 mod renamed {
     pub use sidekick as facade;
@@ -70,7 +71,12 @@ mod renamed {
 
 /// The facade reached through a re-export.
 #[derive(Debug, Deserialize, Resource)]
-#[resource(path = "/v1/Recordings/<sid>", crate = "crate::renamed::facade")]
+#[resource(
+    base_url = "https://video.twilio.com",
+    path = "/v1/Recordings/<sid>",
+    fetch,
+    crate = "crate::renamed::facade"
+)]
 struct Recording {
     sid: Option<String>,
 }
@@ -81,18 +87,20 @@ fn list_page(key: &str, items: serde_json::Value) -> serde_json::Value {
 
 #[test]
 fn derived_data_matches_the_declarations() {
+    use OperationKind::*;
     assert_eq!(RecordingRules::PATH.to_string(), "/v1/Rooms/<room_sid>/RecordingRules");
-    assert_eq!(RecordingRules::LIST_PATH, None);
-    assert_eq!(Composition::LIST_PATH.unwrap().to_string(), "/v1/Compositions");
-    assert_eq!(Composition::LIST_KEY, "compositions");
-    assert_eq!(PublishedTrack::LIST_KEY, "published_tracks");
-    assert_eq!(
-        PublishedTrack::LIST_PATH.unwrap().to_string(),
-        "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks"
-    );
+    assert!(RecordingRules::operation(List).is_none() && RecordingRules::operation(Create).is_none());
+    let composition_list = Composition::operation(List).unwrap();
+    assert_eq!(composition_list.path.to_string(), "/v1/Compositions");
+    assert_eq!(composition_list.list_key, "compositions");
+    assert_eq!(Composition::operation(Create).unwrap().path.to_string(), "/v1/Compositions");
+    let tracks = PublishedTrack::operation(List).unwrap();
+    assert_eq!(tracks.list_key, "published_tracks");
+    assert_eq!(tracks.path.to_string(), "/v1/Rooms/<room>/Participants/<participant>/PublishedTracks");
     assert_eq!(Thing::BASE_URL, "https://things.example.com");
-    assert_eq!(Thing::LIST_KEY, "items");
+    assert_eq!(Thing::operation(List).unwrap().list_key, "items");
     assert_eq!(Recording::BASE_URL, "https://video.twilio.com");
+    assert_eq!(Recording::OPERATIONS.len(), 1);
 }
 
 #[tokio::test]

@@ -55,6 +55,13 @@ async fn secrets_never_appear_in_errors_debug_or_logs() {
 
     let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(logged.contains("sidekick.request"), "the request span is logged: {logged}");
+    // Spans name the operation and the path template; identities in paths are personal data.
+    assert!(logged.contains("resource=\"Participant\""), "{logged}");
+    assert!(logged.contains("operation=\"fetch\""), "{logged}");
+    assert!(logged.contains("path=/v1/Rooms/<room>/Participants/<sid>"), "{logged}");
+    for personal in ["Alice", "DailyStandup"] {
+        assert!(!logged.contains(personal), "{personal} logged: {logged}");
+    }
     let shown = format!("{err} {err:?} {client:?} {logged}");
     for secret in [AUTH_TOKEN, EXPECTED_AUTHORIZATION, EXPECTED_AUTHORIZATION.trim_start_matches("Basic ")] {
         assert!(!shown.contains(secret), "{secret} leaked: {shown}");

@@ -1,19 +1,53 @@
 // Expansion of:
-// #[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list, crate = "crate::sdk")]
+// #[resource(
+//     base_url = "https://video.twilio.com",
+//     path = "/v1/Compositions/<sid>",
+//     fetch,
+//     create = NewComposition,
+//     delete,
+//     list,
+//     crate = "crate::sdk"
+// )]
 // pub(crate) struct Composition {
 //     pub sid: Option<String>,
 // }
 #[automatically_derived]
 impl crate::sdk::__private::Resource for Composition {
+    const NAME: &'static str = "Composition";
     const BASE_URL: &'static str = "https://video.twilio.com";
     const PATH: crate::sdk::__private::PathTemplate = crate::sdk::__private::PathTemplate::new(
         &["/v1/Compositions/", ""],
         &["sid"],
     );
-    const LIST_PATH: ::core::option::Option<crate::sdk::__private::PathTemplate> = ::core::option::Option::Some(
-        crate::sdk::__private::PathTemplate::new(&["/v1/Compositions"], &[]),
-    );
-    const LIST_KEY: &'static str = "compositions";
+    const OPERATIONS: &'static [crate::sdk::__private::Operation] = &[
+        crate::sdk::__private::Operation::new(
+            crate::sdk::__private::OperationKind::Fetch,
+            crate::sdk::__private::HttpMethod::Get,
+            crate::sdk::__private::PathTemplate::new(
+                &["/v1/Compositions/", ""],
+                &["sid"],
+            ),
+        ),
+        crate::sdk::__private::Operation::new(
+            crate::sdk::__private::OperationKind::Create,
+            crate::sdk::__private::HttpMethod::Post,
+            crate::sdk::__private::PathTemplate::new(&["/v1/Compositions"], &[]),
+        ),
+        crate::sdk::__private::Operation::new(
+            crate::sdk::__private::OperationKind::Delete,
+            crate::sdk::__private::HttpMethod::Delete,
+            crate::sdk::__private::PathTemplate::new(
+                &["/v1/Compositions/", ""],
+                &["sid"],
+            ),
+        ),
+        crate::sdk::__private::Operation::new(
+                crate::sdk::__private::OperationKind::List,
+                crate::sdk::__private::HttpMethod::Get,
+                crate::sdk::__private::PathTemplate::new(&["/v1/Compositions"], &[]),
+            )
+            .list_key("compositions"),
+    ];
 }
 #[automatically_derived]
 impl Composition {
@@ -22,30 +56,49 @@ impl Composition {
         client: &crate::sdk::__private::Client,
         sid: impl ::core::convert::AsRef<str>,
     ) -> crate::sdk::__private::Call<Self> {
-        crate::sdk::__private::fetch::<
+        crate::sdk::__private::call::<
             Self,
-        >(client, &[::core::convert::AsRef::<str>::as_ref(&sid)])
+            (),
+        >(
+            client,
+            crate::sdk::__private::OperationKind::Fetch,
+            &[::core::convert::AsRef::<str>::as_ref(&sid)],
+            &(),
+        )
+    }
+    /// Creates a `Composition`: `POST /v1/Compositions` with a form body.
+    pub(crate) fn create(
+        client: &crate::sdk::__private::Client,
+        params: &NewComposition,
+    ) -> crate::sdk::__private::Call<Self> {
+        crate::sdk::__private::call::<
+            Self,
+            NewComposition,
+        >(client, crate::sdk::__private::OperationKind::Create, &[], params)
     }
     /// Deletes one `Composition`: `DELETE /v1/Compositions/<sid>`.
     pub(crate) fn delete(
         client: &crate::sdk::__private::Client,
         sid: impl ::core::convert::AsRef<str>,
     ) -> crate::sdk::__private::Call<()> {
-        crate::sdk::__private::delete::<
+        crate::sdk::__private::call_empty::<
             Self,
-        >(client, &[::core::convert::AsRef::<str>::as_ref(&sid)])
+            (),
+        >(
+            client,
+            crate::sdk::__private::OperationKind::Delete,
+            &[::core::convert::AsRef::<str>::as_ref(&sid)],
+            &(),
+        )
     }
-    /// Creates a `Composition`: `POST /v1/Compositions` with `params` as a form.
-    pub(crate) fn create(
-        client: &crate::sdk::__private::Client,
-        params: &NewComposition,
-    ) -> crate::sdk::__private::Call<Self> {
-        crate::sdk::__private::create::<Self, NewComposition>(client, &[], params)
-    }
-    /// Lists `Composition` resources: `GET /v1/Compositions`, following pages.
+    /// Lists `Composition` resources, following pages: `GET /v1/Compositions`.
     pub(crate) fn list(
         client: &crate::sdk::__private::Client,
-    ) -> crate::sdk::__private::ListRequest<Self> {
-        crate::sdk::__private::list::<Self, ()>(client, &[], &())
+    ) -> crate::sdk::__private::ListRequest<Self, crate::sdk::__private::TwilioMeta> {
+        crate::sdk::__private::list::<
+            Self,
+            (),
+            crate::sdk::__private::TwilioMeta,
+        >(client, &[], &())
     }
 }

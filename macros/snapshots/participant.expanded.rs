@@ -1,22 +1,49 @@
 // Expansion of:
-// #[resource(path = "/v1/Rooms/<room>/Participants/<sid>", update = UpdateParticipant, list = ParticipantFilter)]
+// #[resource(
+//     base_url = "https://video.twilio.com",
+//     path = "/v1/Rooms/<room>/Participants/<sid>",
+//     fetch,
+//     update = UpdateParticipant,
+//     list = ParticipantFilter
+// )]
 // pub struct Participant {
 //     pub sid: Option<String>,
 // }
 #[automatically_derived]
 impl ::sidekick::__private::Resource for Participant {
+    const NAME: &'static str = "Participant";
     const BASE_URL: &'static str = "https://video.twilio.com";
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(
         &["/v1/Rooms/", "/Participants/", ""],
         &["room", "sid"],
     );
-    const LIST_PATH: ::core::option::Option<::sidekick::__private::PathTemplate> = ::core::option::Option::Some(
-        ::sidekick::__private::PathTemplate::new(
-            &["/v1/Rooms/", "/Participants"],
-            &["room"],
+    const OPERATIONS: &'static [::sidekick::__private::Operation] = &[
+        ::sidekick::__private::Operation::new(
+            ::sidekick::__private::OperationKind::Fetch,
+            ::sidekick::__private::HttpMethod::Get,
+            ::sidekick::__private::PathTemplate::new(
+                &["/v1/Rooms/", "/Participants/", ""],
+                &["room", "sid"],
+            ),
         ),
-    );
-    const LIST_KEY: &'static str = "participants";
+        ::sidekick::__private::Operation::new(
+            ::sidekick::__private::OperationKind::Update,
+            ::sidekick::__private::HttpMethod::Post,
+            ::sidekick::__private::PathTemplate::new(
+                &["/v1/Rooms/", "/Participants/", ""],
+                &["room", "sid"],
+            ),
+        ),
+        ::sidekick::__private::Operation::new(
+                ::sidekick::__private::OperationKind::List,
+                ::sidekick::__private::HttpMethod::Get,
+                ::sidekick::__private::PathTemplate::new(
+                    &["/v1/Rooms/", "/Participants"],
+                    &["room"],
+                ),
+            )
+            .list_key("participants"),
+    ];
 }
 #[automatically_derived]
 impl Participant {
@@ -26,28 +53,32 @@ impl Participant {
         room: impl ::core::convert::AsRef<str>,
         sid: impl ::core::convert::AsRef<str>,
     ) -> ::sidekick::__private::Call<Self> {
-        ::sidekick::__private::fetch::<
+        ::sidekick::__private::call::<
             Self,
+            (),
         >(
             client,
+            ::sidekick::__private::OperationKind::Fetch,
             &[
                 ::core::convert::AsRef::<str>::as_ref(&room),
                 ::core::convert::AsRef::<str>::as_ref(&sid),
             ],
+            &(),
         )
     }
-    /// Updates one `Participant`: `POST /v1/Rooms/<room>/Participants/<sid>` with `params` as a form.
+    /// Updates one `Participant`: `POST /v1/Rooms/<room>/Participants/<sid>` with a form body.
     pub fn update(
         client: &::sidekick::__private::Client,
         room: impl ::core::convert::AsRef<str>,
         sid: impl ::core::convert::AsRef<str>,
         params: &UpdateParticipant,
     ) -> ::sidekick::__private::Call<Self> {
-        ::sidekick::__private::update::<
+        ::sidekick::__private::call::<
             Self,
             UpdateParticipant,
         >(
             client,
+            ::sidekick::__private::OperationKind::Update,
             &[
                 ::core::convert::AsRef::<str>::as_ref(&room),
                 ::core::convert::AsRef::<str>::as_ref(&sid),
@@ -55,15 +86,16 @@ impl Participant {
             params,
         )
     }
-    /// Lists `Participant` resources: `GET /v1/Rooms/<room>/Participants`, following pages.
+    /// Lists `Participant` resources, following pages: `GET /v1/Rooms/<room>/Participants`.
     pub fn list(
         client: &::sidekick::__private::Client,
         room: impl ::core::convert::AsRef<str>,
         filter: &ParticipantFilter,
-    ) -> ::sidekick::__private::ListRequest<Self> {
+    ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::TwilioMeta> {
         ::sidekick::__private::list::<
             Self,
             ParticipantFilter,
+            ::sidekick::__private::TwilioMeta,
         >(client, &[::core::convert::AsRef::<str>::as_ref(&room)], filter)
     }
 }

@@ -1,17 +1,35 @@
 // Expansion of:
-// #[resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", update = UpdateRecordingRules)]
+// #[resource(base_url = VIDEO, path = "/v1/Rooms/<RoomSid>/RecordingRules", fetch, update = UpdateRecordingRules)]
 // pub struct RecordingRules {
 //     pub room_sid: Option<String>,
 // }
+const _: () = ::sidekick::__private::assert_base_url(VIDEO);
 #[automatically_derived]
 impl ::sidekick::__private::Resource for RecordingRules {
-    const BASE_URL: &'static str = "https://video.twilio.com";
+    const NAME: &'static str = "RecordingRules";
+    const BASE_URL: &'static str = VIDEO;
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(
         &["/v1/Rooms/", "/RecordingRules"],
         &["room_sid"],
     );
-    const LIST_PATH: ::core::option::Option<::sidekick::__private::PathTemplate> = ::core::option::Option::None;
-    const LIST_KEY: &'static str = "recording_rules";
+    const OPERATIONS: &'static [::sidekick::__private::Operation] = &[
+        ::sidekick::__private::Operation::new(
+            ::sidekick::__private::OperationKind::Fetch,
+            ::sidekick::__private::HttpMethod::Get,
+            ::sidekick::__private::PathTemplate::new(
+                &["/v1/Rooms/", "/RecordingRules"],
+                &["room_sid"],
+            ),
+        ),
+        ::sidekick::__private::Operation::new(
+            ::sidekick::__private::OperationKind::Update,
+            ::sidekick::__private::HttpMethod::Post,
+            ::sidekick::__private::PathTemplate::new(
+                &["/v1/Rooms/", "/RecordingRules"],
+                &["room_sid"],
+            ),
+        ),
+    ];
 }
 #[automatically_derived]
 impl RecordingRules {
@@ -20,19 +38,30 @@ impl RecordingRules {
         client: &::sidekick::__private::Client,
         room_sid: impl ::core::convert::AsRef<str>,
     ) -> ::sidekick::__private::Call<Self> {
-        ::sidekick::__private::fetch::<
+        ::sidekick::__private::call::<
             Self,
-        >(client, &[::core::convert::AsRef::<str>::as_ref(&room_sid)])
+            (),
+        >(
+            client,
+            ::sidekick::__private::OperationKind::Fetch,
+            &[::core::convert::AsRef::<str>::as_ref(&room_sid)],
+            &(),
+        )
     }
-    /// Updates one `RecordingRules`: `POST /v1/Rooms/<RoomSid>/RecordingRules` with `params` as a form.
+    /// Updates one `RecordingRules`: `POST /v1/Rooms/<RoomSid>/RecordingRules` with a form body.
     pub fn update(
         client: &::sidekick::__private::Client,
         room_sid: impl ::core::convert::AsRef<str>,
         params: &UpdateRecordingRules,
     ) -> ::sidekick::__private::Call<Self> {
-        ::sidekick::__private::update::<
+        ::sidekick::__private::call::<
             Self,
             UpdateRecordingRules,
-        >(client, &[::core::convert::AsRef::<str>::as_ref(&room_sid)], params)
+        >(
+            client,
+            ::sidekick::__private::OperationKind::Update,
+            &[::core::convert::AsRef::<str>::as_ref(&room_sid)],
+            params,
+        )
     }
 }

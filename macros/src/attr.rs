@@ -5,10 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token, Type};
 
 use crate::ctxt::Ctxt;
-
-/// Every key the attribute accepts.
-pub(crate) const KEYS: &[&str] =
-    &["path", "base_url", "update", "create", "delete", "list", "list_key", "list_path", "crate"];
+use crate::symbol::{self, OPERATIONS, OpName};
 
 /// A value together with the key it was given under (for spans).
 pub(crate) struct Keyed<T> {
@@ -16,9 +13,28 @@ pub(crate) struct Keyed<T> {
     pub(crate) value: T,
 }
 
-/// The `list` key: a flag, or the type of its filters.
-pub(crate) struct ListKey {
-    pub(crate) filter: Option<Type>,
+/// `base_url = "https://..."`, or the path of a `&str` constant shared by many resources.
+pub(crate) enum BaseUrl {
+    Literal(LitStr),
+    Const(syn::Path),
+}
+
+/// `paging = "next_page_uri"` (a built-in shape), or a type implementing `Paging`.
+pub(crate) enum PagingAttr {
+    BuiltIn(LitStr),
+    Custom(Box<Type>),
+}
+
+/// One operation key: `fetch`, `update = Params`, or `update(params = P, method = "PUT", ...)`.
+#[derive(Default)]
+pub(crate) struct OpAttrs {
+    pub(crate) params: Option<Keyed<Type>>,
+    pub(crate) path: Option<Keyed<LitStr>>,
+    pub(crate) method: Option<Keyed<LitStr>>,
+    pub(crate) body: Option<Keyed<LitStr>>,
+    pub(crate) response: Option<Keyed<LitStr>>,
+    pub(crate) key: Option<Keyed<LitStr>>,
+    pub(crate) paging: Option<Keyed<PagingAttr>>,
 }
 
 /// What the attributes said, before validation.
@@ -28,14 +44,13 @@ pub(crate) struct Attrs {
     pub(crate) attribute: Option<Attribute>,
     /// Whether `path` was written at all, even with an unusable value (already reported).
     pub(crate) path_written: bool,
+    /// Whether `base_url` was written at all, even with an unusable value.
+    pub(crate) base_url_written: bool,
     pub(crate) path: Option<Keyed<LitStr>>,
-    pub(crate) base_url: Option<Keyed<LitStr>>,
-    pub(crate) update: Option<Keyed<Type>>,
-    pub(crate) create: Option<Keyed<Type>>,
-    pub(crate) delete: Option<Keyed<()>>,
-    pub(crate) list: Option<Keyed<ListKey>>,
-    pub(crate) list_key: Option<Keyed<LitStr>>,
-    pub(crate) list_path: Option<Keyed<LitStr>>,
+    pub(crate) base_url: Option<Keyed<BaseUrl>>,
+    pub(crate) account: Option<Keyed<LitStr>>,
+    /// Indexed like [`OPERATIONS`].
+    pub(crate) ops: [Option<Keyed<OpAttrs>>; 5],
     pub(crate) krate: Option<Keyed<LitStr>>,
     /// Values given under misspelt keys, read as the keys meant; used only where the real key
     /// is absent, to recover after reporting the typo.
@@ -43,38 +58,39 @@ pub(crate) struct Attrs {
 }
 
 impl Attrs {
+    pub(crate) fn op(&self, name: OpName) -> Option<&Keyed<OpAttrs>> {
+        self.ops[name as usize].as_ref()
+    }
+
     /// Fills every key still absent from the values read under misspelt keys.
     fn adopt_recovered(&mut self) {
         let Some(recovered) = self.recovered.take() else { return };
         let Attrs {
             attribute: _,
             path_written,
+            base_url_written,
             path,
             base_url,
-            update,
-            create,
-            delete,
-            list,
-            list_key,
-            list_path,
+            account,
+            ops,
             krate,
             recovered: _,
         } = *recovered;
         self.path_written |= path_written;
-        fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
-            if slot.is_none() {
-                *slot = value;
-            }
-        }
+        self.base_url_written |= base_url_written;
         fill(&mut self.path, path);
         fill(&mut self.base_url, base_url);
-        fill(&mut self.update, update);
-        fill(&mut self.create, create);
-        fill(&mut self.delete, delete);
-        fill(&mut self.list, list);
-        fill(&mut self.list_key, list_key);
-        fill(&mut self.list_path, list_path);
+        fill(&mut self.account, account);
+        for (slot, op) in self.ops.iter_mut().zip(ops) {
+            fill(slot, op);
+        }
         fill(&mut self.krate, krate);
+    }
+}
+
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
     }
 }
 
@@ -86,14 +102,17 @@ pub(crate) fn parse(cx: &Ctxt, attributes: &[Attribute]) -> Attrs {
         if !matches!(attribute.meta, syn::Meta::List(_)) {
             cx.error_spanned_by(
                 attribute,
-                "`#[resource]` needs its keys in parentheses, as in `#[resource(path = \"/v1/Things/<sid>\")]`",
+                "`#[resource]` needs its keys in parentheses, as in \
+                 `#[resource(base_url = \"https://video.twilio.com\", path = \"/v1/Things/<sid>\", fetch)]`",
             );
-            attrs.path_written = true; // The missing path is part of this one mistake.
+            // The missing keys are part of this one mistake.
+            attrs.path_written = true;
+            attrs.base_url_written = true;
             continue;
         }
         let result = attribute.parse_nested_meta(|meta| {
             let Some(key) = meta.path.get_ident().cloned() else {
-                cx.error_spanned_by(&meta.path, format!("expected one of {}", key_list()));
+                cx.error_spanned_by(&meta.path, format!("expected one of {}", symbol::list(symbol::KEYS)));
                 return skip_value(&meta);
             };
             parse_key(cx, &mut attrs, key, &meta)
@@ -107,55 +126,47 @@ pub(crate) fn parse(cx: &Ctxt, attributes: &[Attribute]) -> Attrs {
 }
 
 fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -> syn::Result<()> {
-    match key.to_string().as_str() {
+    let name = key.to_string();
+    if let Some(op) = OPERATIONS.iter().find(|op| op.as_str() == name) {
+        let value = op_value(cx, meta, *op)?;
+        return set(cx, &mut attrs.ops[*op as usize], key, value);
+    }
+    match name.as_str() {
         "path" => {
             attrs.path_written = true;
             set(cx, &mut attrs.path, key, string_value(cx, meta, "path = \"/v1/Things/<sid>\"")?)
         }
-        "base_url" => set(
-            cx,
-            &mut attrs.base_url,
-            key,
-            string_value(cx, meta, "base_url = \"https://video.twilio.com\"")?,
-        ),
+        "base_url" => {
+            attrs.base_url_written = true;
+            set(cx, &mut attrs.base_url, key, base_url_value(cx, meta)?)
+        }
+        "account" => set(cx, &mut attrs.account, key, string_value(cx, meta, "account = \"account_sid\"")?),
+        "crate" => set(cx, &mut attrs.krate, key, string_value(cx, meta, "crate = \"sidekick\"")?),
         "list_key" => {
-            set(cx, &mut attrs.list_key, key, string_value(cx, meta, "list_key = \"participants\"")?)
+            cx.error_spanned_by(&key, "`list_key` is now part of `list`: write `list(key = \"...\")`");
+            skip_value(meta)
         }
         "list_path" => {
-            set(cx, &mut attrs.list_path, key, string_value(cx, meta, "list_path = \"/v1/Things\"")?)
-        }
-        "crate" => set(cx, &mut attrs.krate, key, string_value(cx, meta, "crate = \"sidekick\"")?),
-        "update" => set(cx, &mut attrs.update, key, type_value(cx, meta, "update")?),
-        "create" => set(cx, &mut attrs.create, key, type_value(cx, meta, "create")?),
-        "delete" => {
-            if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                let value = if meta.input.peek(Token![=]) {
-                    let eq: Token![=] = meta.input.parse()?;
-                    let value = take_until_comma(meta.input)?;
-                    quote::quote!(#eq #value)
-                } else {
-                    meta.input.parse::<TokenTree>()?.into()
-                };
-                cx.error_spanned_by(
-                    quote::quote!(#key #value),
-                    "`delete` takes no value: write `delete` alone",
-                );
-            }
-            set(cx, &mut attrs.delete, key, Some(()))
-        }
-        "list" => {
-            let filter = if meta.input.peek(Token![=]) { type_value(cx, meta, "list")? } else { None };
-            let listed = Some(ListKey { filter });
-            set(cx, &mut attrs.list, key, listed)
+            cx.error_spanned_by(
+                &key,
+                "`list_path` is now part of `list`: write `list(path = \"...\")` (`create` posts there too)",
+            );
+            skip_value(meta)
         }
         unknown => {
-            let Some(meant) = closest_key(unknown) else {
-                cx.error_spanned_by(&key, format!("unknown key `{unknown}`: expected one of {}", key_list()));
+            let Some(meant) = symbol::closest(unknown, symbol::KEYS) else {
+                cx.error_spanned_by(
+                    &key,
+                    format!("unknown key `{unknown}`: expected one of {}", symbol::list(symbol::KEYS)),
+                );
                 return skip_value(meta);
             };
             cx.error_spanned_by(
                 &key,
-                format!("unknown key `{unknown}`: did you mean `{meant}`? expected one of {}", key_list()),
+                format!(
+                    "unknown key `{unknown}`: did you mean `{meant}`? expected one of {}",
+                    symbol::list(symbol::KEYS)
+                ),
             );
             // Read the value as the key that was meant, quietly, so the rest of the expansion
             // still works and the typo is the only error the user sees.
@@ -165,6 +176,64 @@ fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -
             quiet.discard();
             Ok(())
         }
+    }
+}
+
+/// An operation key: bare, `= Type`, or `(sub = value, ...)`.
+fn op_value(cx: &Ctxt, meta: &ParseNestedMeta, op: OpName) -> syn::Result<Option<OpAttrs>> {
+    let mut attrs = OpAttrs::default();
+    if meta.input.peek(Token![=]) {
+        let key = meta.path.get_ident().cloned().expect("operation keys are identifiers");
+        attrs.params = type_value(cx, meta, op.as_str())?.map(|value| Keyed { key, value });
+        return Ok(Some(attrs));
+    }
+    if !meta.input.peek(syn::token::Paren) {
+        return Ok(Some(attrs));
+    }
+    meta.parse_nested_meta(|sub| {
+        let Some(key) = sub.path.get_ident().cloned() else {
+            cx.error_spanned_by(&sub.path, format!("expected one of {}", symbol::list(op.keys())));
+            return skip_value(&sub);
+        };
+        parse_op_key(cx, &mut attrs, op, key, &sub)
+    })?;
+    Ok(Some(attrs))
+}
+
+fn parse_op_key(
+    cx: &Ctxt,
+    attrs: &mut OpAttrs,
+    op: OpName,
+    key: Ident,
+    sub: &ParseNestedMeta,
+) -> syn::Result<()> {
+    let name = key.to_string();
+    let allowed = op.keys();
+    if !allowed.contains(&name.as_str()) {
+        let known = symbol::OP_KEYS.iter().any(|(k, _)| *k == name);
+        let message = match (known, symbol::closest(&name, allowed)) {
+            (true, _) => format!("`{op}` takes no `{name}`: its keys are {}", symbol::list(allowed)),
+            (false, Some(meant)) => format!(
+                "unknown key `{name}` in `{op}(...)`: did you mean `{meant}`? expected one of {}",
+                symbol::list(allowed)
+            ),
+            (false, None) => {
+                format!("unknown key `{name}` in `{op}(...)`: expected one of {}", symbol::list(allowed))
+            }
+        };
+        cx.error_spanned_by(&key, message);
+        return skip_value(sub);
+    }
+    let example = symbol::op_key_example(op, &name);
+    match name.as_str() {
+        "params" => set(cx, &mut attrs.params, key, type_value(cx, sub, "params")?),
+        "path" => set(cx, &mut attrs.path, key, string_value(cx, sub, example)?),
+        "method" => set(cx, &mut attrs.method, key, string_value(cx, sub, example)?),
+        "body" => set(cx, &mut attrs.body, key, string_value(cx, sub, example)?),
+        "response" => set(cx, &mut attrs.response, key, string_value(cx, sub, example)?),
+        "key" => set(cx, &mut attrs.key, key, string_value(cx, sub, example)?),
+        "paging" => set(cx, &mut attrs.paging, key, paging_value(cx, sub)?),
+        _ => unreachable!("every key of symbol::OP_KEYS is parsed"),
     }
 }
 
@@ -195,15 +264,64 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, example: &str) -> syn::Result
     Ok(None)
 }
 
-/// `key = Type`. A string in place of the type gets its own explanation.
-fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<Type>> {
+/// `base_url = "https://..."` or `base_url = path::TO::CONST`.
+fn base_url_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<BaseUrl>> {
+    const EXAMPLE: &str = "base_url = \"https://video.twilio.com\"";
+    if !meta.input.peek(Token![=]) {
+        cx.error_spanned_by(&meta.path, format!("`base_url` needs a value, as in `{EXAMPLE}`"));
+        return skip_value(meta).map(|()| None);
+    }
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        return value.parse().map(|lit| Some(BaseUrl::Literal(lit)));
+    }
+    if value.fork().parse::<syn::Path>().is_ok_and(|_| true) {
+        let fork = value.fork();
+        fork.parse::<syn::Path>()?;
+        if fork.is_empty() || fork.peek(Token![,]) {
+            return value.parse().map(|path| Some(BaseUrl::Const(path)));
+        }
+    }
+    let tokens = take_until_comma(value)?;
+    cx.error_spanned_by(
+        &tokens,
+        format!("`base_url` must be a string literal or the path of a `&str` constant, as in `{EXAMPLE}`"),
+    );
+    Ok(None)
+}
+
+/// `paging = "built_in"` or `paging = MyShape`.
+fn paging_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<PagingAttr>> {
     if !meta.input.peek(Token![=]) {
         cx.error_spanned_by(
             &meta.path,
-            format!("`{key}` needs the type of its parameters, as in `{key} = MyParams`"),
+            format!(
+                "`paging` needs a shape: one of {}, or a type that implements `Paging`",
+                symbol::list(symbol::PAGING)
+            ),
         );
         return skip_value(meta).map(|()| None);
     }
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        return value.parse().map(|lit| Some(PagingAttr::BuiltIn(lit)));
+    }
+    if value.fork().parse::<Type>().is_ok() {
+        return value.parse().map(|ty| Some(PagingAttr::Custom(Box::new(ty))));
+    }
+    let tokens = take_until_comma(value)?;
+    cx.error_spanned_by(
+        &tokens,
+        format!(
+            "`paging` expects one of {}, or a type that implements `Paging`",
+            symbol::list(symbol::PAGING)
+        ),
+    );
+    Ok(None)
+}
+
+/// `key = Type`. A string in place of the type gets its own explanation.
+fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Option<Type>> {
     let value = meta.value()?;
     if let Ok(text) = value.fork().parse::<LitStr>() {
         value.parse::<LitStr>()?;
@@ -215,11 +333,15 @@ fn type_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &str) -> syn::Result<Optio
         return Ok(text.parse::<Type>().ok());
     }
     // Parsed as a type directly, so generic arguments' commas are not taken for key separators.
-    if value.fork().parse::<Type>().is_ok() {
+    let fork = value.fork();
+    if fork.parse::<Type>().is_ok() && (fork.is_empty() || fork.peek(Token![,])) {
         return value.parse::<Type>().map(Some);
     }
     let tokens = take_until_comma(value)?;
-    cx.error_spanned_by(&tokens, format!("`{key}` expects a type, as in `{key} = MyParams`"));
+    cx.error_spanned_by(
+        &tokens,
+        format!("`{key}` expects the type of its parameters, as in `{key} = MyParams`"),
+    );
     Ok(None)
 }
 
@@ -241,37 +363,6 @@ fn take_until_comma(input: syn::parse::ParseStream) -> syn::Result<proc_macro2::
     Ok(tokens)
 }
 
-fn key_list() -> String {
-    KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-}
-
-/// The valid key nearest to a typo, if any is close enough to be what was meant.
-fn closest_key(unknown: &str) -> Option<&'static str> {
-    if let Some(key) = KEYS.iter().find(|k| unknown.len() >= 3 && k.starts_with(unknown)) {
-        return Some(key);
-    }
-    KEYS.iter()
-        .map(|k| (edit_distance(unknown, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,13 +380,31 @@ mod tests {
     #[test]
     fn all_keys() {
         let (a, err) = parse_str(
-            r#"#[resource(path = "/v1/Rooms/<sid>", base_url = "https://video.twilio.com", update = U, create = C, delete, list = F, list_key = "rooms", list_path = "/v1/Rooms", crate = "sk")]"#,
+            r#"#[resource(path = "/v1/Rooms/<sid>", base_url = "https://video.twilio.com", account = "account_sid",
+                fetch, update(params = U, method = "PUT", body = "json", response = "none"), create = C, delete,
+                list(params = F, path = "/v1/Rooms", key = "rooms", paging = "meta"), crate = "sk")]"#,
         );
         assert_eq!(err, None);
         assert_eq!(a.path.unwrap().value.value(), "/v1/Rooms/<sid>");
-        assert!(a.update.is_some() && a.create.is_some() && a.delete.is_some());
-        assert!(a.list.unwrap().value.filter.is_some());
+        assert!(matches!(a.base_url.unwrap().value, BaseUrl::Literal(_)));
+        let update = &a.ops[OpName::Update as usize].as_ref().unwrap().value;
+        assert!(update.params.is_some());
+        assert_eq!(update.method.as_ref().unwrap().value.value(), "PUT");
+        let list = &a.ops[OpName::List as usize].as_ref().unwrap().value;
+        assert!(matches!(list.paging.as_ref().unwrap().value, PagingAttr::BuiltIn(_)));
+        assert!(a.ops[OpName::Fetch as usize].as_ref().unwrap().value.params.is_none());
         assert_eq!(a.krate.unwrap().value.value(), "sk");
+    }
+
+    #[test]
+    fn base_url_may_name_a_constant_and_paging_a_type() {
+        let (a, err) = parse_str(
+            r#"#[resource(path = "/x/<sid>", base_url = crate::API, list(paging = my::Link<u8>))]"#,
+        );
+        assert_eq!(err, None);
+        assert!(matches!(a.base_url.unwrap().value, BaseUrl::Const(_)));
+        let list = &a.ops[OpName::List as usize].as_ref().unwrap().value;
+        assert!(matches!(list.paging.as_ref().unwrap().value, PagingAttr::Custom(_)));
     }
 
     #[test]
@@ -304,32 +413,27 @@ mod tests {
             r#"#[resource(path = "/v1/Rooms/<sid>", update = std::collections::HashMap<String, String>, list = Vec<(u8, u8)>, delete)]"#,
         );
         assert_eq!(err, None);
-        assert!(a.update.is_some() && a.list.is_some() && a.delete.is_some());
-    }
-
-    #[test]
-    fn list_flag_has_no_filter() {
-        let (a, err) = parse_str(r#"#[resource(path = "/v1/Rooms/<sid>", list)]"#);
-        assert_eq!(err, None);
-        assert!(a.list.unwrap().value.filter.is_none());
+        assert!(a.ops.iter().filter(|o| o.is_some()).count() == 3);
     }
 
     #[test]
     fn all_mistakes_are_collected() {
         let (_, err) = parse_str(
-            r#"#[resource(pth = "/x", path = 5, update = "U", delete = true, path = "/y", list_key)]"#,
+            r#"#[resource(pth = "/x", path = 5, update = "U", delete = true, path = "/y", list_key = "k", fetch(method = "GET"), update(metod = "PUT"))]"#,
         );
         let err = err.unwrap();
         for expected in [
             "unknown key `pth`: did you mean `path`?",
             "`path` must be a string literal",
             "`update` takes a type, not a string: write `update = U` without quotes",
-            "`delete` takes no value",
-            "`list_key` needs a string value",
+            "`delete` expects the type of its parameters",
+            "`list_key` is now part of `list`: write `list(key = \"...\")`",
+            "`fetch` takes no `method`",
+            "unknown key `metod` in `update(...)`: did you mean `method`?",
+            "`update` is given twice",
         ] {
             assert!(err.contains(expected), "missing {expected:?} in {err}");
         }
-        assert!(!err.contains("given twice"), "{err}");
     }
 
     #[test]
@@ -338,7 +442,7 @@ mod tests {
         let err = err.unwrap();
         assert_eq!(err.matches("unknown key").count(), 2, "{err}");
         assert_eq!(a.path.unwrap().value.value(), "/v1/Rooms/<sid>");
-        assert!(a.update.is_some());
+        assert!(a.ops[OpName::Update as usize].is_some());
 
         let (a, err) = parse_str(r#"#[resource(pth = "/typo", path = "/real")]"#);
         assert!(!err.unwrap().contains("given twice"));
@@ -347,9 +451,10 @@ mod tests {
 
     #[test]
     fn non_ascii_values_are_kept() {
-        let (a, err) = parse_str(r#"#[resource(path = "/v1/Salles/<salle>", list, list_key = "参加者")]"#);
+        let (a, err) = parse_str(r#"#[resource(path = "/v1/Salles/<salle>", list(key = "参加者"))]"#);
         assert_eq!(err, None);
-        assert_eq!(a.list_key.unwrap().value.value(), "参加者");
+        let list = a.ops[OpName::List as usize].as_ref().unwrap();
+        assert_eq!(list.value.key.as_ref().unwrap().value.value(), "参加者");
         let (_, err) = parse_str(r#"#[resource(pâth = "/v1/X/<sid>")]"#);
         assert!(err.unwrap().contains("unknown key `pâth`: did you mean `path`?"));
     }
@@ -358,20 +463,5 @@ mod tests {
     fn bare_attribute_is_one_error() {
         let (_, err) = parse_str(r#"#[resource]"#);
         assert!(err.unwrap().contains("needs its keys in parentheses"));
-    }
-
-    #[test]
-    fn repeated_keys_are_reported() {
-        let (_, err) = parse_str(r#"#[resource(path = "/a", path = "/b")]"#);
-        assert!(err.unwrap().contains("`path` is given twice"));
-    }
-
-    #[test]
-    fn typo_suggestions() {
-        assert_eq!(closest_key("pth"), Some("path"));
-        assert_eq!(closest_key("updte"), Some("update"));
-        assert_eq!(closest_key("list_keys"), Some("list_key"));
-        assert_eq!(closest_key("base"), Some("base_url"));
-        assert_eq!(closest_key("frobnicate"), None);
     }
 }

@@ -1,25 +1,31 @@
-//! Expansion: the `Resource` impl (data) and thin inherent methods that call the runtime.
+//! Expansion: the `Resource` impl (data) and one-line inherent methods that call the runtime.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
+use crate::symbol::OpName;
 use crate::template::Template;
-use crate::valid::Model;
+use crate::valid::{BaseUrlModel, Model, OpModel, Paging, Response};
 
 pub(crate) fn expand(model: &Model) -> TokenStream {
-    let Model { ident, krate, base_url, list_key, .. } = model;
+    let Model { ident, krate, .. } = model;
     let rt = quote!(#krate::__private);
+    let name = ident.to_string();
     let path = template_tokens(&rt, &model.path);
-    let list_path = match &model.list_path {
-        Some(list_path) => {
-            let tokens = template_tokens(&rt, list_path);
-            quote!(::core::option::Option::Some(#tokens))
+    let (base_url, base_check) = match &model.base_url {
+        BaseUrlModel::Literal(url) => (quote!(#url), TokenStream::new()),
+        BaseUrlModel::Const(path) => {
+            // Checked where it is evaluated: a constant is out of the derive's sight. Spanned
+            // at the constant's name, so a bad value is reported there.
+            let check = respan(quote!(const _: () = #rt::assert_base_url(#path);), path.span());
+            (quote!(#path), check)
         }
-        None => quote!(::core::option::Option::None),
     };
-    let methods = if model.methods { methods(model, &rt) } else { Vec::new() };
+    let operations = model.ops.iter().map(|op| operation_tokens(&rt, model, op));
+    let methods =
+        if model.methods { model.ops.iter().map(|op| method(model, &rt, op)).collect() } else { Vec::new() };
     // Generic structs are an error, reported already; expanding them anyway (bounded so the
     // impl holds wherever the type decodes) keeps calls from adding follow-on errors.
     let (impl_generics, ty_generics, where_clause) = model.generics.split_for_impl();
@@ -32,12 +38,14 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     });
     let where_clause = decodable.as_ref().or(where_clause);
     quote! {
+        #base_check
+
         #[automatically_derived]
         impl #impl_generics #rt::Resource for #ident #ty_generics #where_clause {
+            const NAME: &'static str = #name;
             const BASE_URL: &'static str = #base_url;
             const PATH: #rt::PathTemplate = #path;
-            const LIST_PATH: ::core::option::Option<#rt::PathTemplate> = #list_path;
-            const LIST_KEY: &'static str = #list_key;
+            const OPERATIONS: &'static [#rt::Operation] = &[#(#operations),*];
         }
 
         #[automatically_derived]
@@ -53,85 +61,105 @@ fn template_tokens(rt: &TokenStream, template: &Template) -> TokenStream {
     quote!(#rt::PathTemplate::new(&[#(#literals),*], &[#(#names),*]))
 }
 
-/// One method per operation, each forwarding to the generic runtime function.
-fn methods(model: &Model, rt: &TokenStream) -> Vec<TokenStream> {
-    let vis = model.vis;
-    let name = model.ident.to_string();
-    let path = &model.path;
-    let (params, args) = arguments(path);
-    let mut methods = vec![method(
-        vis,
-        &format!("Fetches one `{name}`: `GET {path}`."),
-        quote!(fetch(client: &#rt::Client, #(#params),*) -> #rt::Call<Self>),
-        quote!(#rt::fetch::<Self>(client, &[#(#args),*])),
-    )];
-    if let Some(ty) = &model.update {
-        let ty = spanned_type(ty);
-        methods.push(method(
-            vis,
-            &format!("Updates one `{name}`: `POST {path}` with `params` as a form."),
-            quote!(update(client: &#rt::Client, #(#params,)* params: &#ty) -> #rt::Call<Self>),
-            quote!(#rt::update::<Self, #ty>(client, &[#(#args),*], params)),
-        ));
+/// The `Operation` constant of one operation: plain data.
+fn operation_tokens(rt: &TokenStream, model: &Model, op: &OpModel) -> TokenStream {
+    let kind = format_ident!("{}", op.name.kind());
+    let method = format_ident!("{}", op.method);
+    // Written out rather than `Self::PATH`: a reference to the trait's own constant would
+    // repeat every error about the trait's bounds.
+    let path = template_tokens(rt, &op.path);
+    let mut tokens = quote!(#rt::Operation::new(#rt::OperationKind::#kind, #rt::HttpMethod::#method, #path));
+    if let Some(media) = &op.json {
+        tokens.extend(quote!(.body(#rt::BodyFormat::Json(#media))));
     }
-    if model.delete {
-        methods.push(method(
-            vis,
-            &format!("Deletes one `{name}`: `DELETE {path}`."),
-            quote!(delete(client: &#rt::Client, #(#params),*) -> #rt::Call<()>),
-            quote!(#rt::delete::<Self>(client, &[#(#args),*])),
-        ));
+    match (op.response, op.name) {
+        (Response::Empty, OpName::Delete) | (Response::Json, _) => {}
+        (Response::Empty, _) => tokens.extend(quote!(.response(#rt::ResponseKind::Empty))),
+        (Response::Redirect, _) => tokens.extend(quote!(.response(#rt::ResponseKind::Redirect))),
     }
-    if let Some(list_path) = &model.list_path {
-        let (params, args) = arguments(list_path);
-        if let Some(ty) = &model.create {
-            let ty = spanned_type(ty);
-            methods.push(method(
-                vis,
-                &format!("Creates a `{name}`: `POST {list_path}` with `params` as a form."),
-                quote!(create(client: &#rt::Client, #(#params,)* params: &#ty) -> #rt::Call<Self>),
-                quote!(#rt::create::<Self, #ty>(client, &[#(#args),*], params)),
-            ));
-        }
-        if let Some(filter) = &model.list {
-            let doc = format!("Lists `{name}` resources: `GET {list_path}`, following pages.");
-            methods.push(match filter {
-                Some(ty) => {
-                    let ty = spanned_type(ty);
-                    method(
-                        vis,
-                        &doc,
-                        quote!(list(client: &#rt::Client, #(#params,)* filter: &#ty) -> #rt::ListRequest<Self>),
-                        quote!(#rt::list::<Self, #ty>(client, &[#(#args),*], filter)),
-                    )
-                }
-                None => method(
-                    vis,
-                    &doc,
-                    quote!(list(client: &#rt::Client, #(#params),*) -> #rt::ListRequest<Self>),
-                    quote!(#rt::list::<Self, ()>(client, &[#(#args),*], &())),
-                ),
-            });
-        }
+    if let Some(account) = model.account.as_ref().filter(|a| op.path.params().any(|p| p == **a)) {
+        tokens.extend(quote!(.account(#account)));
     }
-    methods
+    if op.name == OpName::List {
+        let key = &op.list_key;
+        tokens.extend(quote!(.list_key(#key)));
+    }
+    tokens
 }
 
-fn method(vis: &syn::Visibility, doc: &str, signature: TokenStream, body: TokenStream) -> TokenStream {
-    // The leading space is what `///` comments have, so the docs read the same either way.
-    let doc = format!(" {doc}");
+/// One method, forwarding to the generic runtime function.
+fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
+    let vis = model.vis;
+    let resource = model.ident.to_string();
+    let (mut params, args) = arguments(&op.path, model.account.as_deref());
+    let kind = format_ident!("{}", op.name.kind());
+    let name = format_ident!("{}", op.name.as_str());
+    let verb = op.method.to_ascii_uppercase();
+    let path = &op.path;
+    let param_name = if op.name == OpName::List { format_ident!("filter") } else { format_ident!("params") };
+    let (params_ty, params_arg) = match &op.params {
+        Some(ty) => {
+            let ty = spanned_type(ty);
+            params.push(quote!(#param_name: &#ty));
+            (ty, quote!(#param_name))
+        }
+        None => (quote!(()), quote!(&())),
+    };
+    let body = match &op.json {
+        Some(media) => format!(" with a `{media}` body"),
+        None if matches!(op.method, "Post" | "Put" | "Patch") => " with a form body".to_owned(),
+        None => String::new(),
+    };
+    let what = match op.name {
+        OpName::Fetch => format!("Fetches one `{resource}`"),
+        OpName::Create => format!("Creates a `{resource}`"),
+        OpName::Update => format!("Updates one `{resource}`"),
+        OpName::Delete => format!("Deletes one `{resource}`"),
+        OpName::List => format!("Lists `{resource}` resources, following pages"),
+    };
+    let doc = format!(" {what}: `{verb} {path}`{body}.");
+    let args = quote!(&[#(#args),*]);
+    let (output, call) = match (op.name, op.response) {
+        (OpName::List, _) => {
+            let paging = match &op.paging {
+                Paging::BuiltIn(ty) => {
+                    let ty = format_ident!("{}", ty);
+                    quote!(#rt::#ty)
+                }
+                Paging::Custom(ty) => spanned_type(ty),
+            };
+            (
+                quote!(#rt::ListRequest<Self, #paging>),
+                quote!(#rt::list::<Self, #params_ty, #paging>(client, #args, #params_arg)),
+            )
+        }
+        (_, Response::Json) => (
+            quote!(#rt::Call<Self>),
+            quote!(#rt::call::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
+        ),
+        (_, Response::Empty) => (
+            quote!(#rt::Call<()>),
+            quote!(#rt::call_empty::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
+        ),
+        (_, Response::Redirect) => (
+            quote!(#rt::Call<#rt::Redirect>),
+            quote!(#rt::call_redirect::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
+        ),
+    };
     quote! {
         #[doc = #doc]
-        #vis fn #signature {
-            #body
+        #vis fn #name(client: &#rt::Client, #(#params),*) -> #output {
+            #call
         }
     }
 }
 
-/// `room: impl AsRef<str>` parameters and the `room.as_ref()` arguments that pass them on.
-fn arguments(template: &Template) -> (Vec<TokenStream>, Vec<TokenStream>) {
+/// `room: impl AsRef<str>` parameters and the `room.as_ref()` arguments that pass them on,
+/// for every placeholder but the account's (which the client fills).
+fn arguments(template: &Template, account: Option<&str>) -> (Vec<TokenStream>, Vec<TokenStream>) {
     template
         .params()
+        .filter(|name| Some(name.as_str()) != account)
         .map(|name| {
             let ident = Ident::new(&name, Span::call_site());
             (
@@ -140,6 +168,22 @@ fn arguments(template: &Template) -> (Vec<TokenStream>, Vec<TokenStream>) {
             )
         })
         .unzip()
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            }
+            tree.set_span(span);
+            tree
+        })
+        .collect()
 }
 
 /// The user's type with its own span, so trait errors point into the attribute.

@@ -10,8 +10,10 @@
 mod attr;
 mod ctxt;
 mod expand;
+mod params;
 #[cfg(test)]
 mod snapshots;
+mod symbol;
 mod template;
 mod valid;
 
@@ -24,6 +26,14 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input).into()
+}
+
+/// Derives `sidekick::Params`: where each field of an operation's parameters is sent.
+/// See the `sidekick` crate for `#[param(query | header | body)]`.
+#[proc_macro_derive(Params, attributes(param))]
+pub fn derive_params(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    params::derive(&input).into()
 }
 
 /// Every error, spanned where the mistake is; after errors, the expansion of whatever could

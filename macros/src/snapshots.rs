@@ -38,7 +38,13 @@ fn participant_instance_with_update_and_filtered_list() {
     check(
         "participant",
         r#"
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", update = UpdateParticipant, list = ParticipantFilter)]
+#[resource(
+    base_url = "https://video.twilio.com",
+    path = "/v1/Rooms/<room>/Participants/<sid>",
+    fetch,
+    update = UpdateParticipant,
+    list = ParticipantFilter
+)]
 pub struct Participant {
     pub sid: Option<String>,
 }
@@ -51,7 +57,7 @@ fn recording_rules_singleton() {
     check(
         "recording_rules",
         r#"
-#[resource(path = "/v1/Rooms/<RoomSid>/RecordingRules", update = UpdateRecordingRules)]
+#[resource(base_url = VIDEO, path = "/v1/Rooms/<RoomSid>/RecordingRules", fetch, update = UpdateRecordingRules)]
 pub struct RecordingRules {
     pub room_sid: Option<String>,
 }
@@ -64,9 +70,58 @@ fn composition_with_create_delete_and_list() {
     check(
         "composition",
         r#"
-#[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list, crate = "crate::sdk")]
+#[resource(
+    base_url = "https://video.twilio.com",
+    path = "/v1/Compositions/<sid>",
+    fetch,
+    create = NewComposition,
+    delete,
+    list,
+    crate = "crate::sdk"
+)]
 pub(crate) struct Composition {
     pub sid: Option<String>,
+}
+"#,
+    );
+}
+
+#[test]
+fn v2010_message_with_account_and_uri_paging() {
+    check(
+        "message",
+        r#"
+#[resource(
+    base_url = "https://api.twilio.com",
+    path = "/2010-04-01/Accounts/<account_sid>/Messages/<sid>.json",
+    account = "account_sid",
+    fetch,
+    create = CreateMessage,
+    update = UpdateMessage,
+    delete,
+    list(params = MessageFilter, paging = "next_page_uri")
+)]
+pub struct Message {
+    pub sid: Option<String>,
+}
+"#,
+    );
+}
+
+#[test]
+fn json_put_redirect_and_custom_paging() {
+    check(
+        "shapes",
+        r#"
+#[resource(
+    base_url = "https://api.example.com",
+    path = "/v2/Exports/<kind>/Days/<day>",
+    fetch(response = "redirect"),
+    update(params = Patch, method = "PATCH", body = "application/scim+json", response = "none"),
+    list(path = "/v2/Exports/<kind>/Days", key = "days", paging = LinkHeader)
+)]
+pub struct Day {
+    pub day: Option<String>,
 }
 "#,
     );

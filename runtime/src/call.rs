@@ -5,13 +5,12 @@ use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 use std::time::Duration;
 
-use reqwest::StatusCode;
+use crate::request::Request;
+use crate::transport::{CallOptions, Success};
+use crate::{Client, Error, Response, Result, RetryPolicy};
 
-use crate::request::PreparedRequest;
-use crate::transport::CallOptions;
-use crate::{Client, Result, RetryPolicy};
-
-type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T>;
+/// Turns a successful answer into the call's output.
+pub(crate) type Decoder<T> = fn(&Success) -> Result<T>;
 
 /// A single API call. `.await` it to send it; adjust it first if needed.
 ///
@@ -20,7 +19,8 @@ type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T>;
 /// sending anything.
 ///
 /// ```no_run
-/// # use sidekick_runtime::{Call, Result};
+/// # extern crate sidekick_runtime as sidekick;
+/// # use sidekick::{Call, Result};
 /// # async fn run(call: Call<()>) -> Result<()> {
 /// use std::time::Duration;
 /// call.timeout(Duration::from_secs(5)).await?;
@@ -29,17 +29,18 @@ type Decoder<T> = fn(StatusCode, &[u8]) -> Result<T>;
 #[must_use = "a Call does nothing until it is awaited"]
 pub struct Call<T> {
     client: Client,
-    request: Result<PreparedRequest>,
+    request: Result<Request>,
     options: CallOptions,
     decode: Decoder<T>,
 }
 
 impl<T> Call<T> {
-    pub(crate) fn new(client: &Client, request: Result<PreparedRequest>, decode: Decoder<T>) -> Self {
+    pub(crate) fn new(client: &Client, request: Result<Request>, decode: Decoder<T>) -> Self {
         Call { client: client.clone(), request, options: CallOptions::default(), decode }
     }
 
-    /// The timeout of each attempt of this call (instead of the client's).
+    /// The timeout of each attempt of this call (instead of the client's). The whole call is
+    /// still bounded by its retry policy's `max_elapsed`.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options.timeout = Some(timeout);
         self
@@ -52,12 +53,33 @@ impl<T> Call<T> {
     }
 
     /// Declares that sending this request twice does no harm, so 5xx answers and dropped
-    /// connections are retried even for a POST. (GET and DELETE are idempotent already.)
+    /// connections are retried even for a POST or PATCH. (GET, PUT and DELETE are idempotent
+    /// already.)
     pub fn idempotent(mut self) -> Self {
         if let Ok(request) = &mut self.request {
             request.idempotent = true;
         }
         self
+    }
+
+    /// The account whose resources this call addresses, for a path with an account
+    /// placeholder (Twilio's 2010 API: `/2010-04-01/Accounts/<account_sid>/...`); by default
+    /// the client's account. This is how a subaccount is reached with the main account's
+    /// credentials.
+    pub fn account_sid(mut self, account_sid: impl Into<String>) -> Self {
+        if let Ok(request) = &mut self.request {
+            request.account = Some(account_sid.into());
+        }
+        self
+    }
+
+    /// Sends the call and keeps the answer's status and headers beside the decoded value.
+    pub async fn response(self) -> Result<Response<T>> {
+        let request = self.request?;
+        let prepared = self.client.prepare(&request)?;
+        let success = self.client.execute(&prepared, &self.options).await?;
+        let value = (self.decode)(&success)?;
+        Ok(Response { status: success.status, headers: success.headers, value })
     }
 }
 
@@ -68,8 +90,9 @@ impl<T: Send + 'static> IntoFuture for Call<T> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
             let request = self.request?;
-            let success = self.client.execute(&request, &self.options).await?;
-            (self.decode)(success.status, &success.body)
+            let prepared = self.client.prepare(&request)?;
+            let success = self.client.execute(&prepared, &self.options).await?;
+            (self.decode)(&success)
         })
     }
 }
@@ -78,9 +101,40 @@ impl<T> fmt::Debug for Call<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("Call");
         match &self.request {
-            Ok(r) => s.field("method", &r.method).field("url", &r.url.as_str()),
+            Ok(r) => s
+                .field("resource", &r.resource)
+                .field("operation", &r.operation.kind)
+                .field("method", &r.operation.method)
+                .field("path", &r.operation.path),
             Err(e) => s.field("error", e),
         };
         s.field("timeout", &self.options.timeout).finish_non_exhaustive()
+    }
+}
+
+/// Decoders for the three kinds of answer.
+pub(crate) mod decoders {
+    use super::*;
+    use crate::{Redirect, decode};
+    use serde::de::DeserializeOwned;
+
+    pub(crate) fn json<T: DeserializeOwned>(success: &Success) -> Result<T> {
+        decode::json(success.status, &success.body)
+    }
+
+    pub(crate) fn empty(_: &Success) -> Result<()> {
+        Ok(())
+    }
+
+    /// A redirect operation's answer: a 3xx with a `Location`. Anything else is reported as
+    /// the redirect that was missing.
+    pub(crate) fn redirect(success: &Success) -> Result<Redirect> {
+        let location = success.headers.get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok());
+        match location {
+            Some(location) if success.status.is_redirection() => {
+                Ok(Redirect { status: success.status, location: location.to_owned() })
+            }
+            _ => Err(Error::Redirect { status: success.status, location: None }),
+        }
     }
 }

@@ -17,8 +17,9 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// An authenticated Twilio API client. Cheap to clone: clones share one connection pool.
 ///
 /// ```no_run
-/// # async fn run() -> sidekick_runtime::Result<()> {
-/// use sidekick_runtime::Client;
+/// # extern crate sidekick_runtime as sidekick;
+/// # async fn run() -> sidekick::Result<()> {
+/// use sidekick::Client;
 ///
 /// let client = Client::new("ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "your_auth_token");
 /// let from_env = Client::from_env()?;
@@ -38,6 +39,7 @@ pub(crate) struct ClientInner {
     /// Marked sensitive, so reqwest and `Debug` never print it. `Err` holds why the
     /// credentials given to [`Client::new`] are unusable; every call then fails with it.
     pub(crate) authorization: std::result::Result<HeaderValue, String>,
+    /// Who the credentials name (an account or API key SID, or "bearer token"), for `Debug`.
     pub(crate) username: String,
     pub(crate) account_sid: Option<String>,
     pub(crate) hosts: HostMap,
@@ -86,13 +88,52 @@ impl Client {
     /// and the region/edge rewrite.
     ///
     /// ```
-    /// let client = sidekick_runtime::Client::builder()
+    /// # extern crate sidekick_runtime as sidekick;
+    /// let client = sidekick::Client::builder()
     ///     .auth_token("AC123", "token").region("au1").edge("sydney").build().unwrap();
     /// assert_eq!(client.resolve_base_url("https://video.twilio.com"), "https://video.sydney.au1.twilio.com");
     /// ```
     pub fn resolve_base_url(&self, base: &str) -> String {
         self.inner.hosts.resolve(base)
     }
+
+    /// The same client (settings and connection pool) authenticating with a new bearer token:
+    /// for OAuth 2 access tokens, which expire and are replaced.
+    ///
+    /// ```
+    /// # extern crate sidekick_runtime as sidekick;
+    /// let client = sidekick::Client::builder().bearer_token("token-1").build().unwrap();
+    /// let refreshed = client.with_bearer_token("token-2").unwrap();
+    /// assert!(!format!("{refreshed:?}").contains("token-2"));
+    /// ```
+    pub fn with_bearer_token(&self, token: impl Into<String>) -> Result<Client> {
+        let authorization = bearer_auth(&token.into()).map_err(Error::invalid_input)?;
+        let inner = &self.inner;
+        Ok(Client {
+            inner: Arc::new(ClientInner {
+                http: inner.http.clone(),
+                authorization: Ok(authorization),
+                username: BEARER.to_owned(),
+                account_sid: inner.account_sid.clone(),
+                hosts: inner.hosts.clone(),
+                user_agent: inner.user_agent.clone(),
+                timeout: inner.timeout,
+                retry: inner.retry.clone(),
+            }),
+        })
+    }
+}
+
+/// What `Debug` shows for a bearer token's owner: the token itself is the secret.
+const BEARER: &str = "bearer token";
+
+/// The credentials a client sends.
+#[derive(Clone)]
+enum Credentials {
+    /// HTTP Basic: an account SID and auth token, or an API key SID and secret.
+    Basic { username: String, password: String },
+    /// `Authorization: Bearer ...`.
+    Bearer(String),
 }
 
 impl fmt::Debug for Client {
@@ -112,8 +153,9 @@ impl fmt::Debug for Client {
 /// Settings for a [`Client`].
 ///
 /// ```
+/// # extern crate sidekick_runtime as sidekick;
 /// use std::time::Duration;
-/// use sidekick_runtime::{Client, RetryPolicy};
+/// use sidekick::{Client, RetryPolicy};
 ///
 /// let client = Client::builder()
 ///     .api_key("SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "secret")
@@ -129,7 +171,7 @@ impl fmt::Debug for Client {
 #[derive(Default, Clone)]
 pub struct ClientBuilder {
     account_sid: Option<String>,
-    secret_pair: Option<(String, String)>,
+    credentials: Option<Credentials>,
     region: Option<String>,
     edge: Option<String>,
     overrides: Vec<(String, String)>,
@@ -143,18 +185,30 @@ impl ClientBuilder {
     /// Authenticate with an account SID and its auth token.
     pub fn auth_token(mut self, account_sid: impl Into<String>, auth_token: impl Into<String>) -> Self {
         let account_sid = account_sid.into();
-        self.secret_pair = Some((account_sid.clone(), auth_token.into()));
+        self.credentials =
+            Some(Credentials::Basic { username: account_sid.clone(), password: auth_token.into() });
         self.account_sid = Some(account_sid);
         self
     }
 
     /// Authenticate with an API key SID (`SK...`) and its secret.
     pub fn api_key(mut self, api_key_sid: impl Into<String>, api_key_secret: impl Into<String>) -> Self {
-        self.secret_pair = Some((api_key_sid.into(), api_key_secret.into()));
+        self.credentials =
+            Some(Credentials::Basic { username: api_key_sid.into(), password: api_key_secret.into() });
         self
     }
 
-    /// The account the API key belongs to (optional for Video).
+    /// Authenticate with a bearer token (`Authorization: Bearer ...`): a Twilio OAuth 2 access
+    /// token from the client-credentials grant, or any API's bearer token. Set the account with
+    /// [`account_sid`](Self::account_sid) where paths need it. Replace an expired token with
+    /// [`Client::with_bearer_token`], which keeps the connection pool.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials = Some(Credentials::Bearer(token.into()));
+        self
+    }
+
+    /// The account whose resources paths name by default (`/2010-04-01/Accounts/<account_sid>`),
+    /// for API keys and bearer tokens (an auth token sets it already).
     pub fn account_sid(mut self, account_sid: impl Into<String>) -> Self {
         self.account_sid = Some(account_sid.into());
         self
@@ -181,7 +235,9 @@ impl ClientBuilder {
         self
     }
 
-    /// The timeout of each attempt, from sending to the end of the body (default 35 s).
+    /// The timeout of each attempt, from sending to the end of the body (default 35 s). The
+    /// whole call, retries included, is also bounded by the retry policy's
+    /// [`max_elapsed`](RetryPolicy::max_elapsed) (default 60 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -234,13 +290,19 @@ impl ClientBuilder {
     /// With `strict`, unusable credentials are an error now; without, they are kept inside
     /// the client and reported by every call (so [`Client::new`] need not panic).
     fn assemble(self, strict: bool) -> Result<Client> {
-        let Some((username, password)) = self.secret_pair else {
-            return Err(Error::invalid_input(
-                "no credentials: call auth_token(account_sid, token) or api_key(sid, secret), or set \
-                 TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)",
-            ));
+        let (username, authorization) = match &self.credentials {
+            Some(Credentials::Basic { username, password }) => {
+                (username.clone(), basic_auth(username, password))
+            }
+            Some(Credentials::Bearer(token)) => (BEARER.to_owned(), bearer_auth(token)),
+            None => {
+                return Err(Error::invalid_input(
+                    "no credentials: call auth_token(account_sid, token), api_key(sid, secret) or \
+                     bearer_token(token), or set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or \
+                     TWILIO_API_KEY and TWILIO_API_SECRET)",
+                ));
+            }
         };
-        let authorization = basic_auth(&username, &password);
         if strict && let Err(problem) = &authorization {
             return Err(Error::invalid_input(problem.clone()));
         }
@@ -277,8 +339,14 @@ impl ClientBuilder {
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("username", &self.secret_pair.as_ref().map(|(user, _)| user))
-            .field("password", &self.secret_pair.as_ref().map(|_| "<redacted>"))
+            .field(
+                "username",
+                &self.credentials.as_ref().map(|c| match c {
+                    Credentials::Basic { username, .. } => username.as_str(),
+                    Credentials::Bearer(_) => BEARER,
+                }),
+            )
+            .field("password", &self.credentials.as_ref().map(|_| "<redacted>"))
             .field("account_sid", &self.account_sid)
             .field("region", &self.region)
             .field("edge", &self.edge)
@@ -297,6 +365,16 @@ fn basic_auth(username: &str, password: &str) -> std::result::Result<HeaderValue
     let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
     let mut value = HeaderValue::try_from(format!("Basic {encoded}"))
         .map_err(|_| "credentials do not fit in an HTTP header".to_owned())?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+fn bearer_auth(token: &str) -> std::result::Result<HeaderValue, String> {
+    if token.trim().is_empty() {
+        return Err("the bearer token must not be empty".into());
+    }
+    let mut value = HeaderValue::try_from(format!("Bearer {token}"))
+        .map_err(|_| "the bearer token has characters not allowed in an HTTP header".to_owned())?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -369,9 +447,13 @@ mod tests {
     #[test]
     fn client_new_defers_bad_credentials_to_each_call() {
         let client = Client::new("", "token");
-        let err = client
-            .prepare(reqwest::Method::GET, "https://video.twilio.com", "/v1/Rooms", "", None)
-            .unwrap_err();
+        let op = crate::Operation::new(
+            crate::OperationKind::Fetch,
+            crate::HttpMethod::Get,
+            crate::PathTemplate::new(&["/v1/Rooms"], &[]),
+        );
+        let request = crate::request::Request::new("Room", "https://video.twilio.com", op, &[], &()).unwrap();
+        let err = client.prepare(&request).unwrap_err();
         assert!(err.to_string().contains("credentials must not be empty"), "{err}");
         assert!(Client::builder().api_key("SK1", "").build().is_err());
     }
@@ -392,6 +474,22 @@ mod tests {
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(!shown.contains(&base64::engine::general_purpose::STANDARD.encode("AC1:hunter2-secret")));
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn bearer_tokens_are_sent_and_never_shown() {
+        let client = Client::builder().bearer_token("eyJ-secret-token").account_sid("AC1").build().unwrap();
+        assert_eq!(client.account_sid(), Some("AC1"));
+        let header = client.inner.authorization.as_ref().unwrap();
+        assert_eq!(header, "Bearer eyJ-secret-token");
+        assert!(header.is_sensitive());
+        let shown = format!("{client:?} {:?}", Client::builder().bearer_token("eyJ-secret-token"));
+        assert!(!shown.contains("eyJ-secret"), "{shown}");
+        let refreshed = client.with_bearer_token("eyJ-second").unwrap();
+        assert_eq!(refreshed.inner.authorization.as_ref().unwrap(), "Bearer eyJ-second");
+        assert_eq!(refreshed.account_sid(), Some("AC1"));
+        assert!(client.with_bearer_token(" ").is_err());
+        assert!(Client::builder().bearer_token("line\nbreak").build().is_err());
     }
 
     #[test]

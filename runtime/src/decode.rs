@@ -6,7 +6,6 @@ use std::marker::PhantomData;
 use reqwest::StatusCode;
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::paging::PageMeta;
 use crate::{Error, Result};
 
 /// Decodes a whole body as `T`.
@@ -14,13 +13,24 @@ pub(crate) fn json<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Resu
     with_path(status, body, PhantomData::<T>)
 }
 
-/// Decodes a list page: the items under `key`, straight into a `Vec<T>`, and `meta`.
-pub(crate) fn page<T: DeserializeOwned>(
+/// Where a page's paging fields are, besides its items.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum MetaFrom<'k> {
+    /// One field holds them (Twilio's `meta`), decoded straight into the meta type.
+    Field(&'k str),
+    /// Every other top-level field (v2010's `next_page_uri`, SCIM's `totalResults`); they are
+    /// few and small, so they are gathered into a map first.
+    Rest,
+}
+
+/// Decodes a list page: the items under `key`, straight into a `Vec<T>`, and its paging fields.
+pub(crate) fn page<T: DeserializeOwned, M: DeserializeOwned>(
     status: StatusCode,
     body: &[u8],
     key: &str,
-) -> Result<(Vec<T>, PageMeta)> {
-    with_path(status, body, PageSeed { key, item: PhantomData })
+    meta: MetaFrom<'_>,
+) -> Result<(Vec<T>, M)> {
+    with_path(status, body, PageSeed { key, meta, item: PhantomData })
 }
 
 /// Decodes at full speed; only when that fails is the body decoded again with path tracking,
@@ -47,50 +57,66 @@ fn decode_error(status: StatusCode, path: String, source: serde_json::Error) -> 
     Error::Decode { status, path, source }
 }
 
-struct PageSeed<'k, T> {
+struct PageSeed<'k, T, M> {
     key: &'k str,
-    item: PhantomData<fn() -> T>,
+    meta: MetaFrom<'k>,
+    item: PhantomData<fn() -> (T, M)>,
 }
 
 // Manual impls: derives would needlessly require `T: Clone`.
-impl<T> Clone for PageSeed<'_, T> {
+impl<T, M> Clone for PageSeed<'_, T, M> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for PageSeed<'_, T> {}
+impl<T, M> Copy for PageSeed<'_, T, M> {}
 
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for PageSeed<'_, T> {
-    type Value = (Vec<T>, PageMeta);
+impl<'de, T: DeserializeOwned, M: DeserializeOwned> DeserializeSeed<'de> for PageSeed<'_, T, M> {
+    type Value = (Vec<T>, M);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
-    type Value = (Vec<T>, PageMeta);
+impl<'de, T: DeserializeOwned, M: DeserializeOwned> Visitor<'de> for PageSeed<'_, T, M> {
+    type Value = (Vec<T>, M);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a list page with `{}` and `meta`", self.key)
+        write!(f, "a list page with `{}`", self.key)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut items = None;
         let mut meta = None;
+        let mut rest = serde_json::Map::new();
         while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if name == self.key {
                 items = Some(map.next_value::<Vec<T>>()?);
-            } else if name == "meta" {
-                meta = Some(map.next_value::<PageMeta>()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            match self.meta {
+                MetaFrom::Field(field) if name == field => meta = Some(map.next_value::<M>()?),
+                MetaFrom::Field(_) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                MetaFrom::Rest => {
+                    rest.insert(name.into_owned(), map.next_value::<serde_json::Value>()?);
+                }
             }
         }
         let items =
             items.ok_or_else(|| serde::de::Error::custom(format_args!("missing field `{}`", self.key)))?;
-        let meta = meta.ok_or_else(|| serde::de::Error::missing_field("meta"))?;
+        let meta = match (self.meta, meta) {
+            (_, Some(meta)) => meta,
+            (MetaFrom::Field(field), None) => {
+                return Err(serde::de::Error::custom(format_args!("missing field `{field}`")));
+            }
+            (MetaFrom::Rest, None) => {
+                M::deserialize(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?
+            }
+        };
         Ok((items, meta))
     }
 }
@@ -109,9 +135,13 @@ mod tests {
     const PAGE: &str = r#"{"items_x": 1, "things": [{"sid": "A", "duration": null}, {"sid": "B\u00e9", "duration": 3}],
         "meta": {"page": 0, "page_size": 2, "next_page_url": null, "key": "things", "url": "u", "first_page_url": "f", "previous_page_url": null}}"#;
 
+    use crate::PageMeta;
+
+    const META: MetaFrom<'static> = MetaFrom::Field("meta");
+
     #[test]
     fn page_items_come_from_the_key() {
-        let (items, meta) = page::<Item>(StatusCode::OK, PAGE.as_bytes(), "things").unwrap();
+        let (items, meta) = page::<Item, PageMeta>(StatusCode::OK, PAGE.as_bytes(), "things", META).unwrap();
         assert_eq!(
             items,
             [Item { sid: "A".into(), duration: None }, Item { sid: "Bé".into(), duration: Some(3) }]
@@ -124,7 +154,7 @@ mod tests {
     fn decode_errors_name_the_json_path() {
         let body =
             r#"{"meta": {}, "things": [{"sid": "A", "duration": 1}, {"sid": "B", "duration": "long"}]}"#;
-        let err = page::<Item>(StatusCode::OK, body.as_bytes(), "things").unwrap_err();
+        let err = page::<Item, PageMeta>(StatusCode::OK, body.as_bytes(), "things", META).unwrap_err();
         let Error::Decode { status, path, .. } = &err else { panic!("{err:?}") };
         assert_eq!(*status, StatusCode::OK);
         assert_eq!(path, "things[1].duration");
@@ -137,11 +167,21 @@ mod tests {
 
     #[test]
     fn missing_key_or_meta_is_a_decode_error() {
-        let err = page::<Item>(StatusCode::OK, br#"{"meta": {}}"#, "things").unwrap_err();
+        let err = page::<Item, PageMeta>(StatusCode::OK, br#"{"meta": {}}"#, "things", META).unwrap_err();
         assert!(err.to_string().contains("missing field `things`"), "{err}");
-        let err = page::<Item>(StatusCode::OK, br#"{"things": []}"#, "things").unwrap_err();
+        let err = page::<Item, PageMeta>(StatusCode::OK, br#"{"things": []}"#, "things", META).unwrap_err();
         assert!(err.to_string().contains("missing field `meta`"), "{err}");
         assert!(json::<Item>(StatusCode::OK, b"").is_err());
+
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Rest {
+            next_page_uri: Option<String>,
+            page: u32,
+        }
+        let body = br#"{"page": 2, "things": [{"sid": "A", "duration": null}], "next_page_uri": "/x?Page=3", "uri": "/x"}"#;
+        let (items, rest) = page::<Item, Rest>(StatusCode::OK, body, "things", MetaFrom::Rest).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(rest, Rest { next_page_uri: Some("/x?Page=3".into()), page: 2 });
         assert!(json::<Item>(StatusCode::OK, br#"{"sid":"A","duration":1} trailing"#).is_err());
     }
 }

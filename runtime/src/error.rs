@@ -1,6 +1,8 @@
 //! The one error type of sidekick, and how error responses are classified.
 
+use std::error::Error as _;
 use std::fmt;
+use std::io;
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -13,8 +15,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// status ([`Error::status`]). No variant ever holds credentials.
 ///
 /// ```
-/// # async fn run(client: &sidekick_runtime::Client) {
-/// # let result: sidekick_runtime::Result<()> = Ok(());
+/// # extern crate sidekick_runtime as sidekick;
+/// # async fn run(client: &sidekick::Client) {
+/// # let result: sidekick::Result<()> = Ok(());
 /// match result {
 ///     Err(e) if e.code() == Some(20404) => println!("no such participant"),
 ///     Err(e) if e.is_retryable() => println!("try again later: {e}"),
@@ -50,21 +53,49 @@ pub enum Error {
         /// What serde said.
         source: serde_json::Error,
     },
-    /// No complete answer within the timeout.
-    #[error("no complete response within {timeout:?}")]
+    /// No complete answer in time: either one attempt's timeout ran out (the client's, or the
+    /// call's own), or the call's time budget did ([`RetryPolicy::max_elapsed`], which bounds
+    /// the whole call, retries included).
+    ///
+    /// Displays as, for instance, "no complete response within 2s (the call's time budget)".
+    ///
+    /// [`RetryPolicy::max_elapsed`]: crate::RetryPolicy::max_elapsed
+    #[error(
+        "no complete response within {timeout:?} ({})",
+        if *budget { "the call's time budget" } else { "the per-attempt timeout" }
+    )]
     Timeout {
-        /// The timeout that ran out.
+        /// The time that ran out: the per-attempt timeout, or the call's whole budget.
         timeout: Duration,
         /// The status, when the headers had arrived before the body timed out.
         status: Option<StatusCode>,
+        /// `true` when the call's time budget ran out (retries included), `false` when a
+        /// single attempt's timeout did.
+        budget: bool,
     },
     /// The connection failed, or was closed before a complete response.
-    #[error("transport error{}: {source}", status.map(|s| format!(" after HTTP {s}")).unwrap_or_default())]
+    ///
+    /// The message says what happened in plain words ("connection refused (could not connect
+    /// to the server)", "the response body was cut short after HTTP 200 OK"...), never with
+    /// the request's URL; the underlying error is the [`source`](std::error::Error::source).
+    #[error("{}{}", describe_transport(source), status.map(|s| format!(" after HTTP {s}")).unwrap_or_default())]
     Transport {
         /// The status, when the headers had arrived before the failure.
         status: Option<StatusCode>,
         /// The underlying error.
         source: reqwest::Error,
+    },
+    /// A 3xx answer. Redirects are not followed: the credentials must not travel to another
+    /// host, and the API does not redirect.
+    #[error(
+        "HTTP {status} {}; redirects are not followed",
+        location.as_deref().map(|l| format!("to `{l}`")).unwrap_or_else(|| "without a location".into())
+    )]
+    Redirect {
+        /// The response status.
+        status: StatusCode,
+        /// The response's `Location`, if any.
+        location: Option<String>,
     },
     /// A 2xx body larger than any API answer (64 MiB); it was not read further.
     #[error("the HTTP {status} response body is larger than {limit} bytes; not reading it")]
@@ -125,7 +156,8 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::UnexpectedBody { status, .. }
             | Error::Decode { status, .. }
-            | Error::BodyTooLarge { status, .. } => Some(*status),
+            | Error::BodyTooLarge { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
             Error::Timeout { status, .. } | Error::Transport { status, .. } => *status,
             Error::InvalidInput(_) | Error::Paging(_) => None,
         }
@@ -178,6 +210,78 @@ pub(crate) fn classify_error(status: StatusCode, content_type: Option<&str>, bod
     Error::UnexpectedBody { status, content_type: content_type.map(str::to_owned), snippet: snippet(body) }
 }
 
+/// Says in plain words what went wrong with a connection, from the whole `source()` chain of
+/// `error`. Never includes the request's URL (reqwest's own `Display` does, and path parameters
+/// can be personal data such as identities or phone numbers).
+pub(crate) fn describe_transport(error: &reqwest::Error) -> String {
+    let chain: Vec<&(dyn std::error::Error + 'static)> =
+        std::iter::successors(error.source(), |&e| e.source()).collect();
+    // The innermost cause says most: "Connection refused (os error 111)", "invalid peer
+    // certificate: UnknownIssuer"... (reqwest's own text, which holds the URL, is never used).
+    let detail = chain.last().map(|e| e.to_string());
+    let with_detail = |what: &str| match &detail {
+        Some(detail) => format!("{what}: {detail}"),
+        None => what.to_owned(),
+    };
+    let io_kind = chain.iter().find_map(|e| e.downcast_ref::<io::Error>()).map(io::Error::kind);
+    let says = |text: &str| chain.iter().any(|e| e.to_string().contains(text));
+    let reading_body = error.is_body() || error.is_decode() || says("error reading a body from connection");
+    let connecting = error.is_connect();
+
+    if error.is_dns() {
+        return with_detail("DNS lookup failed");
+    }
+    match io_kind {
+        Some(io::ErrorKind::ConnectionRefused) => {
+            return "connection refused (could not connect to the server)".into();
+        }
+        Some(io::ErrorKind::ConnectionReset) if connecting => {
+            return "connection reset by the server while connecting (during the TLS handshake?)".into();
+        }
+        Some(io::ErrorKind::ConnectionReset) if reading_body => {
+            return "connection reset by the server; the response body was cut short".into();
+        }
+        Some(io::ErrorKind::ConnectionReset) => return "connection reset by the server".into(),
+        Some(io::ErrorKind::ConnectionAborted) => return "connection aborted".into(),
+        Some(io::ErrorKind::BrokenPipe) => {
+            return "the server closed the connection while the request was being sent".into();
+        }
+        Some(io::ErrorKind::UnexpectedEof) if connecting => {
+            return "the server closed the connection while connecting (during the TLS handshake?)".into();
+        }
+        Some(io::ErrorKind::UnexpectedEof) => {
+            return "the response body was cut short".into();
+        }
+        Some(io::ErrorKind::TimedOut) if connecting => {
+            return "connect timeout (the server did not accept the connection in time)".into();
+        }
+        Some(io::ErrorKind::TimedOut) => return "timed out".into(),
+        Some(io::ErrorKind::InvalidData) if connecting => return with_detail("TLS handshake failed"),
+        Some(
+            io::ErrorKind::NetworkUnreachable
+            | io::ErrorKind::HostUnreachable
+            | io::ErrorKind::NetworkDown
+            | io::ErrorKind::AddrNotAvailable,
+        ) => return with_detail("could not connect to the server"),
+        _ => {}
+    }
+    // hyper's IncompleteMessage: the connection closed before the whole response head.
+    if says("connection closed before message completed") {
+        return "the server closed the connection before a complete response".into();
+    }
+    if connecting {
+        with_detail("could not connect to the server")
+    } else if reading_body {
+        with_detail("the response body could not be read")
+    } else if error.is_request() {
+        with_detail("the request could not be sent")
+    } else if error.is_builder() {
+        with_detail("the HTTP client could not be set up")
+    } else {
+        detail.unwrap_or_else(|| "the HTTP exchange failed".into())
+    }
+}
+
 fn snippet(body: &[u8]) -> String {
     const MAX_CHARS: usize = 200;
     let text = String::from_utf8_lossy(body);
@@ -228,6 +332,34 @@ mod tests {
         let err = classify_error(StatusCode::BAD_REQUEST, Some("application/json"), br#"{"oops": 1}"#);
         assert!(matches!(err, Error::UnexpectedBody { .. }), "{err:?}");
         assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST));
+    }
+
+    #[test]
+    fn timeouts_say_which_limit_ran_out() {
+        let budget = Error::Timeout { timeout: Duration::from_secs(2), status: None, budget: true };
+        assert_eq!(budget.to_string(), "no complete response within 2s (the call's time budget)");
+        let attempt = Error::Timeout { timeout: Duration::from_millis(1500), status: None, budget: false };
+        assert_eq!(attempt.to_string(), "no complete response within 1.5s (the per-attempt timeout)");
+        assert!(budget.is_retryable() && attempt.is_retryable());
+    }
+
+    #[test]
+    fn redirects_keep_status_and_location_and_are_not_retryable() {
+        let err = Error::Redirect {
+            status: StatusCode::TEMPORARY_REDIRECT,
+            location: Some("https://elsewhere.example/x".into()),
+        };
+        assert_eq!(err.status(), Some(StatusCode::TEMPORARY_REDIRECT));
+        assert!(!err.is_retryable());
+        assert_eq!(
+            err.to_string(),
+            "HTTP 307 Temporary Redirect to `https://elsewhere.example/x`; redirects are not followed"
+        );
+        let bare = Error::Redirect { status: StatusCode::MULTIPLE_CHOICES, location: None };
+        assert_eq!(
+            bare.to_string(),
+            "HTTP 300 Multiple Choices without a location; redirects are not followed"
+        );
     }
 
     #[test]

@@ -10,9 +10,10 @@ use crate::Error;
 /// and nested objects are sent as JSON text (Twilio's JSON-typed parameters).
 ///
 /// ```
+/// # extern crate sidekick_runtime as sidekick;
 /// #[derive(serde::Serialize)]
 /// struct Params { #[serde(rename = "Status")] status: &'static str, #[serde(rename = "Tag")] tags: Vec<u8>, #[serde(rename = "Missing")] missing: Option<u8> }
-/// let body = sidekick_runtime::form::encode(&Params { status: "disconnected", tags: vec![1, 2], missing: None }).unwrap();
+/// let body = sidekick::form::encode(&Params { status: "disconnected", tags: vec![1, 2], missing: None }).unwrap();
 /// assert_eq!(body, "Status=disconnected&Tag=1&Tag=2");
 /// ```
 pub fn encode<T: Serialize + ?Sized>(params: &T) -> Result<String, Error> {
@@ -37,15 +38,20 @@ pub(crate) fn pairs<T: Serialize + ?Sized>(params: &T) -> Result<Vec<(String, St
     };
     let mut pairs: Vec<(String, String)> = Vec::with_capacity(map.len());
     for (key, value) in map {
-        match value {
-            Value::Null => {}
-            Value::Array(items) => {
-                pairs.extend(items.into_iter().filter_map(scalar_text).map(|v| (key.clone(), v)));
-            }
-            other => pairs.extend(scalar_text(other).map(|v| (key, v))),
-        }
+        push_pairs(&mut pairs, key, value);
     }
     Ok(pairs)
+}
+
+/// Adds one parameter's pairs: none for `null`, one per item for a sequence.
+pub(crate) fn push_pairs(pairs: &mut Vec<(String, String)>, key: String, value: Value) {
+    match value {
+        Value::Null => {}
+        Value::Array(items) => {
+            pairs.extend(items.into_iter().filter_map(scalar_text).map(|v| (key.clone(), v)));
+        }
+        other => pairs.extend(scalar_text(other).map(|v| (key, v))),
+    }
 }
 
 /// Escapes and joins pairs as `a=1&b=2`.
@@ -54,7 +60,7 @@ pub(crate) fn to_query(pairs: &[(String, String)]) -> Result<String, Error> {
         .map_err(|e| Error::invalid_input(format!("parameters could not be form-encoded: {e}")))
 }
 
-fn scalar_text(value: Value) -> Option<String> {
+pub(crate) fn scalar_text(value: Value) -> Option<String> {
     match value {
         Value::Null => None,
         Value::Bool(b) => Some(b.to_string()),
@@ -64,7 +70,7 @@ fn scalar_text(value: Value) -> Option<String> {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -5,9 +5,22 @@
 //! derive and the Twilio bindings. Everything that touches HTTP is generic over
 //! [`Resource`], so the derive only has to describe a resource, never how to call it:
 //!
-//! - [`fetch`], [`update`], [`create`], [`delete`] return a [`Call`]: `.await` it.
-//! - [`list`] returns a [`ListRequest`]: read it as a stream, pages, one page, or a `Vec`.
+//! - [`call`], [`call_empty`] and [`call_redirect`] send one [`Operation`] and return a
+//!   [`Call`]: `.await` it.
+//! - [`list`] returns a [`ListRequest`] in any [`Paging`] shape: read it as a stream, pages,
+//!   one page, or a `Vec`.
 //! - Every failure is one [`Error`], which keeps the HTTP status whenever there was one.
+
+//!
+//! # Tracing
+//!
+//! Every attempt runs in a `DEBUG` span named `sidekick.request` with the fields `resource`
+//! (`Participant`), `operation` (`fetch`, `list`, ...), `method`, `path` (the path *template*,
+//! `/v1/Rooms/<room>/Participants/<sid>`: rendered paths carry identities and phone numbers,
+//! which are personal data), `attempt` (from 1), and, once known, `status` and `latency_ms`.
+//! Inside it, `DEBUG` events say `response`, `failed` (with the error's `Display`) and
+//! `retrying` (with the delay). No span or event carries credentials, query strings or
+//! bodies.
 
 #![warn(missing_docs)]
 
@@ -17,10 +30,13 @@ mod decode;
 mod error;
 pub mod form;
 mod host;
+mod operation;
 mod paging;
+mod params;
 mod path;
 mod request;
 mod resource;
+mod response;
 mod retry;
 pub mod timestamp;
 mod transport;
@@ -28,8 +44,15 @@ mod transport;
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error, Result};
-pub use paging::{ItemStream, ListRequest, MAX_PAGE_SIZE, Page, PageMeta, PageStream};
+pub use operation::{BodyFormat, HttpMethod, Operation, OperationKind, ResponseKind};
+pub use paging::{
+    ItemStream, ListRequest, MAX_PAGE_SIZE, NextPage, NextPageUri, NextToken, Page, PageMeta, PageStream,
+    Paging, RawPage, Scim, ScimMeta, TokenMeta, TwilioMeta, UriPageMeta,
+};
+pub use params::{ParamLocation, Params, RESERVED_HEADERS};
 pub use path::PathTemplate;
 pub use reqwest::StatusCode;
-pub use resource::{Resource, create, delete, fetch, list, update};
+pub use reqwest::header::HeaderMap;
+pub use resource::{Resource, assert_base_url, call, call_empty, call_redirect, list};
+pub use response::{Redirect, Response};
 pub use retry::RetryPolicy;

@@ -15,7 +15,8 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 /// compile time; hand-written resources can use [`PathTemplate::new`] in a `const`.
 ///
 /// ```
-/// use sidekick_runtime::PathTemplate;
+/// # extern crate sidekick_runtime as sidekick;
+/// use sidekick::PathTemplate;
 ///
 /// const PARTICIPANT: PathTemplate = PathTemplate::new(
 ///     &["/v1/Rooms/", "/Participants/", ""],

@@ -1,64 +1,168 @@
-//! Pure request building: method, URL, headers and body, with no I/O.
+//! Requests as values: built without I/O from an operation and its arguments, then routed
+//! (base URL, account, query) into the exact request an attempt sends.
 
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Method, Url};
 
-use crate::{Client, Error, Result};
+use crate::operation::{Operation, OperationKind};
+use crate::params::{self, Body, Encoded, Params};
+use crate::{Client, Error, PathTemplate, Result};
 
-const FORM: HeaderValue = HeaderValue::from_static("application/x-www-form-urlencoded");
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
 
-/// One API request, ready to be sent (and re-sent by retries).
+/// One call of one operation, before routing: which operation, its path arguments and its
+/// encoded parameters. Building it does no I/O, so every part of it is unit-tested.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Request {
+    /// The resource's name, for tracing.
+    pub(crate) resource: &'static str,
+    pub(crate) operation: Operation,
+    /// The resource's declared base URL, before overrides and region/edge.
+    pub(crate) base: &'static str,
+    /// The path arguments, in template order, without the account placeholder.
+    pub(crate) args: Vec<String>,
+    /// The account that fills the operation's account placeholder instead of the client's.
+    pub(crate) account: Option<String>,
+    pub(crate) params: Encoded,
+    /// Safe to send twice: an idempotent method, or a call the caller vouched for.
+    pub(crate) idempotent: bool,
+}
+
+impl Request {
+    /// The request for `operation` of the resource `resource` declared on `base`.
+    pub(crate) fn new<P: Params + ?Sized>(
+        resource: &'static str,
+        base: &'static str,
+        operation: Operation,
+        args: &[&str],
+        params: &P,
+    ) -> Result<Request> {
+        let body = operation.method.has_body().then_some(operation.body);
+        Ok(Request {
+            resource,
+            operation,
+            base,
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            account: None,
+            params: params::encode(params, body)?,
+            idempotent: operation.method.is_idempotent(),
+        })
+    }
+
+    /// The path with every argument percent-encoded as data, the account placeholder filled
+    /// from `self.account` or else `client_account`.
+    pub(crate) fn render_path(&self, client_account: Option<&str>) -> Result<String> {
+        let template = self.operation.path;
+        let Some(account_param) = self.operation.account else {
+            let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+            return template.render(&args);
+        };
+        let account = self.account.as_deref().or(client_account).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "{}::{} needs an account SID for `<{account_param}>` in {template}: configure one with \
+                 ClientBuilder::auth_token or ClientBuilder::account_sid, or name it with .account_sid(..) on the call",
+                self.resource,
+                self.operation.kind.as_str(),
+            ))
+        })?;
+        let mut given = self.args.iter();
+        let mut args = Vec::with_capacity(template.params().len());
+        for name in template.params() {
+            if *name == account_param {
+                args.push(account);
+            } else {
+                // Too few arguments are reported by `render`, which counts them.
+                args.extend(given.next().map(String::as_str));
+            }
+        }
+        args.extend(given.map(String::as_str));
+        template.render(&args)
+    }
+}
+
+/// What tracing says about a request: names and the path template, never the rendered path
+/// (identities and phone numbers are personal data).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Label {
+    pub(crate) resource: &'static str,
+    pub(crate) operation: OperationKind,
+    pub(crate) template: PathTemplate,
+    /// For lists: the JSON key of a page's items.
+    pub(crate) list_key: &'static str,
+}
+
+/// The routed request one attempt sends (and a retry sends again).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PreparedRequest {
     pub(crate) method: Method,
     pub(crate) url: Url,
-    /// A form body; `None` sends no body and no `Content-Type`.
-    pub(crate) form: Option<String>,
-    /// Safe to send twice: GET and DELETE, or a POST the caller vouched for.
+    /// The operation's header parameters.
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Option<Body>,
     pub(crate) idempotent: bool,
+    /// A 3xx answer is the operation's result rather than an error.
+    pub(crate) redirect_is_success: bool,
+    /// The resource's declared base URL, which next-page URLs may use.
+    pub(crate) base: &'static str,
+    pub(crate) label: Label,
+}
+
+impl PreparedRequest {
+    /// The same request for another URL: the next page of a list.
+    pub(crate) fn with_url(&self, url: Url) -> PreparedRequest {
+        PreparedRequest { url, ..self.clone() }
+    }
 }
 
 impl Client {
-    /// The request for `path` (already rendered) on the resource base `base`, after overrides
-    /// and the region/edge rewrite.
-    pub(crate) fn prepare(
-        &self,
-        method: Method,
-        base: &str,
-        path: &str,
-        query: &str,
-        form: Option<String>,
-    ) -> Result<PreparedRequest> {
+    /// Routes `request`: the base URL after overrides and the region/edge rewrite, the path
+    /// with its account, and the query string.
+    pub(crate) fn prepare(&self, request: &Request) -> Result<PreparedRequest> {
         if let Err(problem) = &self.inner.authorization {
             return Err(Error::invalid_input(problem.clone()));
         }
-        let mut raw = self.inner.hosts.resolve(base);
-        raw.push_str(path);
-        if !query.is_empty() {
+        let path = request.render_path(self.account_sid())?;
+        let mut raw = self.inner.hosts.resolve(request.base);
+        raw.push_str(&path);
+        if !request.params.query.is_empty() {
             raw.push('?');
-            raw.push_str(query);
+            raw.push_str(&crate::form::to_query(&request.params.query)?);
         }
         let url = Url::parse(&raw)
             .map_err(|e| Error::invalid_input(format!("invalid request URL `{raw}`: {e}")))?;
-        let idempotent = matches!(method, Method::GET | Method::DELETE);
-        Ok(PreparedRequest { method, url, form, idempotent })
+        Ok(PreparedRequest {
+            method: request.operation.method.to_reqwest(),
+            url,
+            headers: request.params.headers.clone(),
+            body: request.params.body.clone(),
+            idempotent: request.idempotent,
+            redirect_is_success: request.operation.response == crate::ResponseKind::Redirect,
+            base: request.base,
+            label: Label {
+                resource: request.resource,
+                operation: request.operation.kind,
+                template: request.operation.path,
+                list_key: request.operation.list_key,
+            },
+        })
     }
 
     /// The exact HTTP request one attempt sends.
     pub(crate) fn http_request(&self, prepared: &PreparedRequest, timeout: Duration) -> reqwest::Request {
         let mut request = reqwest::Request::new(prepared.method.clone(), prepared.url.clone());
         let headers = request.headers_mut();
+        // The operation's own headers first, so none of them can replace what the client sets.
+        headers.extend(prepared.headers.iter().map(|(name, value)| (name.clone(), value.clone())));
         if let Ok(authorization) = &self.inner.authorization {
             headers.insert(AUTHORIZATION, authorization.clone());
         }
         headers.insert(ACCEPT, JSON);
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
-        if let Some(form) = &prepared.form {
-            headers.insert(CONTENT_TYPE, FORM);
-            *request.body_mut() = Some(form.clone().into());
+        if let Some(body) = &prepared.body {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type()));
+            *request.body_mut() = Some(body.bytes().to_vec().into());
         }
         *request.timeout_mut() = Some(timeout);
         request
@@ -68,7 +172,14 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operation::{BodyFormat, HttpMethod};
+    use crate::params::ParamLocation;
     use base64::Engine as _;
+
+    const PARTICIPANT: PathTemplate =
+        PathTemplate::new(&["/v1/Rooms/", "/Participants/", ""], &["room", "sid"]);
+    const MESSAGE: PathTemplate =
+        PathTemplate::new(&["/2010-04-01/Accounts/", "/Messages/", ".json"], &["account_sid", "sid"]);
 
     fn client() -> Client {
         Client::builder()
@@ -78,14 +189,35 @@ mod tests {
             .unwrap()
     }
 
+    fn fetch() -> Operation {
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, PARTICIPANT)
+    }
+
+    #[derive(serde::Serialize)]
+    struct Update {
+        #[serde(rename = "Status")]
+        status: &'static str,
+        #[serde(rename = "If-Match")]
+        if_match: Option<&'static str>,
+        #[serde(rename = "Fields")]
+        fields: Option<&'static str>,
+    }
+
+    impl Params for Update {
+        const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+            &[("If-Match", ParamLocation::Header), ("Fields", ParamLocation::Query)];
+    }
+
     #[test]
     fn get_has_auth_accept_agent_and_no_body() {
         let c = client();
-        let p = c.prepare(Method::GET, "https://video.twilio.com", "/v1/Rooms/a%2Fb", "", None).unwrap();
+        let request =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["a/b", "Alice"], &()).unwrap();
+        let p = c.prepare(&request).unwrap();
         assert!(p.idempotent);
         let r = c.http_request(&p, Duration::from_secs(3));
         assert_eq!(r.method(), Method::GET);
-        assert_eq!(r.url().as_str(), "http://127.0.0.1:4010/v1/Rooms/a%2Fb");
+        assert_eq!(r.url().as_str(), "http://127.0.0.1:4010/v1/Rooms/a%2Fb/Participants/Alice");
         let expected = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("ACtest:token"));
         assert_eq!(r.headers()[AUTHORIZATION], expected.as_str());
         assert!(r.headers()[AUTHORIZATION].is_sensitive());
@@ -97,34 +229,105 @@ mod tests {
     }
 
     #[test]
-    fn post_carries_form_body() {
+    fn post_carries_form_body_header_and_query_parameters() {
         let c = client();
-        let p = c
-            .prepare(
-                Method::POST,
-                "https://video.twilio.com",
-                "/v1/Rooms/R/Participants/P",
-                "",
-                Some("Status=disconnected".into()),
-            )
-            .unwrap();
+        let op = Operation::new(OperationKind::Update, HttpMethod::Post, PARTICIPANT);
+        let params = Update { status: "disconnected", if_match: Some("\"etag-1\""), fields: Some("x") };
+        let request =
+            Request::new("Participant", "https://video.twilio.com", op, &["R", "P"], &params).unwrap();
+        let p = c.prepare(&request).unwrap();
         assert!(!p.idempotent);
         let r = c.http_request(&p, Duration::from_secs(1));
+        assert_eq!(r.url().as_str(), "http://127.0.0.1:4010/v1/Rooms/R/Participants/P?Fields=x");
         assert_eq!(r.headers()[CONTENT_TYPE], "application/x-www-form-urlencoded");
+        assert_eq!(r.headers()["if-match"], "\"etag-1\"");
         assert_eq!(r.body().and_then(|b| b.as_bytes()), Some(&b"Status=disconnected"[..]));
+    }
+
+    #[test]
+    fn header_parameters_cannot_replace_authorization() {
+        let c = client();
+        let mut params = std::collections::BTreeMap::new();
+        params.insert("Authorization", "Basic stolen");
+        struct Sneaky(std::collections::BTreeMap<&'static str, &'static str>);
+        impl serde::Serialize for Sneaky {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                self.0.serialize(s)
+            }
+        }
+        impl Params for Sneaky {
+            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+                &[("Authorization", ParamLocation::Header)];
+        }
+        let err =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &Sneaky(params))
+                .unwrap_err();
+        assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+        // And were one to get through, the client's own header would still win.
+        let mut request =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &()).unwrap();
+        request.params.headers.insert(AUTHORIZATION, HeaderValue::from_static("Basic stolen"));
+        let r = c.http_request(&c.prepare(&request).unwrap(), Duration::from_secs(1));
+        assert_eq!(r.headers().get_all(AUTHORIZATION).iter().count(), 1);
+        assert_ne!(r.headers()[AUTHORIZATION], "Basic stolen");
+    }
+
+    #[test]
+    fn put_with_json_body_is_idempotent() {
+        let c = Client::builder().auth_token("AC1", "t").build().unwrap();
+        let op = Operation::new(
+            OperationKind::Update,
+            HttpMethod::Put,
+            PathTemplate::new(&["/v1/Assistants/", ""], &["id"]),
+        )
+        .body(BodyFormat::Json("application/json"));
+        let mut params = std::collections::BTreeMap::new();
+        params.insert("name", "helper");
+        let request =
+            Request::new("Assistant", "https://assistants.twilio.com", op, &["aia_1"], &params).unwrap();
+        let p = c.prepare(&request).unwrap();
+        assert!(p.idempotent);
+        let r = c.http_request(&p, Duration::from_secs(1));
+        assert_eq!(r.method(), Method::PUT);
+        assert_eq!(r.url().as_str(), "https://assistants.twilio.com/v1/Assistants/aia_1");
+        assert_eq!(r.headers()[CONTENT_TYPE], "application/json");
+        assert_eq!(r.body().and_then(|b| b.as_bytes()), Some(&br#"{"name":"helper"}"#[..]));
+    }
+
+    #[test]
+    fn account_placeholder_comes_from_the_client_or_the_call() {
+        let c = Client::builder().auth_token("ACmain", "t").build().unwrap();
+        let op = Operation::new(OperationKind::Fetch, HttpMethod::Get, MESSAGE).account("account_sid");
+        let mut request = Request::new("Message", "https://api.twilio.com", op, &["SM1"], &()).unwrap();
+        let url = c.prepare(&request).unwrap().url;
+        assert_eq!(url.as_str(), "https://api.twilio.com/2010-04-01/Accounts/ACmain/Messages/SM1.json");
+        request.account = Some("ACsub/x".into());
+        let url = c.prepare(&request).unwrap().url;
+        assert_eq!(url.as_str(), "https://api.twilio.com/2010-04-01/Accounts/ACsub%2Fx/Messages/SM1.json");
+
+        let keyed = Client::builder().api_key("SK1", "s").build().unwrap();
+        request.account = None;
+        let err = keyed.prepare(&request).unwrap_err();
+        assert!(err.to_string().contains("needs an account SID for `<account_sid>`"), "{err}");
     }
 
     #[test]
     fn region_and_edge_apply_to_prepared_requests() {
         let c = Client::builder().auth_token("AC1", "t").region("au1").edge("sydney").build().unwrap();
-        let p = c.prepare(Method::GET, "https://video.twilio.com", "/v1/Rooms", "", None).unwrap();
-        assert_eq!(p.url.as_str(), "https://video.sydney.au1.twilio.com/v1/Rooms");
+        let request =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &()).unwrap();
+        let p = c.prepare(&request).unwrap();
+        assert_eq!(p.url.as_str(), "https://video.sydney.au1.twilio.com/v1/Rooms/R/Participants/P");
     }
 
     #[test]
-    fn query_and_unmapped_bases() {
+    fn bad_path_arguments_fail_before_sending() {
         let c = client();
-        let p = c.prepare(Method::GET, "https://api.example.com/", "/v2/Things", "PageSize=5", None).unwrap();
-        assert_eq!(p.url.as_str(), "https://api.example.com/v2/Things?PageSize=5");
+        let request =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", ".."], &()).unwrap();
+        assert!(matches!(c.prepare(&request), Err(Error::InvalidInput(_))));
+        let request = Request::new("Participant", "https://video.twilio.com", fetch(), &["R"], &()).unwrap();
+        let err = c.prepare(&request).unwrap_err();
+        assert!(err.to_string().contains("takes 2 argument(s), 1 given"), "{err}");
     }
 }

@@ -11,15 +11,24 @@ use crate::Error;
 /// How failed requests are retried: exponential backoff with full jitter, `Retry-After`
 /// honoured, bounded in attempts and in total time.
 ///
+/// The time budget ([`RetryPolicy::max_elapsed`], 60 s by default) bounds the whole call,
+/// retries included, from the start of its first attempt: each attempt may take its own
+/// timeout or what is left of the budget, whichever is shorter, and no retry is started
+/// whose backoff would end past the budget. A call that runs out of budget fails with
+/// [`Error::Timeout`](crate::Error::Timeout). The budget applies to calls that never retry,
+/// too, so a per-attempt timeout longer than the budget needs a larger budget as well.
+///
 /// - 429 is always retried: Twilio's error 20429 means the request was not processed.
-/// - 5xx answers, timeouts and dropped connections are retried for GET and DELETE, and for
-///   POST only with [`RetryPolicy::retry_posts`] (a POST may have been applied already).
+/// - 5xx answers, timeouts and dropped connections are retried for GET, PUT and DELETE
+///   (idempotent methods), and for POST and PATCH only with [`RetryPolicy::retry_posts`] or
+///   `Call::idempotent` (they may have been applied already).
 /// - A connection that was refused outright is retried for every method, since nothing was
 ///   sent; a connection attempt that timed out counts as a timeout.
 ///
 /// ```
+/// # extern crate sidekick_runtime as sidekick;
 /// use std::time::Duration;
-/// use sidekick_runtime::RetryPolicy;
+/// use sidekick::RetryPolicy;
 ///
 /// let patient = RetryPolicy::default().max_retries(5).max_elapsed(Duration::from_secs(120));
 /// let never = RetryPolicy::none();
@@ -35,7 +44,7 @@ pub struct RetryPolicy {
 }
 
 impl Default for RetryPolicy {
-    /// Three retries, backoff from 250 ms up to 8 s, at most 60 s spent waiting.
+    /// Three retries, backoff from 250 ms up to 8 s, the whole call bounded to 60 s.
     fn default() -> Self {
         RetryPolicy {
             max_retries: 3,
@@ -71,13 +80,19 @@ impl RetryPolicy {
         self
     }
 
-    /// Gives up rather than wait past this much time since the first attempt.
+    /// The call's time budget: the whole call, retries included, takes at most this long,
+    /// counted from the start of its first attempt (default 60 s).
+    ///
+    /// An attempt is cut short when the budget runs out (the call then fails with
+    /// [`Error::Timeout`](crate::Error::Timeout)), and a retry whose wait would end past the
+    /// budget is not made (the call fails with the last attempt's error). This bounds calls
+    /// without retries as well: a per-attempt timeout longer than this is cut to it.
     pub fn max_elapsed(mut self, limit: Duration) -> Self {
         self.max_elapsed = limit;
         self
     }
 
-    /// Also retry POSTs after 5xx answers and dropped connections. Only safe where sending
+    /// Also retry POSTs and PATCHes after 5xx answers and dropped connections. Only safe where sending
     /// the same POST twice does no harm.
     pub fn retry_posts(mut self, yes: bool) -> Self {
         self.retry_posts = yes;
@@ -97,8 +112,25 @@ impl RetryPolicy {
             return None;
         }
         let delay = retry_after.unwrap_or_else(|| self.jittered_backoff(retry));
-        // A server may ask for any wait at all; one past the budget means giving up now.
-        elapsed.checked_add(delay).is_some_and(|total| total <= self.max_elapsed).then_some(delay)
+        // A server may ask for any wait at all; one past the budget means giving up now. A
+        // retry must also have some of the budget left to run in once the wait is over.
+        elapsed.checked_add(delay).is_some_and(|total| total < self.max_elapsed).then_some(delay)
+    }
+
+    /// The call's time budget (see [`RetryPolicy::max_elapsed`]).
+    pub(crate) fn budget(&self) -> Duration {
+        self.max_elapsed
+    }
+
+    /// How long an attempt started `elapsed` after the call's first one may take, given the
+    /// per-attempt timeout `per_attempt`: the shorter of it and what is left of the budget.
+    pub(crate) fn attempt_limit(&self, per_attempt: Duration, elapsed: Duration) -> AttemptLimit {
+        let remaining = self.max_elapsed.saturating_sub(elapsed);
+        if remaining < per_attempt {
+            AttemptLimit { timeout: remaining, by_budget: true }
+        } else {
+            AttemptLimit { timeout: per_attempt, by_budget: false }
+        }
     }
 
     fn may_retry(&self, error: &Error, idempotent: bool) -> bool {
@@ -121,6 +153,16 @@ impl RetryPolicy {
             .min(self.max_backoff);
         ceiling.mul_f64(random_unit())
     }
+}
+
+/// The time one attempt may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AttemptLimit {
+    /// The attempt's timeout, from sending to the end of the body.
+    pub(crate) timeout: Duration,
+    /// Whether that is what is left of the call's budget, shorter than the per-attempt
+    /// timeout: running out of it then means the call is out of time.
+    pub(crate) by_budget: bool,
 }
 
 /// A random number in `[0, 1)`. Jitter needs spread, not cryptographic quality, and std's
@@ -178,6 +220,64 @@ mod tests {
         assert!(p.delay_before(3, Duration::ZERO, &e, None, true).is_none());
         assert!(p.delay_before(1, Duration::from_secs(4), &e, Some(Duration::from_secs(2)), true).is_none());
         assert!(RetryPolicy::none().delay_before(1, Duration::ZERO, &e, None, true).is_none());
+    }
+
+    #[test]
+    fn attempts_get_their_own_timeout_or_what_is_left_of_the_budget() {
+        let p = RetryPolicy::default().max_elapsed(Duration::from_secs(60));
+        let secs = Duration::from_secs;
+        // Plenty of budget left: the per-attempt timeout applies.
+        assert_eq!(p.attempt_limit(secs(35), secs(0)), AttemptLimit { timeout: secs(35), by_budget: false });
+        assert_eq!(p.attempt_limit(secs(35), secs(25)), AttemptLimit { timeout: secs(35), by_budget: false });
+        // Less left than the per-attempt timeout: the budget cuts the attempt short.
+        assert_eq!(p.attempt_limit(secs(35), secs(40)), AttemptLimit { timeout: secs(20), by_budget: true });
+        assert_eq!(
+            p.attempt_limit(secs(35), Duration::from_millis(59_900)),
+            AttemptLimit { timeout: Duration::from_millis(100), by_budget: true }
+        );
+        // A per-attempt timeout longer than the budget is cut to it, even for the first attempt.
+        let short = RetryPolicy::none().max_elapsed(secs(1));
+        assert_eq!(
+            short.attempt_limit(secs(10), secs(0)),
+            AttemptLimit { timeout: secs(1), by_budget: true }
+        );
+        // Past the budget (a late timer), nothing is left rather than an underflow.
+        assert_eq!(
+            short.attempt_limit(secs(10), secs(2)),
+            AttemptLimit { timeout: Duration::ZERO, by_budget: true }
+        );
+        assert_eq!(short.budget(), secs(1));
+    }
+
+    #[test]
+    fn no_retry_is_started_whose_wait_ends_at_or_past_the_budget() {
+        let p = RetryPolicy::default().max_elapsed(Duration::from_secs(10));
+        let e = status_error(503);
+        let wait = |elapsed_ms, retry_after_ms| {
+            p.delay_before(
+                1,
+                Duration::from_millis(elapsed_ms),
+                &e,
+                Some(Duration::from_millis(retry_after_ms)),
+                true,
+            )
+        };
+        assert_eq!(wait(0, 9_999), Some(Duration::from_millis(9_999)));
+        assert_eq!(wait(9_000, 999), Some(Duration::from_millis(999)));
+        assert_eq!(wait(9_000, 1_000), None, "the retry would have no time left to run");
+        assert_eq!(wait(9_000, 1_001), None);
+        assert_eq!(wait(10_000, 0), None, "the budget is spent");
+        assert_eq!(wait(12_000, 0), None);
+        // The elapsed time counts attempts too, not only waits: a slow first attempt leaves
+        // less room for retries.
+        let timeout = Error::Timeout { timeout: Duration::from_secs(9), status: None, budget: false };
+        assert!(
+            p.delay_before(1, Duration::from_secs(9), &timeout, Some(Duration::from_millis(500)), true)
+                .is_some()
+        );
+        assert!(
+            p.delay_before(1, Duration::from_secs(9), &timeout, Some(Duration::from_secs(1)), true).is_none()
+        );
     }
 
     #[test]

@@ -4,15 +4,16 @@
 //! value carries; use these functions with `#[serde(with = "...")]`:
 //!
 //! ```
+//! # extern crate sidekick_runtime as sidekick;
 //! use chrono::{DateTime, FixedOffset, Utc};
 //!
 //! #[derive(serde::Serialize)]
 //! struct Filter {
-//!     #[serde(rename = "DateCreatedAfter", with = "sidekick_runtime::timestamp::option")]
+//!     #[serde(rename = "DateCreatedAfter", with = "sidekick::timestamp::option")]
 //!     after: Option<DateTime<Utc>>,
 //! }
 //! let local = DateTime::parse_from_rfc3339("2017-01-01T10:00:01+10:00").unwrap();
-//! let query = sidekick_runtime::form::encode(&Filter { after: Some(local.into()) }).unwrap();
+//! let query = sidekick::form::encode(&Filter { after: Some(local.into()) }).unwrap();
 //! assert_eq!(query, "DateCreatedAfter=2017-01-01T00%3A00%3A01Z");
 //! ```
 
@@ -22,8 +23,9 @@ use serde::{Deserialize, Deserializer, Serializer};
 /// Formats any time zone's value as `YYYY-MM-DDTHH:MM:SSZ` in UTC.
 ///
 /// ```
+/// # extern crate sidekick_runtime as sidekick;
 /// let t = chrono::DateTime::parse_from_rfc3339("2017-12-31T23:59:59.900-05:00").unwrap();
-/// assert_eq!(sidekick_runtime::timestamp::format_utc(&t), "2018-01-01T04:59:59Z");
+/// assert_eq!(sidekick::timestamp::format_utc(&t), "2018-01-01T04:59:59Z");
 /// ```
 pub fn format_utc<Tz: TimeZone>(value: &DateTime<Tz>) -> String {
     value.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true)

@@ -3,17 +3,19 @@
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 use tracing::Instrument;
 
 use crate::error::classify_error;
 use crate::request::PreparedRequest;
-use crate::retry::parse_retry_after;
+use crate::retry::{AttemptLimit, parse_retry_after};
 use crate::{Client, Error, Result, RetryPolicy};
 
-/// A successful (2xx) answer.
+/// A successful answer: a 2xx, or the 3xx of an operation whose result is a redirect.
 pub(crate) struct Success {
     pub(crate) status: StatusCode,
+    /// The response's headers.
+    pub(crate) headers: HeaderMap,
     pub(crate) body: bytes::Bytes,
 }
 
@@ -25,22 +27,27 @@ pub(crate) struct CallOptions {
 }
 
 impl Client {
-    /// Sends `request` until it succeeds, fails for good, or the retry policy gives up.
+    /// Sends `request` until it succeeds, fails for good, or the retry policy gives up. The
+    /// policy's time budget bounds the whole, retries included.
     pub(crate) async fn execute(&self, request: &PreparedRequest, options: &CallOptions) -> Result<Success> {
-        let timeout = options.timeout.unwrap_or(self.inner.timeout);
+        let per_attempt = options.timeout.unwrap_or(self.inner.timeout);
         let policy = options.retry.as_ref().unwrap_or(&self.inner.retry);
         let started = Instant::now();
         let mut retry = 0;
         loop {
             let span = tracing::debug_span!(
                 "sidekick.request",
+                resource = request.label.resource,
+                operation = request.label.operation.as_str(),
                 method = %request.method,
-                path = request.url.path(),
+                path = %request.label.template,
                 attempt = retry + 1,
                 status = tracing::field::Empty,
                 latency_ms = tracing::field::Empty,
             );
             let attempt_started = Instant::now();
+            let limit = policy.attempt_limit(per_attempt, attempt_started.duration_since(started));
+            let timeout = Timeouts { limit, per_attempt, budget: policy.budget() };
             let outcome = self.attempt(request, timeout).instrument(span.clone()).await;
             span.record("latency_ms", attempt_started.elapsed().as_millis() as u64);
             let (error, retry_after) = match outcome {
@@ -55,6 +62,9 @@ impl Client {
                 span.record("status", status.as_u16());
             }
             span.in_scope(|| tracing::debug!(error = %error, "failed"));
+            if matches!(error, Error::Timeout { budget: true, .. }) {
+                return Err(error);
+            }
             retry += 1;
             let Some(delay) =
                 policy.delay_before(retry, started.elapsed(), &error, retry_after, request.idempotent)
@@ -70,9 +80,9 @@ impl Client {
     async fn attempt(
         &self,
         request: &PreparedRequest,
-        timeout: Duration,
+        timeout: Timeouts,
     ) -> Result<Success, (Error, Option<Duration>)> {
-        let http_request = self.http_request(request, timeout);
+        let http_request = self.http_request(request, timeout.limit.timeout);
         let response = self
             .inner
             .http
@@ -84,7 +94,17 @@ impl Client {
         let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
         let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let fail = |e| (transport_error(e, Some(status), timeout), retry_after);
+        if status.is_redirection() && request.redirect_is_success {
+            // The operation's result is where it points; the body is not worth reading.
+            return Ok(Success { status, headers: headers.clone(), body: bytes::Bytes::new() });
+        }
+        if status.is_redirection() {
+            // Redirects are off in the HTTP client: a 3xx is an answer, and never retried.
+            let location = headers.get(LOCATION).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            return Err((Error::Redirect { status, location }, None));
+        }
         if status.is_success() {
+            let headers = headers.clone();
             let too_large = (Error::BodyTooLarge { status, limit: MAX_BODY }, None);
             let body = match response.content_length() {
                 Some(length) if length > MAX_BODY as u64 => return Err(too_large),
@@ -98,7 +118,7 @@ impl Client {
                     body.into()
                 }
             };
-            Ok(Success { status, body })
+            Ok(Success { status, headers, body })
         } else {
             let body = read_capped(response, MAX_ERROR_BODY).await.map_err(fail)?;
             Err((classify_error(status, content_type.as_deref(), &body), retry_after))
@@ -128,8 +148,26 @@ async fn read_capped(mut response: reqwest::Response, cap: usize) -> reqwest::Re
     Ok(body)
 }
 
-fn transport_error(source: reqwest::Error, status: Option<StatusCode>, timeout: Duration) -> Error {
-    if source.is_timeout() { Error::Timeout { timeout, status } } else { Error::Transport { status, source } }
+/// The time limits of one attempt.
+#[derive(Debug, Clone, Copy)]
+struct Timeouts {
+    /// What the attempt may take.
+    limit: AttemptLimit,
+    /// The per-attempt timeout (the call's, or the client's).
+    per_attempt: Duration,
+    /// The call's whole budget.
+    budget: Duration,
+}
+
+fn transport_error(source: reqwest::Error, status: Option<StatusCode>, timeout: Timeouts) -> Error {
+    if source.is_timeout() {
+        let budget = timeout.limit.by_budget;
+        let timeout = if budget { timeout.budget } else { timeout.per_attempt };
+        Error::Timeout { timeout, status, budget }
+    } else {
+        // reqwest's own message names the URL, whose path may hold personal data.
+        Error::Transport { status, source: source.without_url() }
+    }
 }
 
 #[cfg(test)]

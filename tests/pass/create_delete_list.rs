@@ -1,13 +1,13 @@
-// create posts to the list path; delete and a filterless list.
-use sidekick::{Client, Resource};
+// create posts to the list path; delete gives `()`; a filterless list with the derived key.
+use sidekick::{Client, HttpMethod, OperationKind, Resource};
 
 #[derive(Debug, serde::Deserialize, Resource)]
-#[resource(path = "/v1/Compositions/<sid>", create = NewComposition, delete, list)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Compositions/<sid>", create = NewComposition, delete, list)]
 pub struct Composition {
     pub sid: Option<String>,
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, sidekick::Params)]
 pub struct NewComposition {
     #[serde(rename = "RoomSid")]
     pub room_sid: String,
@@ -15,9 +15,15 @@ pub struct NewComposition {
 
 fn main() {
     let client = Client::new("AC123", "token");
-    let _ = Composition::create(&client, &NewComposition { room_sid: "RM1".into() });
+    let _: sidekick::Call<Composition> = Composition::create(&client, &NewComposition { room_sid: "RM1".into() });
     let _: sidekick::Call<()> = Composition::delete(&client, "CJ1");
     let _: sidekick::ListRequest<Composition> = Composition::list(&client).page_size(10);
-    assert_eq!(Composition::LIST_PATH.unwrap().to_string(), "/v1/Compositions");
-    assert_eq!(Composition::LIST_KEY, "compositions");
+    let create = Composition::operation(OperationKind::Create).unwrap();
+    assert_eq!((create.method, create.path.to_string()), (HttpMethod::Post, "/v1/Compositions".to_owned()));
+    let list = Composition::operation(OperationKind::List).unwrap();
+    assert_eq!(list.path.to_string(), "/v1/Compositions");
+    assert_eq!(list.list_key, "compositions");
+    assert_eq!(Composition::operation(OperationKind::Delete).unwrap().method, HttpMethod::Delete);
+    assert!(Composition::operation(OperationKind::Fetch).is_none());
+    assert!(Composition::operation(OperationKind::Update).is_none());
 }

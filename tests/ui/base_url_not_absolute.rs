@@ -1,7 +1,8 @@
+// A `base_url` without a scheme.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", base_url = "video.twilio.com")]
+#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", base_url = "video.twilio.com", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// `crate = "my sidekick"` is not a path.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", crate = "my sidekick")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch, crate = "my sidekick")]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,10 +1,11 @@
+// `create` on a singleton path with no list path to post to.
 use sidekick::Resource;
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, sidekick::Params)]
 struct NewRules {}
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/RecordingRules", create = NewRules)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/RecordingRules", fetch, create = NewRules)]
 struct RecordingRules {
     room_sid: Option<String>,
 }
@@ -12,6 +13,7 @@ struct RecordingRules {
 #[allow(dead_code)]
 async fn call(client: &sidekick::Client) {
     let _ = RecordingRules::fetch(client, "DailyStandup").await;
+    let _ = RecordingRules::create(client, "DailyStandup", &NewRules {}).await;
 }
 
 fn main() {}

@@ -1,7 +1,8 @@
+// Calling `fetch` with one path argument missing: rustc's E0061.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// `path` given twice.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

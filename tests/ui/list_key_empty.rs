@@ -1,7 +1,8 @@
+// `list(key = "")`: an empty list key.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", list, list_key = "")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", list(key = ""))]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// `list` on a singleton path without `list(path = ...)`.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/RecordingRules", list)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/RecordingRules", list)]
 struct RecordingRules {
     room_sid: Option<String>,
 }

@@ -1,5 +1,4 @@
-// With no usable path the derive cannot know the methods' parameters: it implements
-// the trait but generates no methods, so the call below is a second, follow-on error.
+// No `#[resource(...)]` at all; with no path no methods exist, so the call is a documented follow-on E0599.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]

@@ -1,7 +1,8 @@
+// The struct does not implement `Deserialize`.
 use sidekick::Resource;
 
 #[derive(Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

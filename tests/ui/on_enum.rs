@@ -1,7 +1,8 @@
+// Deriving on an enum.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 enum Participant {
     Connected,
 }

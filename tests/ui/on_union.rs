@@ -1,9 +1,8 @@
-// A union cannot be deserialized, so nothing is generated and the call below is a second,
-// follow-on error.
+// Deriving on a union; nothing can be generated, so the call is a documented follow-on E0599.
 use sidekick::Resource;
 
 #[derive(Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 union Participant {
     sid: u64,
 }

@@ -1,7 +1,8 @@
+// An empty placeholder `<>`.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

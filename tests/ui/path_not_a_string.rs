@@ -1,9 +1,8 @@
-// With no usable path the derive cannot know the methods' parameters: it implements
-// the trait but generates no methods, so the call below is a second, follow-on error.
+// `path = 5`; with no usable path no methods exist, so the call is a documented follow-on E0599.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = 5)]
+#[resource(base_url = "https://video.twilio.com", path = 5, fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// A query string in the path.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants?Status=connected")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants?Status=connected", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// A placeholder named after a Rust keyword.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<type>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<type>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// A placeholder that clashes with the methods' `client` parameter.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<client>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<client>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// A placeholder that starts with a digit.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<1st>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<1st>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// The same placeholder twice.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<sid>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<sid>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,7 +1,8 @@
+// An unknown top-level key with no near match.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", frobnicate = true)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch, frobnicate = true)]
 struct Participant {
     sid: Option<String>,
 }

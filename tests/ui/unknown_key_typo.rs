@@ -1,7 +1,8 @@
+// A misspelt top-level key (`pth`) gets a did-you-mean and is read as meant.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(pth = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", pth = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }

@@ -1,10 +1,11 @@
+// `update = "Type"`: a string where a type belongs.
 use sidekick::Resource;
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, sidekick::Params)]
 struct UpdateParticipant {}
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>", update = "UpdateParticipant")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", update = "UpdateParticipant")]
 struct Participant {
     sid: Option<String>,
 }

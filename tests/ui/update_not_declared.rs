@@ -1,13 +1,15 @@
+// Calling `update` on a resource that declares only `fetch`: rustc's E0599.
 use sidekick::Resource;
 
 #[derive(serde::Deserialize, Resource)]
-#[resource(path = "/v1/Rooms/<room>/Participants/<sid>")]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", fetch)]
 struct Participant {
     sid: Option<String>,
 }
 
 #[allow(dead_code)]
 async fn call(client: &sidekick::Client) {
+    let _ = Participant::fetch(client, "DailyStandup", "Alice").await;
     let _ = Participant::update(client, "DailyStandup", "Alice", &()).await;
 }
 

@@ -1,4 +1,12 @@
-//! Lists: one-page access, streams of items and pages, and safe `next_page_url` following.
+//! Lists: one-page access, streams of items and pages, and safe following of next pages
+//! whatever the paging shape.
+
+mod shapes;
+
+pub use shapes::{
+    NextPage, NextPageUri, NextToken, PageMeta, Paging, RawPage, Scim, ScimMeta, TokenMeta, TwilioMeta,
+    UriPageMeta,
+};
 
 use std::collections::HashSet;
 use std::fmt;
@@ -8,75 +16,38 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures::stream::{self, Stream, StreamExt, TryStreamExt};
-use reqwest::{Method, Url};
+use reqwest::Url;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use crate::host::{normalize_base, origin_of};
-use crate::request::PreparedRequest;
+use crate::request::{PreparedRequest, Request};
 use crate::transport::CallOptions;
-use crate::{Client, Error, Result, RetryPolicy, decode};
+use crate::{Client, Error, Result, RetryPolicy};
 
 /// Twilio's largest page.
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
-/// Twilio's paging block: `{"page", "page_size", "first_page_url", "previous_page_url", "url",
-/// "next_page_url", "key"}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PageMeta {
-    /// The page index (client state only).
-    pub page: Option<u64>,
-    /// The page size the server used.
-    pub page_size: Option<u64>,
-    /// The first page of the same list.
-    pub first_page_url: Option<String>,
-    /// The page before this one.
-    pub previous_page_url: Option<String>,
-    /// This page.
-    pub url: Option<String>,
-    /// The page after this one; `None` on the last page.
-    pub next_page_url: Option<String>,
-    /// The key of the items array.
-    pub key: Option<String>,
-}
-
-impl PageMeta {
-    /// The `PageToken` of the next page, for resuming later with [`ListRequest::page_token`].
-    ///
-    /// ```
-    /// let meta = sidekick_runtime::PageMeta {
-    ///     next_page_url: Some("https://video.twilio.com/v1/Rooms?PageSize=50&Page=1&PageToken=PARM12".into()),
-    ///     ..Default::default()
-    /// };
-    /// assert_eq!(meta.next_page_token().as_deref(), Some("PARM12"));
-    /// ```
-    pub fn next_page_token(&self) -> Option<String> {
-        let url = Url::parse(self.next_page_url.as_deref()?).ok()?;
-        url.query_pairs().find(|(k, _)| k == "PageToken").map(|(_, v)| v.into_owned())
-    }
-}
-
-/// One page of a list: its items and Twilio's `meta`.
+/// One page of a list: its items and its paging fields (Twilio's `meta` by default).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Page<T> {
+pub struct Page<T, M = PageMeta> {
     /// The items (cut short at the list's limit).
     pub items: Vec<T>,
-    /// The paging block as the server sent it.
-    pub meta: PageMeta,
+    /// The paging fields as the server sent them.
+    pub meta: M,
 }
 
 /// A list request: filters are set; choose page size, limit or position, then read it as a
 /// stream of items, a stream of pages, one page, or a `Vec`.
 ///
-/// Nothing is sent until the result is polled. The first request carries `PageSize`
-/// (`min(limit, 1000)` when only a limit is set); later ones follow `meta.next_page_url`.
-/// Reading stops when it is null, or right after the `limit`-th item without another
-/// request. A `next_page_url` already fetched, or on another origin than the first request,
-/// ends the stream with [`Error::Paging`]; credentials are never sent to another origin.
+/// Nothing is sent until the result is polled. The first request carries the page size
+/// (`min(limit, max)` when only a limit is set); later ones go where the paging shape `S`
+/// says. Reading stops on the last page, or right after the `limit`-th item without another
+/// request. A next page already fetched, or on another origin than the first request, ends
+/// the stream with [`Error::Paging`]; credentials are never sent to another origin.
 ///
 /// ```no_run
-/// # use sidekick_runtime::{ListRequest, Result};
+/// # extern crate sidekick_runtime as sidekick;
+/// # use sidekick::{ListRequest, Result};
 /// # async fn run<T: serde::de::DeserializeOwned + Send + 'static>(list: ListRequest<T>) -> Result<()> {
 /// use futures::TryStreamExt;
 /// let mut items = list.page_size(100).limit(250).stream();
@@ -86,31 +57,28 @@ pub struct Page<T> {
 /// # Ok(()) }
 /// ```
 #[must_use = "a ListRequest does nothing until it is read"]
-pub struct ListRequest<T> {
+// No `S: Paging` bound here, so a resource declaring a type that is not a paging shape gets
+// one error, at that type, rather than another at every use of its list.
+pub struct ListRequest<T, S = TwilioMeta> {
     client: Client,
-    base: &'static str,
-    key: &'static str,
-    /// The rendered list path and the encoded filters, or why they could not be built.
-    start: Result<(String, String)>,
+    /// The first page's request (filters included), or why it could not be built.
+    start: Result<Request>,
     page_size: Option<u32>,
     limit: Option<usize>,
     page_token: Option<String>,
     page: Option<u64>,
     options: CallOptions,
-    item: PhantomData<fn() -> T>,
+    item: PhantomData<fn() -> (T, S)>,
 }
 
-impl<T> ListRequest<T> {
-    pub(crate) fn new(
-        client: &Client,
-        base: &'static str,
-        key: &'static str,
-        start: Result<(String, String)>,
-    ) -> Self {
+impl<T, S: Paging> ListRequest<T, S> {
+    pub(crate) fn new(client: &Client, start: Result<Request>) -> Self {
+        let start = start.and_then(|request| {
+            check_filters_leave_paging_alone::<S>(&request.params.query)?;
+            Ok(request)
+        });
         ListRequest {
             client: client.clone(),
-            base,
-            key,
             start,
             page_size: None,
             limit: None,
@@ -121,7 +89,7 @@ impl<T> ListRequest<T> {
         }
     }
 
-    /// Items per page, 1 to 1000 (anything else is an error, before sending).
+    /// Items per page, 1 to the API's maximum (anything else is an error, before sending).
     pub fn page_size(mut self, size: u32) -> Self {
         self.page_size = Some(size);
         self
@@ -133,7 +101,8 @@ impl<T> ListRequest<T> {
         self
     }
 
-    /// Start at the page this token names (from [`PageMeta::next_page_token`]).
+    /// Start at the page this token names (from [`PageMeta::next_page_token`]). An error, when
+    /// read, for a paging shape without tokens.
     pub fn page_token(mut self, token: impl Into<String>) -> Self {
         self.page_token = Some(token.into());
         self
@@ -142,6 +111,15 @@ impl<T> ListRequest<T> {
     /// The page index sent with a page token (Twilio treats it as client state).
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
+        self
+    }
+
+    /// The account whose resources are listed, for a path with an account placeholder
+    /// (instead of the client's account).
+    pub fn account_sid(mut self, account_sid: impl Into<String>) -> Self {
+        if let Ok(request) = &mut self.start {
+            request.account = Some(account_sid.into());
+        }
         self
     }
 
@@ -159,53 +137,64 @@ impl<T> ListRequest<T> {
 
     /// The first request, or why it cannot be sent.
     fn first_request(&mut self) -> Result<PreparedRequest> {
-        let (path, filters) =
+        let mut request =
             std::mem::replace(&mut self.start, Err(Error::Paging("list already started".into())))?;
         let page_size = match (self.page_size, self.limit) {
-            (Some(size @ 1..=MAX_PAGE_SIZE), _) => Some(size),
+            (Some(size), _) if (1..=S::MAX_PAGE_SIZE).contains(&size) => Some(size),
             (Some(size), _) => {
-                return Err(Error::invalid_input(format!("page size {size} is outside 1..={MAX_PAGE_SIZE}")));
+                return Err(Error::invalid_input(format!(
+                    "page size {size} is outside 1..={}",
+                    S::MAX_PAGE_SIZE
+                )));
             }
-            (None, Some(limit)) => Some(limit.clamp(1, MAX_PAGE_SIZE as usize) as u32),
+            (None, Some(limit)) => Some(limit.clamp(1, S::MAX_PAGE_SIZE as usize) as u32),
             (None, None) => None,
         };
-        let paging = [
-            ("PageSize", page_size.map(|s| s.to_string())),
-            ("Page", self.page.map(|p| p.to_string())),
-            ("PageToken", self.page_token.take()),
-        ];
-        let paging: Vec<(&str, String)> = paging.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
-        let paging = serde_urlencoded::to_string(&paging).map_err(|e| Error::invalid_input(e.to_string()))?;
-        let query = match (filters.is_empty(), paging.is_empty()) {
-            (_, true) => filters,
-            (true, false) => paging,
-            (false, false) => format!("{filters}&{paging}"),
-        };
-        self.client.prepare(Method::GET, self.base, &path, &query, None)
+        let query = &mut request.params.query;
+        if let (Some(size), Some(param)) = (page_size, S::PAGE_SIZE_PARAM) {
+            query.push((param.to_owned(), size.to_string()));
+        }
+        if let Some(page) = self.page {
+            let Some(param) = S::PAGE_INDEX_PARAM else {
+                return Err(Error::invalid_input(format!(
+                    "{}::list pages without a page index: page() does not apply to it",
+                    request.resource
+                )));
+            };
+            query.push((param.to_owned(), page.to_string()));
+        }
+        if let Some(token) = self.page_token.take() {
+            let Some(param) = S::TOKEN_PARAM else {
+                return Err(Error::invalid_input(format!(
+                    "{}::list pages without tokens: page_token() cannot resume it",
+                    request.resource
+                )));
+            };
+            query.push((param.to_owned(), token));
+        }
+        self.client.prepare(&request)
     }
 }
 
 /// Paging parameters belong to the list request: set in a filter too, they would be sent
 /// twice with possibly different values.
-pub(crate) fn check_filters_leave_paging_alone(filters: &[(String, String)]) -> Result<()> {
-    match filters.iter().find(|(key, _)| matches!(key.as_str(), "PageSize" | "Page" | "PageToken")) {
-        Some((key, _)) => Err(Error::invalid_input(format!(
+fn check_filters_leave_paging_alone<S: Paging>(filters: &[(String, String)]) -> Result<()> {
+    let reserved = S::RESERVED_PARAMS.iter().chain(S::PAGE_SIZE_PARAM.iter()).chain(S::TOKEN_PARAM.iter());
+    let mut clash = reserved.filter(|name| filters.iter().any(|(key, _)| key == *name));
+    match clash.next() {
+        Some(key) => Err(Error::invalid_input(format!(
             "the list filter sets `{key}`, which paging controls: use the list request's page_size, page or page_token instead"
         ))),
         None => Ok(()),
     }
 }
 
-impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
+impl<T: DeserializeOwned + Send + 'static, S: Paging> ListRequest<T, S> {
     /// A stream of pages.
-    pub fn pages(mut self) -> PageStream<T> {
+    pub fn pages(mut self) -> PageStream<T, S::Meta> {
         let first = self.first_request();
-        let pager = Pager {
-            declared_base: normalize_base(self.base)
-                .unwrap_or_else(|_| self.base.trim_end_matches('/').to_owned()),
-            mapped_base: self.client.resolve_base_url(self.base),
+        let pager = Pager::<T, S> {
             client: self.client,
-            key: self.key,
             next: Some(first),
             fetched: HashSet::new(),
             remaining: self.limit,
@@ -225,11 +214,11 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 
     /// Only the first page (honouring page size, token and limit).
-    pub async fn first_page(self) -> Result<Page<T>> {
+    pub async fn first_page(self) -> Result<Page<T, S::Meta>> {
         let mut pages = self.pages();
         match pages.next().await {
             Some(page) => page,
-            None => Ok(Page { items: Vec::new(), meta: PageMeta::default() }),
+            None => Ok(Page { items: Vec::new(), meta: S::Meta::default() }),
         }
     }
 
@@ -244,12 +233,14 @@ impl<T: DeserializeOwned + Send + 'static> ListRequest<T> {
     }
 }
 
-impl<T> fmt::Debug for ListRequest<T> {
+impl<T, S> fmt::Debug for ListRequest<T, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ListRequest")
-            .field("base", &self.base)
-            .field("start", &self.start)
-            .field("page_size", &self.page_size)
+        let mut s = f.debug_struct("ListRequest");
+        match &self.start {
+            Ok(r) => s.field("resource", &r.resource).field("path", &r.operation.path),
+            Err(e) => s.field("error", e),
+        };
+        s.field("page_size", &self.page_size)
             .field("limit", &self.limit)
             .field("page", &self.page)
             .finish_non_exhaustive()
@@ -257,21 +248,18 @@ impl<T> fmt::Debug for ListRequest<T> {
 }
 
 /// The state behind [`ListRequest::pages`].
-struct Pager<T> {
+struct Pager<T, S> {
     client: Client,
-    key: &'static str,
-    declared_base: String,
-    mapped_base: String,
     /// The next request, an error to report, or `None` when done.
     next: Option<Result<PreparedRequest>>,
     fetched: HashSet<String>,
     remaining: Option<usize>,
     options: CallOptions,
-    item: PhantomData<fn() -> T>,
+    item: PhantomData<fn() -> (T, S)>,
 }
 
-impl<T: DeserializeOwned> Pager<T> {
-    async fn next_page(&mut self) -> Option<Result<Page<T>>> {
+impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
+    async fn next_page(&mut self) -> Option<Result<Page<T, S::Meta>>> {
         if self.remaining == Some(0) {
             return None;
         }
@@ -280,16 +268,20 @@ impl<T: DeserializeOwned> Pager<T> {
             Err(e) => return Some(Err(e)),
         };
         self.fetched.insert(request.url.as_str().to_owned());
-        let page = self.fetch(&request).await;
-        if let Ok(page) = &page {
-            self.next = page.meta.next_page_url.as_deref().map(|next| self.follow(&request.url, next));
-        }
-        Some(page)
+        Some(self.fetch(&request).await)
     }
 
-    async fn fetch(&mut self, request: &PreparedRequest) -> Result<Page<T>> {
+    async fn fetch(&mut self, request: &PreparedRequest) -> Result<Page<T, S::Meta>> {
         let success = self.client.execute(request, &self.options).await?;
-        let (mut items, meta) = decode::page::<T>(success.status, &success.body, self.key)?;
+        let raw = RawPage {
+            url: &request.url,
+            status: success.status,
+            headers: &success.headers,
+            body: &success.body,
+        };
+        let (mut items, meta) = S::decode::<T>(&raw, request.label.list_key)?;
+        let next = S::next(&meta, &raw, items.len())?;
+        self.next = next.map(|next| self.follow(request, next));
         if let Some(remaining) = &mut self.remaining {
             items.truncate(*remaining);
             *remaining -= items.len();
@@ -297,43 +289,72 @@ impl<T: DeserializeOwned> Pager<T> {
         Ok(Page { items, meta })
     }
 
-    /// The request for `next`, if it is safe to send: not fetched before, and on the origin the
-    /// credentials are meant for. A URL on the declared base (Twilio may answer with its
-    /// canonical host) is routed through the same override or region/edge mapping.
-    fn follow(&self, current: &Url, next: &str) -> Result<PreparedRequest> {
-        let url = current
-            .join(next)
-            .map_err(|e| Error::Paging(format!("next_page_url `{next}` is not a valid URL: {e}")))?;
-        let url = match url.as_str().strip_prefix(&self.declared_base) {
-            Some(rest) if self.declared_base != self.mapped_base && rest.starts_with(['/', '?']) => {
-                Url::parse(&format!("{}{rest}", self.mapped_base))
-                    .map_err(|e| Error::Paging(format!("next_page_url `{next}` could not be mapped: {e}")))?
+    /// The request for the next page, if it is safe to send: not fetched before, and on the
+    /// origin the credentials are meant for. A URL on the resource's declared base (Twilio
+    /// answers with its canonical host) is routed through the same override or region/edge
+    /// mapping as the first request.
+    fn follow(&self, current: &PreparedRequest, next: NextPage) -> Result<PreparedRequest> {
+        let url = match next {
+            NextPage::Url(next) => {
+                let url = current
+                    .url
+                    .join(&next)
+                    .map_err(|e| Error::Paging(format!("next page URL `{next}` is not a valid URL: {e}")))?;
+                self.map_declared_base(current, url)?
             }
-            _ => url,
+            NextPage::Query(params) => with_query(&current.url, &params),
         };
-        if origin_of(&url) != origin_of(current) {
+        if origin_of(&url) != origin_of(&current.url) {
             return Err(Error::Paging(format!(
-                "next_page_url `{url}` is on another origin than `{}`; not following it",
-                origin_of(current)
+                "next page URL `{url}` is on another origin than `{}`; not following it",
+                origin_of(&current.url)
             )));
         }
         if self.fetched.contains(url.as_str()) {
             return Err(Error::Paging(format!(
-                "next_page_url `{url}` was already fetched; the server is looping"
+                "next page URL `{url}` was already fetched; the server is looping"
             )));
         }
-        Ok(PreparedRequest { method: Method::GET, url, form: None, idempotent: true })
+        Ok(current.with_url(url))
+    }
+
+    fn map_declared_base(&self, current: &PreparedRequest, url: Url) -> Result<Url> {
+        let declared = current.base;
+        let declared_base =
+            normalize_base(declared).unwrap_or_else(|_| declared.trim_end_matches('/').to_owned());
+        let mapped_base = self.client.resolve_base_url(declared);
+        match url.as_str().strip_prefix(&declared_base) {
+            Some(rest) if declared_base != mapped_base && rest.starts_with(['/', '?']) => {
+                Url::parse(&format!("{mapped_base}{rest}"))
+                    .map_err(|e| Error::Paging(format!("next page URL `{url}` could not be mapped: {e}")))
+            }
+            _ => Ok(url),
+        }
     }
 }
 
+/// `url` with `params` set, replacing any query parameters of the same names.
+fn with_query(url: &Url, params: &[(String, String)]) -> Url {
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !params.iter().any(|(name, _)| name == k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let mut next = url.clone();
+    next.query_pairs_mut().clear().extend_pairs(kept.iter().chain(params));
+    next
+}
+
+type BoxedStream<X> = Pin<Box<dyn Stream<Item = Result<X>> + Send>>;
+
 /// A stream of [`Page`]s; `Send`, `Unpin`, and lazy.
-pub struct PageStream<T>(Pin<Box<dyn Stream<Item = Result<Page<T>>> + Send>>);
+pub struct PageStream<T, M = PageMeta>(BoxedStream<Page<T, M>>);
 
 /// A stream of items across pages; `Send`, `Unpin`, and lazy.
-pub struct ItemStream<T>(Pin<Box<dyn Stream<Item = Result<T>> + Send>>);
+pub struct ItemStream<T>(BoxedStream<T>);
 
-impl<T> Stream for PageStream<T> {
-    type Item = Result<Page<T>>;
+impl<T, M> Stream for PageStream<T, M> {
+    type Item = Result<Page<T, M>>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.0.as_mut().poll_next(cx)
@@ -348,7 +369,7 @@ impl<T> Stream for ItemStream<T> {
     }
 }
 
-impl<T> fmt::Debug for PageStream<T> {
+impl<T, M> fmt::Debug for PageStream<T, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("PageStream")
     }
@@ -357,5 +378,22 @@ impl<T> fmt::Debug for PageStream<T> {
 impl<T> fmt::Debug for ItemStream<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ItemStream")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_cursors_replace_their_parameter_and_keep_the_rest() {
+        let url =
+            Url::parse("https://numbers.twilio.com/v1/Porting/PortIn/PortInRequests?Size=2&Token=KW1&A=b")
+                .unwrap();
+        let next = with_query(&url, &[("Token".into(), "KW2".into())]);
+        assert_eq!(
+            next.as_str(),
+            "https://numbers.twilio.com/v1/Porting/PortIn/PortInRequests?Size=2&A=b&Token=KW2"
+        );
     }
 }

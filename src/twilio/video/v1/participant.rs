@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Call, Client, Resource};
+use crate::{Call, Client, Params, Resource};
 
 /// A participant of a Video Room, identified by its SID (`PA...`) or, while connected, by its
 /// identity.
@@ -32,7 +32,9 @@ use crate::{Call, Client, Resource};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
+    base_url = super::BASE_URL,
     path = "/v1/Rooms/<room>/Participants/<sid>",
+    fetch,
     update = UpdateParticipant,
     list = ParticipantFilter
 )]
@@ -168,7 +170,7 @@ impl fmt::Display for ParticipantStatus {
 /// let body = sidekick::form::encode(&UpdateParticipant::disconnect()).unwrap();
 /// assert_eq!(body, "Status=disconnected");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Params)]
 pub struct UpdateParticipant {
     /// The new status; only `disconnected` is accepted, which removes the participant.
     #[serde(rename = "Status", skip_serializing_if = "Option::is_none")]
@@ -197,7 +199,7 @@ impl UpdateParticipant {
 ///     "DateCreatedAfter=2017-01-01T00%3A00%3A01Z&Identity=alice&Status=disconnected"
 /// );
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Params)]
 pub struct ParticipantFilter {
     /// Only participants with this status.
     #[serde(rename = "Status", skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,320 @@
+//! `#[derive(Params)]`: where each field of an operation's parameters goes.
+//!
+//! The type keeps serde for its encoding; this derive reads each field's wire name the way
+//! serde computes it (`rename`, the container's `rename_all`) and its `#[param(...)]`
+//! location, checks header names, and emits one `Params` impl holding the table.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, LitStr};
+
+use crate::ctxt::Ctxt;
+use crate::symbol;
+
+/// The keys of `#[param(...)]`.
+const KEYS: &[&str] = &["query", "header", "body", "crate"];
+
+/// Headers the client or the connection owns (kept equal to the runtime's `RESERVED_HEADERS`).
+const RESERVED_HEADERS: &[&str] =
+    &["authorization", "host", "content-length", "content-type", "transfer-encoding", "connection"];
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let krate = container_crate(&cx, input);
+    let rename_all = container_rename_all(input);
+    let mut locations = Vec::new();
+    match &input.data {
+        Data::Struct(data) => {
+            if let Fields::Named(fields) = &data.fields {
+                for field in &fields.named {
+                    let Some(location) = field_location(&cx, field) else { continue };
+                    if let Some(flatten) = serde_word(&field.attrs, "flatten") {
+                        cx.error_spanned_by(
+                            flatten,
+                            "a `#[serde(flatten)]` field has no name of its own to place: put `#[param(...)]` on the fields of the flattened type",
+                        );
+                        continue;
+                    }
+                    let ident = field.ident.as_ref().expect("named fields have names");
+                    let renamed = serde_rename(&field.attrs);
+                    let wire = renamed.as_ref().map(LitStr::value).unwrap_or_else(|| {
+                        let name = ident.to_string();
+                        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+                        rename_all.as_deref().map_or(name.clone(), |rule| apply_rename_all(rule, &name))
+                    });
+                    if location == "Header" {
+                        // Spanned at the name: the serde rename, or the field's own name.
+                        let at: &dyn quote::ToTokens = match &renamed {
+                            Some(literal) => literal,
+                            None => ident,
+                        };
+                        check_header_name(&cx, at, &wire);
+                    }
+                    let variant = quote::format_ident!("{}", location);
+                    locations.push(quote!((#wire, #krate::__private::ParamLocation::#variant)));
+                }
+            }
+        }
+        Data::Enum(data) => cx.error_spanned_by(
+            data.enum_token,
+            "`Params` needs a struct with named fields (one per parameter), not an enum",
+        ),
+        Data::Union(data) => cx.error_spanned_by(
+            data.union_token,
+            "`Params` needs a struct with named fields (one per parameter), not a union",
+        ),
+    }
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let expansion = quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::Params for #ident #ty_generics #where_clause {
+            const LOCATIONS: &'static [(&'static str, #krate::__private::ParamLocation)] = &[#(#locations),*];
+        }
+    };
+    match cx.check() {
+        Ok(()) => expansion,
+        Err(errors) => {
+            let mut tokens = errors.into_compile_error();
+            tokens.extend(expansion);
+            tokens
+        }
+    }
+}
+
+/// The field's `#[param(query | header | body)]`, as the runtime's `ParamLocation` variant.
+fn field_location(cx: &Ctxt, field: &syn::Field) -> Option<&'static str> {
+    let mut location = None;
+    for attr in field.attrs.iter().filter(|a| a.path().is_ident("param")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            let found = match key.as_str() {
+                "query" => "Query",
+                "header" => "Header",
+                "body" => "Body",
+                other => {
+                    let places = &KEYS[..3];
+                    let hint = symbol::closest(other, places).map(|m| format!("did you mean `{m}`? ")).unwrap_or_default();
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!("unknown parameter place `{other}`: {hint}expected one of {}", symbol::list(places)),
+                    );
+                    return Ok(());
+                }
+            };
+            if meta.input.peek(syn::Token![=]) {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!(
+                        "`{key}` takes no value: the wire name comes from serde, as in `#[serde(rename = \"X-Twilio-Webhook-Enabled\")]`"
+                    ),
+                );
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            if location.replace(found).is_some() {
+                cx.error_spanned_by(&meta.path, "a parameter goes to one place: keep one of `query`, `header`, `body`");
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    location
+}
+
+fn container_crate(cx: &Ctxt, input: &DeriveInput) -> syn::Path {
+    let mut krate: syn::Path = syn::parse_quote!(::sidekick);
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("param")) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let value: LitStr = meta.value()?.parse()?;
+                match value.parse() {
+                    Ok(path) => krate = path,
+                    Err(_) => cx.error_spanned_by(
+                        &value,
+                        "`crate` must name a path, as in `crate = \"my_sidekick\"`",
+                    ),
+                }
+            } else {
+                cx.error_spanned_by(
+                    &meta.path,
+                    "on the struct, `#[param(...)]` takes only `crate = \"...\"`",
+                );
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    krate
+}
+
+fn container_rename_all(input: &DeriveInput) -> Option<String> {
+    serde_string(&input.attrs, "rename_all").map(|lit| lit.value())
+}
+
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<LitStr> {
+    serde_string(attrs, "rename")
+}
+
+/// `#[serde(key = "value")]` or `#[serde(key(serialize = "value"))]`: the name serde
+/// serializes under. Anything else in `#[serde]` is serde's business and skipped.
+fn serde_string(attrs: &[syn::Attribute], key: &str) -> Option<LitStr> {
+    let mut found = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(key) {
+                if meta.input.peek(syn::Token![=]) {
+                    found = Some(meta.value()?.parse::<LitStr>()?);
+                } else {
+                    meta.parse_nested_meta(|inner| {
+                        if inner.path.is_ident("serialize") {
+                            found = Some(inner.value()?.parse::<LitStr>()?);
+                        } else {
+                            inner.value()?.parse::<LitStr>()?;
+                        }
+                        Ok(())
+                    })?;
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.input.parse::<proc_macro2::TokenTree>()?;
+            }
+            Ok(())
+        });
+    }
+    found
+}
+
+/// The `word` in `#[serde(word)]`, if written.
+fn serde_word(attrs: &[syn::Attribute], word: &str) -> Option<syn::Path> {
+    attrs.iter().filter(|a| a.path().is_ident("serde")).find_map(|attr| {
+        let mut seen = None;
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident(word) {
+                seen = Some(meta.path.clone());
+            }
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.input.parse::<proc_macro2::TokenTree>()?;
+            }
+            Ok(())
+        });
+        seen
+    })
+}
+
+/// serde's `rename_all` rules, applied to a snake_case field name.
+fn apply_rename_all(rule: &str, name: &str) -> String {
+    let pascal = || {
+        name.split('_')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+            })
+            .collect::<String>()
+    };
+    match rule {
+        "lowercase" => name.to_lowercase(),
+        "UPPERCASE" => name.to_uppercase(),
+        "PascalCase" => pascal(),
+        "camelCase" => {
+            let pascal = pascal();
+            let mut chars = pascal.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        }
+        "SCREAMING_SNAKE_CASE" => name.to_uppercase(),
+        "kebab-case" => name.replace('_', "-"),
+        "SCREAMING-KEBAB-CASE" => name.replace('_', "-").to_uppercase(),
+        _ => name.to_owned(),
+    }
+}
+
+/// A header name is an RFC 9110 token, and not one the client sets itself.
+fn check_header_name(cx: &Ctxt, at: &dyn quote::ToTokens, name: &str) {
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(token) {
+        let suggestion: String =
+            name.trim().chars().map(|c| if c.is_ascii() && token(c as u8) { c } else { '-' }).collect();
+        cx.error_spanned_by(
+            at,
+            format!(
+                "`{name}` is not a valid HTTP header name: use letters, digits and `-`, as in `{}`",
+                if suggestion.is_empty() { "X-Custom-Header".to_owned() } else { suggestion }
+            ),
+        );
+    } else if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        cx.error_spanned_by(
+            at,
+            format!("`{name}` is set by the client itself (credentials, framing or host) and cannot be a parameter"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand(item: &str) -> String {
+        derive(&syn::parse_str(item).unwrap()).to_string()
+    }
+
+    #[test]
+    fn wire_names_follow_serde() {
+        let out = expand(
+            r#"#[serde(rename_all = "PascalCase")] struct P {
+                friendly_name: String,
+                #[param(header)] #[serde(rename = "X-Twilio-Webhook-Enabled")] webhook: Option<String>,
+                #[param(query)] date_sent_after: Option<String>,
+                #[param(query)] #[serde(rename(serialize = "DateSent>", deserialize = "x"))] after: Option<String>,
+                #[param(body)] r#type: String,
+            }"#,
+        );
+        for expected in [
+            r#"("X-Twilio-Webhook-Enabled" , :: sidekick :: __private :: ParamLocation :: Header)"#,
+            r#"("DateSentAfter" , :: sidekick :: __private :: ParamLocation :: Query)"#,
+            r#"("DateSent>" , :: sidekick :: __private :: ParamLocation :: Query)"#,
+            r#"("Type" , :: sidekick :: __private :: ParamLocation :: Body)"#,
+        ] {
+            assert!(out.contains(expected), "{expected} in {out}");
+        }
+        assert!(!out.contains("FriendlyName"), "unplaced fields go to the default place: {out}");
+    }
+
+    #[test]
+    fn mistakes_are_errors() {
+        for (item, expected) in [
+            (
+                r#"struct P { #[param(header)] #[serde(rename = "X Bad")] a: u8 }"#,
+                "not a valid HTTP header name",
+            ),
+            (
+                r#"struct P { #[param(header)] #[serde(rename = "Authorization")] a: u8 }"#,
+                "set by the client itself",
+            ),
+            (r#"struct P { #[param(cookie)] a: u8 }"#, "unknown parameter place `cookie`"),
+            (r#"struct P { #[param(headr)] a: u8 }"#, "did you mean `header`?"),
+            (r#"struct P { #[param(query, header)] a: u8 }"#, "goes to one place"),
+            (r#"struct P { #[param(header = "X-A")] a: u8 }"#, "takes no value"),
+            (r#"struct P { #[param(query)] #[serde(flatten)] a: u8 }"#, "flatten"),
+            (r#"enum P { A }"#, "not an enum"),
+        ] {
+            let out = expand(item);
+            assert!(out.contains("compile_error"), "{item}: {out}");
+            assert!(out.contains(expected), "{item}: {expected} in {out}");
+        }
+    }
+
+    #[test]
+    fn rename_all_rules() {
+        assert_eq!(apply_rename_all("PascalCase", "date_sent_after"), "DateSentAfter");
+        assert_eq!(apply_rename_all("camelCase", "start_index"), "startIndex");
+        assert_eq!(apply_rename_all("kebab-case", "if_match"), "if-match");
+        assert_eq!(apply_rename_all("SCREAMING-KEBAB-CASE", "if_match"), "IF-MATCH");
+        assert_eq!(apply_rename_all("SCREAMING_SNAKE_CASE", "a_b"), "A_B");
+    }
+}

@@ -1,0 +1,278 @@
+//! Operation parameters: one `Serialize` type per operation, each field sent where it belongs
+//! (query string, header, or body).
+
+use std::collections::{BTreeMap, HashMap};
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::form;
+use crate::operation::BodyFormat;
+use crate::{Error, Result};
+
+/// Where a parameter is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamLocation {
+    /// The query string.
+    Query,
+    /// A request header, named by the parameter.
+    Header,
+    /// The body: form fields or JSON properties, as the operation encodes it.
+    Body,
+}
+
+/// The parameters of one operation: a `Serialize` type whose top-level fields are the
+/// parameters, by wire name.
+///
+/// A field goes to the body of a `POST`, `PUT` or `PATCH` and to the query string of a `GET`
+/// or `DELETE`, unless [`Params::LOCATIONS`] names another place for it. Derive it (the
+/// `sidekick` crate's `#[derive(Params)]` reads each field's `#[param(query | header | body)]`
+/// and serde's names, and checks header names at compile time) or implement it by hand:
+///
+/// ```
+/// # extern crate sidekick_runtime as sidekick;
+/// use sidekick::{ParamLocation, Params};
+///
+/// #[derive(serde::Serialize)]
+/// struct CreateConversation {
+///     #[serde(rename = "FriendlyName")]
+///     friendly_name: String,
+///     #[serde(rename = "X-Twilio-Webhook-Enabled")]
+///     webhook_enabled: Option<bool>,
+/// }
+///
+/// impl Params for CreateConversation {
+///     const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+///         &[("X-Twilio-Webhook-Enabled", ParamLocation::Header)];
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a parameters type",
+    label = "not a parameters type",
+    note = "derive it: `#[derive(serde::Serialize, sidekick::Params)]`, and mark fields that are not in the default place with `#[param(query)]`, `#[param(header)]` or `#[param(body)]`"
+)]
+pub trait Params: Serialize {
+    /// The fields sent somewhere other than the operation's default place, by wire name.
+    const LOCATIONS: &'static [(&'static str, ParamLocation)] = &[];
+}
+
+impl Params for () {}
+
+impl<T: Params + ?Sized> Params for &T {
+    const LOCATIONS: &'static [(&'static str, ParamLocation)] = T::LOCATIONS;
+}
+
+impl<K: Serialize, V: Serialize> Params for BTreeMap<K, V> {}
+
+impl<K: Serialize, V: Serialize, S> Params for HashMap<K, V, S> {}
+
+impl Params for Map<String, Value> {}
+
+/// Parameters split by where they go, ready for a request.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Encoded {
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Option<Body>,
+}
+
+/// A request body, encoded.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Body {
+    Form(String),
+    Json { content_type: &'static str, bytes: Vec<u8> },
+}
+
+impl Body {
+    pub(crate) fn content_type(&self) -> &'static str {
+        match self {
+            Body::Form(_) => "application/x-www-form-urlencoded",
+            Body::Json { content_type, .. } => content_type,
+        }
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Form(text) => text.as_bytes(),
+            Body::Json { bytes, .. } => bytes,
+        }
+    }
+}
+
+/// Splits `params` into query, headers and body. `body` is `None` for methods without a
+/// body, where unplaced fields go to the query string.
+pub(crate) fn encode<P: Params + ?Sized>(params: &P, body: Option<BodyFormat>) -> Result<Encoded> {
+    let value = serde_json::to_value(params)
+        .map_err(|e| Error::invalid_input(format!("parameters could not be serialized: {e}")))?;
+    let default = if body.is_some() { ParamLocation::Body } else { ParamLocation::Query };
+    let mut encoded = Encoded::default();
+    let fields = match value {
+        Value::Null => Map::new(),
+        Value::Object(fields) => fields,
+        other => {
+            return Err(Error::invalid_input(format!(
+                "parameters must serialize as a struct or map, not {}",
+                form::kind(&other)
+            )));
+        }
+    };
+    let mut form_fields = Vec::new();
+    let mut json_fields = Map::new();
+    for (name, value) in fields {
+        let location = P::LOCATIONS.iter().find(|(n, _)| *n == name).map_or(default, |(_, l)| *l);
+        match (location, body) {
+            (ParamLocation::Header, _) => add_header(&mut encoded.headers, &name, value)?,
+            (ParamLocation::Query, _) | (ParamLocation::Body, None) => {
+                form::push_pairs(&mut encoded.query, name, value)
+            }
+            (ParamLocation::Body, Some(BodyFormat::Form)) => form::push_pairs(&mut form_fields, name, value),
+            (ParamLocation::Body, Some(BodyFormat::Json(_))) => {
+                json_fields.insert(name, value);
+            }
+        }
+    }
+    encoded.body = match body {
+        None => None,
+        Some(BodyFormat::Form) => Some(Body::Form(form::to_query(&form_fields)?)),
+        Some(BodyFormat::Json(content_type)) => Some(json_body(content_type, &Value::Object(json_fields))?),
+    };
+    Ok(encoded)
+}
+
+fn json_body(content_type: &'static str, value: &Value) -> Result<Body> {
+    let bytes = serde_json::to_vec(value)
+        .map_err(|e| Error::invalid_input(format!("the JSON body could not be serialized: {e}")))?;
+    Ok(Body::Json { content_type, bytes })
+}
+
+/// Headers the client or the connection owns: a parameter must not change credentials, framing
+/// or the target host.
+pub const RESERVED_HEADERS: &[&str] =
+    &["authorization", "host", "content-length", "content-type", "transfer-encoding", "connection"];
+
+/// Adds a header parameter; `null` leaves it out, a sequence is sent comma-separated.
+fn add_header(headers: &mut HeaderMap, name: &str, value: Value) -> Result<()> {
+    let text = match value {
+        Value::Null => return Ok(()),
+        Value::Array(items) => items.into_iter().filter_map(form::scalar_text).collect::<Vec<_>>().join(", "),
+        other => match form::scalar_text(other) {
+            Some(text) => text,
+            None => return Ok(()),
+        },
+    };
+    let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+        Error::invalid_input(format!("header parameter name `{name}` is not a valid HTTP header name"))
+    })?;
+    if RESERVED_HEADERS.contains(&header.as_str()) {
+        return Err(Error::invalid_input(format!(
+            "header parameter `{name}` is set by the client itself and cannot be a parameter"
+        )));
+    }
+    let value = HeaderValue::try_from(text).map_err(|_| {
+        Error::invalid_input(format!(
+            "the value of header parameter `{name}` has characters not allowed in a header (line breaks or control characters)"
+        ))
+    })?;
+    headers.append(header, value);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Mixed {
+        #[serde(rename = "FriendlyName")]
+        friendly_name: &'static str,
+        #[serde(rename = "X-Twilio-Webhook-Enabled")]
+        webhook: Option<bool>,
+        #[serde(rename = "Fields")]
+        fields: Vec<&'static str>,
+        #[serde(rename = "Nothing")]
+        nothing: Option<u8>,
+    }
+
+    impl Params for Mixed {
+        const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+            &[("X-Twilio-Webhook-Enabled", ParamLocation::Header), ("Fields", ParamLocation::Query)];
+    }
+
+    fn mixed() -> Mixed {
+        Mixed { friendly_name: "Team & co", webhook: Some(true), fields: vec!["a", "b"], nothing: None }
+    }
+
+    #[test]
+    fn fields_go_where_they_are_declared() {
+        let e = encode(&mixed(), Some(BodyFormat::Form)).unwrap();
+        assert_eq!(e.query, [("Fields".to_owned(), "a".to_owned()), ("Fields".to_owned(), "b".to_owned())]);
+        assert_eq!(e.headers["x-twilio-webhook-enabled"], "true");
+        assert_eq!(e.body, Some(Body::Form("FriendlyName=Team+%26+co".into())));
+    }
+
+    #[test]
+    fn without_a_body_unplaced_fields_are_query_parameters() {
+        let e = encode(&mixed(), None).unwrap();
+        let names: Vec<&str> = e.query.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["Fields", "Fields", "FriendlyName"]);
+        assert!(e.body.is_none());
+        assert_eq!(e.headers.len(), 1);
+    }
+
+    #[test]
+    fn json_bodies_keep_types_and_nulls() {
+        let e = encode(&mixed(), Some(BodyFormat::Json("application/scim+json"))).unwrap();
+        let Some(Body::Json { content_type, bytes }) = e.body else { panic!("{e:?}") };
+        assert_eq!(content_type, "application/scim+json");
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body, serde_json::json!({"FriendlyName": "Team & co", "Nothing": null}));
+    }
+
+    #[test]
+    fn empty_parameters() {
+        assert_eq!(encode(&(), None).unwrap(), Encoded::default());
+        assert_eq!(encode(&(), Some(BodyFormat::Form)).unwrap().body, Some(Body::Form(String::new())));
+        let json = encode(&(), Some(BodyFormat::Json("application/json"))).unwrap();
+        assert_eq!(json.body.unwrap().bytes(), b"{}");
+    }
+
+    #[test]
+    fn bad_header_names_and_values_are_refused_before_sending() {
+        let mut bad = BTreeMap::new();
+        bad.insert("Bad Header", "x");
+        struct AsHeader<'a>(&'a BTreeMap<&'static str, &'static str>);
+        impl Serialize for AsHeader<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                self.0.serialize(s)
+            }
+        }
+        impl Params for AsHeader<'_> {
+            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+                &[("Bad Header", ParamLocation::Header), ("If-Match", ParamLocation::Header)];
+        }
+        let err = encode(&AsHeader(&bad), None).unwrap_err();
+        assert!(err.to_string().contains("`Bad Header` is not a valid HTTP header name"), "{err}");
+
+        let mut injected = BTreeMap::new();
+        injected.insert("If-Match", "etag\r\nX-Evil: 1");
+        let err = encode(&AsHeader(&injected), None).unwrap_err();
+        assert!(matches!(err, Error::InvalidInput(_)));
+        assert!(err.to_string().contains("`If-Match`"), "{err}");
+
+        struct Auth;
+        impl Serialize for Auth {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut m = BTreeMap::new();
+                m.insert("Authorization", "Basic x");
+                m.serialize(s)
+            }
+        }
+        impl Params for Auth {
+            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
+                &[("Authorization", ParamLocation::Header)];
+        }
+        let err = encode(&Auth, None).unwrap_err();
+        assert!(err.to_string().contains("set by the client itself"), "{err}");
+    }
+}

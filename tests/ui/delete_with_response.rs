@@ -1,0 +1,15 @@
+// `delete(response = ...)`: delete answers nothing, it takes no `response`.
+use sidekick::Resource;
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", delete(response = "json"))]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::delete(client, "DailyStandup", "Alice").await;
+}
+
+fn main() {}

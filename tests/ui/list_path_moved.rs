@@ -1,0 +1,15 @@
+// The old top-level `list_path` is refused with a hint to write `list(path = ...)`.
+use sidekick::Resource;
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", list, list_path = "/v1/Rooms/<room>/Participants")]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::list(client, "DailyStandup").collect().await;
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+// Twilio-spec `{RoomSid}` placeholders: one error naming the angle-bracket spelling, no follow-on.
+use sidekick::Resource;
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/{RoomSid}/Participants/{Sid}", fetch)]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::fetch(client, "DailyStandup", "Alice").await;
+}
+
+fn main() {}

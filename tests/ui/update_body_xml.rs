@@ -1,0 +1,18 @@
+// `update(body = "xml")`: an unknown body format.
+use sidekick::Resource;
+
+#[derive(serde::Serialize, sidekick::Params)]
+struct UpdateParticipant {}
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", update(params = UpdateParticipant, body = "xml"))]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::update(client, "DailyStandup", "Alice", &UpdateParticipant {}).await;
+}
+
+fn main() {}
