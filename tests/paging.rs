@@ -255,3 +255,52 @@ async fn filters_cannot_set_paging_parameters() {
     assert!(err.to_string().contains("sets `PageSize`"), "{err}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// A v2010-style list: relative `next_page_uri`s, followed through an override whose base has
+/// a path prefix (the API behind a proxy), which the relative URI must not lose.
+#[derive(Debug, serde::Deserialize, sidekick::Resource)]
+#[resource(
+    base_url = "https://api.twilio.com",
+    path = "/2010-04-01/Accounts/<account_sid>/Calls/<sid>.json",
+    account = "account_sid",
+    list(paging = "next_page_uri")
+)]
+struct Call {
+    sid: String,
+}
+
+#[tokio::test]
+async fn relative_next_page_uris_keep_an_overrides_path_prefix() {
+    let server = MockServer::start().await;
+    let calls = format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Calls.json");
+    let page = |sids: &[&str], next: Option<String>| {
+        let items: Vec<_> = sids.iter().map(|sid| serde_json::json!({ "sid": sid })).collect();
+        serde_json::json!({ "calls": items, "next_page_uri": next, "page_size": 2, "uri": "/x" })
+    };
+    Mock::given(method("GET"))
+        .and(path(format!("/proxy{calls}")))
+        .and(query_param_is_missing("Page"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(page(&["CA1", "CA2"], Some(format!("{calls}?Page=1&PageSize=2")))),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/proxy{calls}")))
+        .and(query_param("Page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&["CA3"], None)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://api.twilio.com", format!("{}/proxy", server.uri()))
+        .retry_policy(sidekick::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let sids: Vec<String> =
+        Call::list(&client).page_size(2).collect().await.unwrap().into_iter().map(|c| c.sid).collect();
+    assert_eq!(sids, ["CA1", "CA2", "CA3"]);
+}

@@ -296,8 +296,16 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
     fn follow(&self, current: &PreparedRequest, next: NextPage) -> Result<PreparedRequest> {
         let url = match next {
             NextPage::Url(next) => {
-                let url = current
-                    .url
+                // A path from the root (v2010's `next_page_uri`) is relative to the API's own
+                // origin, which the declared base names; the mapping then sends it where the
+                // first page went, keeping an override's path prefix.
+                let against = match next.starts_with('/') && !next.starts_with("//") {
+                    true => Url::parse(current.base).ok(),
+                    false => None,
+                };
+                let url = against
+                    .as_ref()
+                    .unwrap_or(&current.url)
                     .join(&next)
                     .map_err(|e| Error::Paging(format!("next page URL `{next}` is not a valid URL: {e}")))?;
                 self.map_declared_base(current, url)?
