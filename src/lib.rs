@@ -1,9 +1,8 @@
 //! # sidekick
 //!
-//! Typed clients for Twilio-style REST APIs. Put `#[derive(Resource)]` and
-//! `#[resource(path = "...")]` on a plain struct and get typed `fetch`, `update`, `create`,
-//! `delete` and `list` methods; a small runtime does auth, encoding, paging, errors and
-//! retries. The Twilio Video Room Participant binding, [`twilio::video::v1::Participant`], is
+//! Typed clients for Twilio-style REST APIs. Put `#[derive(Resource)]` on a plain struct, say
+//! in `#[resource(...)]` where it lives and which operations its API has, and get one typed
+//! method for each; a small runtime does auth, encoding, paging, errors and retries. The Twilio Video Room Participant binding, [`twilio::video::v1::Participant`], is
 //! written the same way.
 //!
 //! ```no_run
@@ -58,7 +57,7 @@ pub mod twilio;
 /// | `path` | all | its own path; by default the instance path, and for `create`/`list` the list path (the instance path without its last segment, keeping a `.json` suffix) |
 /// | `method` | `update` | `"POST"` (default), `"PUT"` or `"PATCH"` |
 /// | `body` | `create`, `update` | `"form"` (default), `"json"`, or a JSON media type such as `"application/scim+json"` |
-/// | `response` | `fetch`, `create`, `update` | `"json"` (default: the resource), `"none"` (an empty answer: `()`), `"redirect"` (`fetch` only) |
+/// | `response` | `fetch`, `create`, `update` | `"json"` (default: the resource), `"empty"` (an answer without a body, such as 204: `()`), `"redirect"` (`fetch` only) |
 /// | `key` | `list` | the JSON key of a page's items; by default the list path's last literal segment in snake_case (`Calls.json` gives `calls`) |
 /// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, or a type implementing [`Paging`] |
 ///
@@ -155,8 +154,12 @@ pub use sidekick_macros::Resource;
 /// | `#[param(header)]` | as a request header named by its wire name (checked at compile time) |
 /// | `#[param(body)]` | in the body (the default where there is one) |
 ///
-/// On the struct, `#[param(crate = "my_sidekick")]` names this crate when it is renamed.
-/// `None` leaves a parameter out; a sequence repeats it (`Fields=a&Fields=b`).
+/// On the struct, `#[param(crate = "my_sidekick")]` names this crate when it is renamed. A
+/// `#[serde(flatten)]` field's own fields keep the places its type (also `Params`) gives them.
+/// `None` leaves a parameter out in every place and encoding; a sequence repeats it in forms
+/// and queries (`Fields=a&Fields=b`) and is comma-separated in a header. Header names are
+/// checked at compile time: a valid token, no `_` (proxies drop such headers), and none the
+/// client sets itself (`Authorization`, `Host`, `Content-Type`, `User-Agent`, ...).
 ///
 /// ```
 /// use serde::Serialize;
@@ -173,7 +176,7 @@ pub use sidekick_macros::Resource;
 ///
 /// #[derive(Serialize, Params)]
 /// pub struct MessageFilter {
-///     #[serde(rename = "DateSent>", skip_serializing_if = "Option::is_none")]
+///     #[serde(rename = "DateSent>")]
 ///     pub sent_after: Option<String>,
 /// }
 /// ```
@@ -184,8 +187,8 @@ pub use sidekick_macros::Params;
 pub mod __private {
     pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{
-        BodyFormat, Call, Client, HttpMethod, ListRequest, NextPageUri, NextToken, Operation, OperationKind,
-        ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, Scim, TwilioMeta,
-        assert_base_url, call, call_empty, call_redirect, list,
+        BodyFormat, Call, Client, HttpMethod, ListRequest, MetaPaging, Operation, OperationKind,
+        ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, ScimPaging, TokenPaging,
+        UriPaging, assert_base_url, call, call_empty, call_redirect, list,
     };
 }

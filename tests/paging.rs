@@ -245,7 +245,7 @@ async fn filters_cannot_set_paging_parameters() {
     }
     let server = MockServer::start().await;
     let client = client_for(&server);
-    let list = sidekick::list::<Participant, _, sidekick::TwilioMeta>(
+    let list = sidekick::list::<Participant, _, sidekick::MetaPaging>(
         &client,
         &["DailyStandup"],
         &SneakyFilter { page_size: 5 },
@@ -303,4 +303,30 @@ async fn relative_next_page_uris_keep_an_overrides_path_prefix() {
     let sids: Vec<String> =
         Call::list(&client).page_size(2).collect().await.unwrap().into_iter().map(|c| c.sid).collect();
     assert_eq!(sids, ["CA1", "CA2", "CA3"]);
+}
+
+/// Empty pages that each point to a new next page would otherwise be requested forever.
+struct EndlessEmptyPages;
+
+impl wiremock::Respond for EndlessEmptyPages {
+    fn respond(&self, request: &wiremock::Request) -> ResponseTemplate {
+        let page: u64 = request
+            .url
+            .query_pairs()
+            .find(|(k, _)| k == "Page")
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(0);
+        let next = format!("{LIST}?Page={}&PageToken=T{}", page + 1, page + 1);
+        ResponseTemplate::new(200).set_body_json(participants_page(&[], page, LIST, Some(&next)))
+    }
+}
+
+#[tokio::test]
+async fn empty_pages_pointing_to_ever_new_pages_stop_the_list() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).and(path(LIST)).respond_with(EndlessEmptyPages).mount(&server).await;
+    let err = list(&server).limit(10).collect().await.unwrap_err();
+    assert!(matches!(err, Error::Paging(_)), "{err:?}");
+    assert!(err.to_string().contains("3 empty pages"), "{err}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
 }

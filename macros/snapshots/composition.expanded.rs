@@ -94,11 +94,11 @@ impl Composition {
     /// Lists `Composition` resources, following pages: `GET /v1/Compositions`.
     pub(crate) fn list(
         client: &crate::sdk::__private::Client,
-    ) -> crate::sdk::__private::ListRequest<Self, crate::sdk::__private::TwilioMeta> {
+    ) -> crate::sdk::__private::ListRequest<Self, crate::sdk::__private::MetaPaging> {
         crate::sdk::__private::list::<
             Self,
             (),
-            crate::sdk::__private::TwilioMeta,
+            crate::sdk::__private::MetaPaging,
         >(client, &[], &())
     }
 }

@@ -131,11 +131,11 @@ impl Message {
     pub fn list(
         client: &::sidekick::__private::Client,
         filter: &MessageFilter,
-    ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::NextPageUri> {
+    ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::UriPaging> {
         ::sidekick::__private::list::<
             Self,
             MessageFilter,
-            ::sidekick::__private::NextPageUri,
+            ::sidekick::__private::UriPaging,
         >(client, &[], filter)
     }
 }

@@ -91,11 +91,11 @@ impl Participant {
         client: &::sidekick::__private::Client,
         room: impl ::core::convert::AsRef<str>,
         filter: &ParticipantFilter,
-    ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::TwilioMeta> {
+    ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::MetaPaging> {
         ::sidekick::__private::list::<
             Self,
             ParticipantFilter,
-            ::sidekick::__private::TwilioMeta,
+            ::sidekick::__private::MetaPaging,
         >(client, &[::core::convert::AsRef::<str>::as_ref(&room)], filter)
     }
 }

@@ -275,12 +275,9 @@ fn base_url_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<BaseU
     if value.peek(LitStr) {
         return value.parse().map(|lit| Some(BaseUrl::Literal(lit)));
     }
-    if value.fork().parse::<syn::Path>().is_ok_and(|_| true) {
-        let fork = value.fork();
-        fork.parse::<syn::Path>()?;
-        if fork.is_empty() || fork.peek(Token![,]) {
-            return value.parse().map(|path| Some(BaseUrl::Const(path)));
-        }
+    let fork = value.fork();
+    if fork.parse::<syn::Path>().is_ok() && (fork.is_empty() || fork.peek(Token![,])) {
+        return value.parse().map(|path| Some(BaseUrl::Const(path)));
     }
     let tokens = take_until_comma(value)?;
     cx.error_spanned_by(
@@ -381,7 +378,7 @@ mod tests {
     fn all_keys() {
         let (a, err) = parse_str(
             r#"#[resource(path = "/v1/Rooms/<sid>", base_url = "https://video.twilio.com", account = "account_sid",
-                fetch, update(params = U, method = "PUT", body = "json", response = "none"), create = C, delete,
+                fetch, update(params = U, method = "PUT", body = "json", response = "empty"), create = C, delete,
                 list(params = F, path = "/v1/Rooms", key = "rooms", paging = "meta"), crate = "sk")]"#,
         );
         assert_eq!(err, None);

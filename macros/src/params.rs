@@ -14,27 +14,46 @@ use crate::symbol;
 /// The keys of `#[param(...)]`.
 const KEYS: &[&str] = &["query", "header", "body", "crate"];
 
-/// Headers the client or the connection owns (kept equal to the runtime's `RESERVED_HEADERS`).
-const RESERVED_HEADERS: &[&str] =
-    &["authorization", "host", "content-length", "content-type", "transfer-encoding", "connection"];
+/// Headers the client or the connection owns: the runtime's `RESERVED_HEADERS` (a test keeps
+/// the two lists equal).
+const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "upgrade",
+    "te",
+    "expect",
+    "user-agent",
+];
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let krate = container_crate(&cx, input);
+    let rt = quote!(#krate::__private);
     let rename_all = container_rename_all(input);
-    let mut locations = Vec::new();
+    let mut arms = Vec::new();
+    let mut flattened = Vec::new();
     match &input.data {
-        Data::Struct(data) => {
-            if let Fields::Named(fields) = &data.fields {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => {
                 for field in &fields.named {
-                    let Some(location) = field_location(&cx, field) else { continue };
+                    let location = field_location(&cx, field);
                     if let Some(flatten) = serde_word(&field.attrs, "flatten") {
-                        cx.error_spanned_by(
-                            flatten,
-                            "a `#[serde(flatten)]` field has no name of its own to place: put `#[param(...)]` on the fields of the flattened type",
-                        );
+                        match location {
+                            // Its fields keep the places their own type gives them.
+                            None => flattened.push(field.ty.clone()),
+                            Some(_) => cx.error_spanned_by(
+                                flatten,
+                                "a `#[serde(flatten)]` field has no name of its own to place: put `#[param(...)]` on the fields of the flattened type",
+                            ),
+                        }
                         continue;
                     }
+                    let Some(location) = location else { continue };
                     let ident = field.ident.as_ref().expect("named fields have names");
                     let renamed = serde_rename(&field.attrs);
                     let wire = renamed.as_ref().map(LitStr::value).unwrap_or_else(|| {
@@ -51,10 +70,14 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
                         check_header_name(&cx, at, &wire);
                     }
                     let variant = quote::format_ident!("{}", location);
-                    locations.push(quote!((#wire, #krate::__private::ParamLocation::#variant)));
+                    arms.push(quote!(#wire => ::core::option::Option::Some(#rt::ParamLocation::#variant),));
                 }
             }
-        }
+            Fields::Unnamed(_) | Fields::Unit => cx.error_spanned_by(
+                &input.ident,
+                "`Params` needs a struct with named fields (one per parameter, named as serde names it)",
+            ),
+        },
         Data::Enum(data) => cx.error_spanned_by(
             data.enum_token,
             "`Params` needs a struct with named fields (one per parameter), not an enum",
@@ -66,10 +89,21 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let body = (!arms.is_empty() || !flattened.is_empty()).then(|| {
+        quote! {
+            fn location(name: &str) -> ::core::option::Option<#rt::ParamLocation> {
+                let own = match name {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                };
+                own #(.or_else(|| <#flattened as #rt::Params>::location(name)))*
+            }
+        }
+    });
     let expansion = quote! {
         #[automatically_derived]
-        impl #impl_generics #krate::__private::Params for #ident #ty_generics #where_clause {
-            const LOCATIONS: &'static [(&'static str, #krate::__private::ParamLocation)] = &[#(#locations),*];
+        impl #impl_generics #rt::Params for #ident #ty_generics #where_clause {
+            #body
         }
     };
     match cx.check() {
@@ -247,12 +281,31 @@ fn check_header_name(cx: &Ctxt, at: &dyn quote::ToTokens, name: &str) {
                 if suggestion.is_empty() { "X-Custom-Header".to_owned() } else { suggestion }
             ),
         );
+    } else if name.contains('_') {
+        cx.error_spanned_by(
+            at,
+            format!(
+                "header name `{name}` has `_`, which proxies commonly drop: name it with `-`, as in `#[serde(rename = \"{}\")]`",
+                title_case(&name.replace('_', "-"))
+            ),
+        );
     } else if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
         cx.error_spanned_by(
             at,
             format!("`{name}` is set by the client itself (credentials, framing or host) and cannot be a parameter"),
         );
     }
+}
+
+/// `if-match` → `If-Match`, the usual spelling of header names.
+fn title_case(name: &str) -> String {
+    name.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -275,10 +328,10 @@ mod tests {
             }"#,
         );
         for expected in [
-            r#"("X-Twilio-Webhook-Enabled" , :: sidekick :: __private :: ParamLocation :: Header)"#,
-            r#"("DateSentAfter" , :: sidekick :: __private :: ParamLocation :: Query)"#,
-            r#"("DateSent>" , :: sidekick :: __private :: ParamLocation :: Query)"#,
-            r#"("Type" , :: sidekick :: __private :: ParamLocation :: Body)"#,
+            r#""X-Twilio-Webhook-Enabled" => :: core :: option :: Option :: Some (:: sidekick :: __private :: ParamLocation :: Header)"#,
+            r#""DateSentAfter" => :: core :: option :: Option :: Some (:: sidekick :: __private :: ParamLocation :: Query)"#,
+            r#""DateSent>" => :: core :: option :: Option :: Some (:: sidekick :: __private :: ParamLocation :: Query)"#,
+            r#""Type" => :: core :: option :: Option :: Some (:: sidekick :: __private :: ParamLocation :: Body)"#,
         ] {
             assert!(out.contains(expected), "{expected} in {out}");
         }
@@ -302,11 +355,35 @@ mod tests {
             (r#"struct P { #[param(header = "X-A")] a: u8 }"#, "takes no value"),
             (r#"struct P { #[param(query)] #[serde(flatten)] a: u8 }"#, "flatten"),
             (r#"enum P { A }"#, "not an enum"),
+            (r#"struct P(#[param(header)] u8);"#, "named fields"),
+            (r#"struct P { #[param(header)] if_match: u8 }"#, "proxies commonly drop"),
         ] {
             let out = expand(item);
             assert!(out.contains("compile_error"), "{item}: {out}");
             assert!(out.contains(expected), "{item}: {expected} in {out}");
         }
+    }
+
+    #[test]
+    fn flattened_fields_keep_their_own_places() {
+        let out = expand(r#"struct P { #[param(query)] a: u8, #[serde(flatten)] common: Common }"#);
+        assert!(
+            out.contains("or_else (|| < Common as :: sidekick :: __private :: Params > :: location (name))"),
+            "{out}"
+        );
+        let plain = expand(r#"struct P { a: u8 }"#);
+        assert!(!plain.contains("fn location"), "no places, no method: {plain}");
+    }
+
+    #[test]
+    fn reserved_headers_match_the_runtimes() {
+        let runtime = include_str!("../../runtime/src/params.rs");
+        let start = runtime.find("pub const RESERVED_HEADERS").expect("the runtime's list");
+        let list = &runtime[start..];
+        let list = &list[list.find("= &[").unwrap() + 4..list.find("];").unwrap()];
+        let names: Vec<&str> =
+            list.split(',').map(|n| n.trim().trim_matches('"')).filter(|n| !n.is_empty()).collect();
+        assert_eq!(names, RESERVED_HEADERS);
     }
 
     #[test]

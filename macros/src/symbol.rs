@@ -37,10 +37,10 @@ pub(crate) const PAGING: &[&str] = &["meta", "next_page_uri", "token", "scim"];
 
 pub(crate) fn paging_type(name: &str) -> Option<&'static str> {
     Some(match name {
-        "meta" => "TwilioMeta",
-        "next_page_uri" => "NextPageUri",
-        "token" => "NextToken",
-        "scim" => "Scim",
+        "meta" => "MetaPaging",
+        "next_page_uri" => "UriPaging",
+        "token" => "TokenPaging",
+        "scim" => "ScimPaging",
         _ => return None,
     })
 }
@@ -49,7 +49,7 @@ pub(crate) fn paging_type(name: &str) -> Option<&'static str> {
 pub(crate) const UPDATE_METHODS: &[&str] = &["POST", "PUT", "PATCH"];
 
 /// What an answer carries: a JSON resource, nothing, or a redirect.
-pub(crate) const RESPONSES: &[&str] = &["json", "none", "redirect"];
+pub(crate) const RESPONSES: &[&str] = &["json", "empty", "redirect"];
 
 impl OpName {
     pub(crate) fn as_str(self) -> &'static str {
@@ -104,7 +104,7 @@ pub(crate) fn op_key_example(op: OpName, key: &str) -> &'static str {
         (_, "method") => "method = \"PUT\"",
         (_, "body") => "body = \"json\"",
         (OpName::Fetch, "response") => "response = \"redirect\"",
-        (_, "response") => "response = \"none\"",
+        (_, "response") => "response = \"empty\"",
         (_, "key") => "key = \"things\"",
         _ => "key = \"...\"",
     }

@@ -75,11 +75,17 @@ impl<T> Call<T> {
 
     /// Sends the call and keeps the answer's status and headers beside the decoded value.
     pub async fn response(self) -> Result<Response<T>> {
+        let decode = self.decode;
+        let success = self.send().await?;
+        let value = decode(&success)?;
+        Ok(Response { status: success.status, headers: success.headers, value })
+    }
+
+    /// Routes the request and sends it until it succeeds or fails for good.
+    async fn send(self) -> Result<Success> {
         let request = self.request?;
         let prepared = self.client.prepare(&request)?;
-        let success = self.client.execute(&prepared, &self.options).await?;
-        let value = (self.decode)(&success)?;
-        Ok(Response { status: success.status, headers: success.headers, value })
+        self.client.execute(&prepared, &self.options).await
     }
 }
 
@@ -89,10 +95,8 @@ impl<T: Send + 'static> IntoFuture for Call<T> {
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(async move {
-            let request = self.request?;
-            let prepared = self.client.prepare(&request)?;
-            let success = self.client.execute(&prepared, &self.options).await?;
-            (self.decode)(&success)
+            let decode = self.decode;
+            decode(&self.send().await?)
         })
     }
 }

@@ -350,7 +350,14 @@ impl fmt::Debug for ClientBuilder {
             .field("account_sid", &self.account_sid)
             .field("region", &self.region)
             .field("edge", &self.edge)
-            .field("overrides", &self.overrides)
+            .field(
+                "overrides",
+                &self
+                    .overrides
+                    .iter()
+                    .map(|(from, to)| (without_userinfo(from), without_userinfo(to)))
+                    .collect::<Vec<_>>(),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -367,6 +374,17 @@ fn basic_auth(username: &str, password: &str) -> std::result::Result<HeaderValue
         .map_err(|_| "credentials do not fit in an HTTP header".to_owned())?;
     value.set_sensitive(true);
     Ok(value)
+}
+
+/// A URL as `Debug` may show it: credentials in it (which `build` refuses, but the builder
+/// holds until then) replaced.
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+        None => url.to_owned(),
+    }
 }
 
 fn bearer_auth(token: &str) -> std::result::Result<HeaderValue, String> {
@@ -474,6 +492,17 @@ mod tests {
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(!shown.contains(&base64::engine::general_purpose::STANDARD.encode("AC1:hunter2-secret")));
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn override_urls_with_credentials_are_redacted_before_build_refuses_them() {
+        let builder = Client::builder()
+            .auth_token("AC1", "t")
+            .base_url_override("https://video.twilio.com", "http://user:hunter2@127.0.0.1:9/x");
+        let shown = format!("{builder:?}");
+        assert!(!shown.contains("hunter2") && shown.contains("http://<redacted>@127.0.0.1:9/x"), "{shown}");
+        assert!(builder.build().is_err());
+        assert_eq!(without_userinfo("https://a.example/p@q"), "https://a.example/p@q");
     }
 
     #[test]

@@ -29,8 +29,9 @@ pub(crate) fn page<T: DeserializeOwned, M: DeserializeOwned>(
     body: &[u8],
     key: &str,
     meta: MetaFrom<'_>,
+    items_optional: bool,
 ) -> Result<(Vec<T>, M)> {
-    with_path(status, body, PageSeed { key, meta, item: PhantomData })
+    with_path(status, body, PageSeed { key, meta, items_optional, item: PhantomData })
 }
 
 /// Decodes at full speed; only when that fails is the body decoded again with path tracking,
@@ -60,6 +61,8 @@ fn decode_error(status: StatusCode, path: String, source: serde_json::Error) -> 
 struct PageSeed<'k, T, M> {
     key: &'k str,
     meta: MetaFrom<'k>,
+    /// A page without the key has no items (SCIM leaves `Resources` out of empty results).
+    items_optional: bool,
     item: PhantomData<fn() -> (T, M)>,
 }
 
@@ -106,8 +109,11 @@ impl<'de, T: DeserializeOwned, M: DeserializeOwned> Visitor<'de> for PageSeed<'_
                 }
             }
         }
-        let items =
-            items.ok_or_else(|| serde::de::Error::custom(format_args!("missing field `{}`", self.key)))?;
+        let items = match items {
+            Some(items) => items,
+            None if self.items_optional => Vec::new(),
+            None => return Err(serde::de::Error::custom(format_args!("missing field `{}`", self.key))),
+        };
         let meta = match (self.meta, meta) {
             (_, Some(meta)) => meta,
             (MetaFrom::Field(field), None) => {
@@ -141,7 +147,8 @@ mod tests {
 
     #[test]
     fn page_items_come_from_the_key() {
-        let (items, meta) = page::<Item, PageMeta>(StatusCode::OK, PAGE.as_bytes(), "things", META).unwrap();
+        let (items, meta) =
+            page::<Item, PageMeta>(StatusCode::OK, PAGE.as_bytes(), "things", META, false).unwrap();
         assert_eq!(
             items,
             [Item { sid: "A".into(), duration: None }, Item { sid: "Bé".into(), duration: Some(3) }]
@@ -154,7 +161,7 @@ mod tests {
     fn decode_errors_name_the_json_path() {
         let body =
             r#"{"meta": {}, "things": [{"sid": "A", "duration": 1}, {"sid": "B", "duration": "long"}]}"#;
-        let err = page::<Item, PageMeta>(StatusCode::OK, body.as_bytes(), "things", META).unwrap_err();
+        let err = page::<Item, PageMeta>(StatusCode::OK, body.as_bytes(), "things", META, false).unwrap_err();
         let Error::Decode { status, path, .. } = &err else { panic!("{err:?}") };
         assert_eq!(*status, StatusCode::OK);
         assert_eq!(path, "things[1].duration");
@@ -167,9 +174,11 @@ mod tests {
 
     #[test]
     fn missing_key_or_meta_is_a_decode_error() {
-        let err = page::<Item, PageMeta>(StatusCode::OK, br#"{"meta": {}}"#, "things", META).unwrap_err();
+        let err =
+            page::<Item, PageMeta>(StatusCode::OK, br#"{"meta": {}}"#, "things", META, false).unwrap_err();
         assert!(err.to_string().contains("missing field `things`"), "{err}");
-        let err = page::<Item, PageMeta>(StatusCode::OK, br#"{"things": []}"#, "things", META).unwrap_err();
+        let err =
+            page::<Item, PageMeta>(StatusCode::OK, br#"{"things": []}"#, "things", META, false).unwrap_err();
         assert!(err.to_string().contains("missing field `meta`"), "{err}");
         assert!(json::<Item>(StatusCode::OK, b"").is_err());
 
@@ -179,7 +188,8 @@ mod tests {
             page: u32,
         }
         let body = br#"{"page": 2, "things": [{"sid": "A", "duration": null}], "next_page_uri": "/x?Page=3", "uri": "/x"}"#;
-        let (items, rest) = page::<Item, Rest>(StatusCode::OK, body, "things", MetaFrom::Rest).unwrap();
+        let (items, rest) =
+            page::<Item, Rest>(StatusCode::OK, body, "things", MetaFrom::Rest, false).unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!(rest, Rest { next_page_uri: Some("/x?Page=3".into()), page: 2 });
         assert!(json::<Item>(StatusCode::OK, br#"{"sid":"A","duration":1} trailing"#).is_err());

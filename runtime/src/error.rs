@@ -85,12 +85,11 @@ pub enum Error {
         /// The underlying error.
         source: reqwest::Error,
     },
-    /// A 3xx answer. Redirects are not followed: the credentials must not travel to another
-    /// host, and the API does not redirect.
-    #[error(
-        "HTTP {status} {}; redirects are not followed",
-        location.as_deref().map(|l| format!("to `{l}`")).unwrap_or_else(|| "without a location".into())
-    )]
+    /// A 3xx answer (or, for an operation whose answer is a redirect, anything else).
+    /// Redirects are not followed: the credentials must not travel to another
+    /// host, and the API does not redirect. `Display` shows the location without its query
+    /// (signed download URLs carry their signature there); the field keeps all of it.
+    #[error("{}", redirect_message(*status, location.as_deref()))]
     Redirect {
         /// The response status.
         status: StatusCode,
@@ -145,7 +144,41 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+fn redirect_message(status: StatusCode, location: Option<&str>) -> String {
+    match location {
+        _ if !status.is_redirection() => format!("HTTP {status} where a redirect was expected"),
+        Some(location) => {
+            format!("HTTP {status} to `{}`; redirects are not followed", without_query(location))
+        }
+        None => format!("HTTP {status} without a location; redirects are not followed"),
+    }
+}
+
+/// `url` up to its query or fragment.
+fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or(url)
+}
+
 impl Error {
+    /// What tracing may say about the error: its kind, status and Twilio code, never a server
+    /// message or a URL (they can quote paths, phone numbers and signed links).
+    pub(crate) fn log_summary(&self) -> String {
+        match self {
+            Error::Api(e) => match e.code {
+                Some(code) => format!("Twilio API error, HTTP {}, code {code}", e.status),
+                None => format!("Twilio API error, HTTP {}", e.status),
+            },
+            Error::UnexpectedBody { status, .. } => format!("HTTP {status} with an unexpected body"),
+            Error::Decode { status, path, .. } => {
+                format!("could not decode the HTTP {status} response at `{path}`")
+            }
+            Error::Redirect { status, .. } => format!("HTTP {status} redirect, not followed"),
+            Error::Timeout { .. } | Error::Transport { .. } | Error::BodyTooLarge { .. } => self.to_string(),
+            Error::InvalidInput(_) => "invalid input".to_owned(),
+            Error::Paging(_) => "paging stopped".to_owned(),
+        }
+    }
+
     pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
         Error::InvalidInput(message.into())
     }
@@ -304,6 +337,7 @@ mod tests {
         assert_eq!(err.code(), Some(20404));
         assert_eq!(err.more_info(), Some("https://www.twilio.com/docs/errors/20404"));
         assert!(!err.is_retryable());
+        assert!(!format!("{err} {}", err.log_summary()).contains("secret"));
         assert_eq!(
             err.to_string(),
             "Twilio API error (HTTP 404 Not Found, code 20404): The requested resource /v1/Rooms/X \
@@ -347,10 +381,11 @@ mod tests {
     fn redirects_keep_status_and_location_and_are_not_retryable() {
         let err = Error::Redirect {
             status: StatusCode::TEMPORARY_REDIRECT,
-            location: Some("https://elsewhere.example/x".into()),
+            location: Some("https://elsewhere.example/x?X-Amz-Signature=secret#f".into()),
         };
         assert_eq!(err.status(), Some(StatusCode::TEMPORARY_REDIRECT));
         assert!(!err.is_retryable());
+        assert!(!format!("{err} {}", err.log_summary()).contains("secret"));
         assert_eq!(
             err.to_string(),
             "HTTP 307 Temporary Redirect to `https://elsewhere.example/x`; redirects are not followed"

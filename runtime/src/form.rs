@@ -21,26 +21,29 @@ pub fn encode<T: Serialize + ?Sized>(params: &T) -> Result<String, Error> {
 }
 
 /// The key-value pairs `encode` would send, in order, before escaping.
-pub(crate) fn pairs<T: Serialize + ?Sized>(params: &T) -> Result<Vec<(String, String)>, Error> {
+fn pairs<T: Serialize + ?Sized>(params: &T) -> Result<Vec<(String, String)>, Error> {
+    let fields = fields(params)?;
+    let mut pairs: Vec<(String, String)> = Vec::with_capacity(fields.len());
+    for (key, value) in fields {
+        push_pairs(&mut pairs, key, value);
+    }
+    Ok(pairs)
+}
+
+/// The top-level fields of a parameters value, by wire name; `()` has none.
+pub(crate) fn fields<T: Serialize + ?Sized>(params: &T) -> Result<serde_json::Map<String, Value>, Error> {
     // Parameter sets are a handful of fields, so going through `Value` costs little and lets
     // serde_urlencoded do the escaping while we add the repeated-key and JSON conventions.
     let value = serde_json::to_value(params)
         .map_err(|e| Error::invalid_input(format!("parameters could not be serialized: {e}")))?;
-    let map = match value {
-        Value::Null => return Ok(Vec::new()),
-        Value::Object(map) => map,
-        other => {
-            return Err(Error::invalid_input(format!(
-                "parameters must serialize as a struct or map, not {}",
-                kind(&other)
-            )));
-        }
-    };
-    let mut pairs: Vec<(String, String)> = Vec::with_capacity(map.len());
-    for (key, value) in map {
-        push_pairs(&mut pairs, key, value);
+    match value {
+        Value::Null => Ok(serde_json::Map::new()),
+        Value::Object(fields) => Ok(fields),
+        other => Err(Error::invalid_input(format!(
+            "parameters must serialize as a struct or map, not {}",
+            kind(&other)
+        ))),
     }
-    Ok(pairs)
 }
 
 /// Adds one parameter's pairs: none for `null`, one per item for a sequence.
@@ -70,7 +73,7 @@ pub(crate) fn scalar_text(value: Value) -> Option<String> {
     }
 }
 
-pub(crate) fn kind(value: &Value) -> &'static str {
+fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

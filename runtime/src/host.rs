@@ -96,6 +96,55 @@ pub(crate) fn normalize_base(raw: &str) -> Result<String, Error> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// What is wrong with a resource's declared base URL, if anything. A `const fn`, so the
+/// derive's check of a constant runs at compile time; requests are built by appending the
+/// path, so a query, fragment or credentials would send every operation somewhere else.
+pub(crate) const fn base_url_problem(url: &str) -> Option<&'static str> {
+    let bytes = url.as_bytes();
+    let rest = if starts_with(bytes, b"https://") {
+        8
+    } else if starts_with(bytes, b"http://") {
+        7
+    } else {
+        return Some(
+            "base_url must be an absolute http:// or https:// URL, such as \"https://api.twilio.com\"",
+        );
+    };
+    let mut i = rest;
+    let mut in_host = true;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if i == rest => return Some("base_url has no host, as in \"https://api.twilio.com\""),
+            b'/' => in_host = false,
+            b'@' if in_host => return Some("base_url must not carry credentials (user:password@)"),
+            b'?' | b'#' => return Some("base_url must not have a query or fragment"),
+            b if b.is_ascii_whitespace() || b.is_ascii_control() => {
+                return Some("base_url must not contain spaces or control characters");
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if i == rest {
+        return Some("base_url has no host, as in \"https://api.twilio.com\"");
+    }
+    None
+}
+
+const fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
+    if bytes.len() < prefix.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if bytes[i].to_ascii_lowercase() != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// `scheme://host:port` of a URL, the unit credentials are scoped to.
 pub(crate) fn origin_of(url: &Url) -> String {
     url.origin().ascii_serialization()
@@ -153,6 +202,25 @@ mod tests {
             let err = check_host_label("edge", bad).unwrap_err();
             assert!(err.to_string().contains("is not a valid name"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn declared_base_urls_are_checked() {
+        for good in ["https://api.twilio.com", "HTTP://127.0.0.1:4010/prefix/", "https://x"] {
+            assert_eq!(base_url_problem(good), None, "{good}");
+        }
+        for (bad, expected) in [
+            ("api.twilio.com", "absolute"),
+            ("https://", "no host"),
+            ("https:///v1", "no host"),
+            ("http://127.0.0.1:1/api?tenant=1#", "query or fragment"),
+            ("https://user:pw@api.twilio.com", "credentials"),
+            ("https://api.twilio.com/a b", "spaces"),
+        ] {
+            assert!(base_url_problem(bad).is_some_and(|p| p.contains(expected)), "{bad}");
+        }
+        // An `@` past the host is a path character, not credentials.
+        assert_eq!(base_url_problem("https://api.example.com/@me"), None);
     }
 
     #[test]

@@ -18,9 +18,10 @@
 //! (`Participant`), `operation` (`fetch`, `list`, ...), `method`, `path` (the path *template*,
 //! `/v1/Rooms/<room>/Participants/<sid>`: rendered paths carry identities and phone numbers,
 //! which are personal data), `attempt` (from 1), and, once known, `status` and `latency_ms`.
-//! Inside it, `DEBUG` events say `response`, `failed` (with the error's `Display`) and
-//! `retrying` (with the delay). No span or event carries credentials, query strings or
-//! bodies.
+//! Inside it, `DEBUG` events say `response`, `failed` (with the error's kind, status and
+//! Twilio code, or the transport's cause: never a server message, which can quote paths) and
+//! `retrying` (with the delay). No span or event carries credentials, rendered paths, query
+//! strings or bodies.
 
 #![warn(missing_docs)]
 
@@ -46,8 +47,8 @@ pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error, Result};
 pub use operation::{BodyFormat, HttpMethod, Operation, OperationKind, ResponseKind};
 pub use paging::{
-    ItemStream, ListRequest, MAX_PAGE_SIZE, NextPage, NextPageUri, NextToken, Page, PageMeta, PageStream,
-    Paging, RawPage, Scim, ScimMeta, TokenMeta, TwilioMeta, UriPageMeta,
+    ItemStream, ListRequest, MAX_PAGE_SIZE, MetaPaging, NextPage, Page, PageMeta, PageStream, Paging,
+    RawPage, ScimPageMeta, ScimPaging, TokenPageMeta, TokenPaging, UriPageMeta, UriPaging,
 };
 pub use params::{ParamLocation, Params, RESERVED_HEADERS};
 pub use path::PathTemplate;

@@ -26,7 +26,7 @@ pub enum ParamLocation {
 /// parameters, by wire name.
 ///
 /// A field goes to the body of a `POST`, `PUT` or `PATCH` and to the query string of a `GET`
-/// or `DELETE`, unless [`Params::LOCATIONS`] names another place for it. Derive it (the
+/// or `DELETE`, unless [`Params::location`] names another place for it. Derive it (the
 /// `sidekick` crate's `#[derive(Params)]` reads each field's `#[param(query | header | body)]`
 /// and serde's names, and checks header names at compile time) or implement it by hand:
 ///
@@ -43,8 +43,9 @@ pub enum ParamLocation {
 /// }
 ///
 /// impl Params for CreateConversation {
-///     const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-///         &[("X-Twilio-Webhook-Enabled", ParamLocation::Header)];
+///     fn location(name: &str) -> Option<ParamLocation> {
+///         (name == "X-Twilio-Webhook-Enabled").then_some(ParamLocation::Header)
+///     }
 /// }
 /// ```
 #[diagnostic::on_unimplemented(
@@ -53,14 +54,19 @@ pub enum ParamLocation {
     note = "derive it: `#[derive(serde::Serialize, sidekick::Params)]`, and mark fields that are not in the default place with `#[param(query)]`, `#[param(header)]` or `#[param(body)]`"
 )]
 pub trait Params: Serialize {
-    /// The fields sent somewhere other than the operation's default place, by wire name.
-    const LOCATIONS: &'static [(&'static str, ParamLocation)] = &[];
+    /// Where the field with this wire name goes, when not to the operation's default place.
+    fn location(name: &str) -> Option<ParamLocation> {
+        let _ = name;
+        None
+    }
 }
 
 impl Params for () {}
 
 impl<T: Params + ?Sized> Params for &T {
-    const LOCATIONS: &'static [(&'static str, ParamLocation)] = T::LOCATIONS;
+    fn location(name: &str) -> Option<ParamLocation> {
+        T::location(name)
+    }
 }
 
 impl<K: Serialize, V: Serialize> Params for BTreeMap<K, V> {}
@@ -103,30 +109,27 @@ impl Body {
 /// Splits `params` into query, headers and body. `body` is `None` for methods without a
 /// body, where unplaced fields go to the query string.
 pub(crate) fn encode<P: Params + ?Sized>(params: &P, body: Option<BodyFormat>) -> Result<Encoded> {
-    let value = serde_json::to_value(params)
-        .map_err(|e| Error::invalid_input(format!("parameters could not be serialized: {e}")))?;
+    let fields = form::fields(params)?;
     let default = if body.is_some() { ParamLocation::Body } else { ParamLocation::Query };
     let mut encoded = Encoded::default();
-    let fields = match value {
-        Value::Null => Map::new(),
-        Value::Object(fields) => fields,
-        other => {
-            return Err(Error::invalid_input(format!(
-                "parameters must serialize as a struct or map, not {}",
-                form::kind(&other)
-            )));
-        }
-    };
     let mut form_fields = Vec::new();
     let mut json_fields = Map::new();
     for (name, value) in fields {
-        let location = P::LOCATIONS.iter().find(|(n, _)| *n == name).map_or(default, |(_, l)| *l);
+        let location = P::location(&name).unwrap_or(default);
         match (location, body) {
             (ParamLocation::Header, _) => add_header(&mut encoded.headers, &name, value)?,
-            (ParamLocation::Query, _) | (ParamLocation::Body, None) => {
-                form::push_pairs(&mut encoded.query, name, value)
+            (ParamLocation::Query, _) => form::push_pairs(&mut encoded.query, name, value),
+            // Only a declared location gets here: unplaced fields default to the query.
+            (ParamLocation::Body, None) => {
+                return Err(Error::invalid_input(format!(
+                    "`{name}` is a body parameter, but the operation sends no body (a GET or DELETE): \
+                     mark it `#[param(query)]`"
+                )));
             }
             (ParamLocation::Body, Some(BodyFormat::Form)) => form::push_pairs(&mut form_fields, name, value),
+            // `None` leaves a parameter out here too, as in forms and queries: a `null` would
+            // clear the field on a PUT. (Nulls inside a nested value are the value's own.)
+            (ParamLocation::Body, Some(BodyFormat::Json(_))) if value.is_null() => {}
             (ParamLocation::Body, Some(BodyFormat::Json(_))) => {
                 json_fields.insert(name, value);
             }
@@ -148,8 +151,19 @@ fn json_body(content_type: &'static str, value: &Value) -> Result<Body> {
 
 /// Headers the client or the connection owns: a parameter must not change credentials, framing
 /// or the target host.
-pub const RESERVED_HEADERS: &[&str] =
-    &["authorization", "host", "content-length", "content-type", "transfer-encoding", "connection"];
+pub const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "upgrade",
+    "te",
+    "expect",
+    "user-agent",
+];
 
 /// Adds a header parameter; `null` leaves it out, a sequence is sent comma-separated.
 fn add_header(headers: &mut HeaderMap, name: &str, value: Value) -> Result<()> {
@@ -195,8 +209,13 @@ mod tests {
     }
 
     impl Params for Mixed {
-        const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-            &[("X-Twilio-Webhook-Enabled", ParamLocation::Header), ("Fields", ParamLocation::Query)];
+        fn location(name: &str) -> Option<ParamLocation> {
+            match name {
+                "X-Twilio-Webhook-Enabled" => Some(ParamLocation::Header),
+                "Fields" => Some(ParamLocation::Query),
+                _ => None,
+            }
+        }
     }
 
     fn mixed() -> Mixed {
@@ -221,12 +240,32 @@ mod tests {
     }
 
     #[test]
-    fn json_bodies_keep_types_and_nulls() {
+    fn json_bodies_keep_types_and_leave_none_out() {
         let e = encode(&mixed(), Some(BodyFormat::Json("application/scim+json"))).unwrap();
         let Some(Body::Json { content_type, bytes }) = e.body else { panic!("{e:?}") };
         assert_eq!(content_type, "application/scim+json");
         let body: Value = serde_json::from_slice(&bytes).unwrap();
-        assert_eq!(body, serde_json::json!({"FriendlyName": "Team & co", "Nothing": null}));
+        assert_eq!(body, serde_json::json!({"FriendlyName": "Team & co"}));
+    }
+
+    #[test]
+    fn body_parameters_of_an_operation_without_a_body_are_refused() {
+        #[derive(Serialize)]
+        struct Misplaced {
+            #[serde(rename = "Body")]
+            body: &'static str,
+        }
+        impl Params for Misplaced {
+            fn location(name: &str) -> Option<ParamLocation> {
+                match name {
+                    "Body" => Some(ParamLocation::Body),
+                    _ => None,
+                }
+            }
+        }
+        let err = encode(&Misplaced { body: "b" }, None).unwrap_err();
+        assert!(err.to_string().contains("sends no body"), "{err}");
+        assert!(encode(&Misplaced { body: "b" }, Some(BodyFormat::Form)).is_ok());
     }
 
     #[test]
@@ -248,8 +287,13 @@ mod tests {
             }
         }
         impl Params for AsHeader<'_> {
-            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-                &[("Bad Header", ParamLocation::Header), ("If-Match", ParamLocation::Header)];
+            fn location(name: &str) -> Option<ParamLocation> {
+                match name {
+                    "Bad Header" => Some(ParamLocation::Header),
+                    "If-Match" => Some(ParamLocation::Header),
+                    _ => None,
+                }
+            }
         }
         let err = encode(&AsHeader(&bad), None).unwrap_err();
         assert!(err.to_string().contains("`Bad Header` is not a valid HTTP header name"), "{err}");
@@ -269,8 +313,12 @@ mod tests {
             }
         }
         impl Params for Auth {
-            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-                &[("Authorization", ParamLocation::Header)];
+            fn location(name: &str) -> Option<ParamLocation> {
+                match name {
+                    "Authorization" => Some(ParamLocation::Header),
+                    _ => None,
+                }
+            }
         }
         let err = encode(&Auth, None).unwrap_err();
         assert!(err.to_string().contains("set by the client itself"), "{err}");

@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Method, Url};
 
-use crate::operation::{Operation, OperationKind};
+use crate::operation::{BodyFormat, Operation, OperationKind};
 use crate::params::{self, Body, Encoded, Params};
 use crate::{Client, Error, PathTemplate, Result};
 
@@ -40,6 +40,15 @@ impl Request {
         params: &P,
     ) -> Result<Request> {
         let body = operation.method.has_body().then_some(operation.body);
+        if let Some(BodyFormat::Json(media_type)) = body
+            && !(media_type.contains('/') && media_type.bytes().all(|b| b.is_ascii_graphic() || b == b' '))
+        {
+            return Err(Error::invalid_input(format!(
+                "{resource}::{}: the media type `{}` is not a valid `Content-Type`",
+                operation.kind.as_str(),
+                media_type.escape_debug()
+            )));
+        }
         Ok(Request {
             resource,
             operation,
@@ -56,6 +65,13 @@ impl Request {
     pub(crate) fn render_path(&self, client_account: Option<&str>) -> Result<String> {
         let template = self.operation.path;
         let Some(account_param) = self.operation.account else {
+            if self.account.is_some() {
+                return Err(Error::invalid_input(format!(
+                    "{}::{} addresses no account ({template} has no account placeholder): remove .account_sid(..)",
+                    self.resource,
+                    self.operation.kind.as_str(),
+                )));
+            }
             let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
             return template.render(&args);
         };
@@ -153,15 +169,21 @@ impl Client {
     pub(crate) fn http_request(&self, prepared: &PreparedRequest, timeout: Duration) -> reqwest::Request {
         let mut request = reqwest::Request::new(prepared.method.clone(), prepared.url.clone());
         let headers = request.headers_mut();
-        // The operation's own headers first, so none of them can replace what the client sets.
+        // The operation's own headers first, so none of them can replace what the client sets
+        // (parameters cannot name those: see `RESERVED_HEADERS`).
         headers.extend(prepared.headers.iter().map(|(name, value)| (name.clone(), value.clone())));
         if let Ok(authorization) = &self.inner.authorization {
             headers.insert(AUTHORIZATION, authorization.clone());
         }
-        headers.insert(ACCEPT, JSON);
+        // An API may want its own media type (`application/vnd.github+json`).
+        if !headers.contains_key(ACCEPT) {
+            headers.insert(ACCEPT, JSON);
+        }
         headers.insert(USER_AGENT, self.inner.user_agent.clone());
         if let Some(body) = &prepared.body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type()));
+            // Checked when the request was built; JSON stands in were it ever not.
+            let content_type = HeaderValue::from_str(body.content_type()).unwrap_or(JSON);
+            headers.insert(CONTENT_TYPE, content_type);
             *request.body_mut() = Some(body.bytes().to_vec().into());
         }
         *request.timeout_mut() = Some(timeout);
@@ -172,7 +194,7 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::operation::{BodyFormat, HttpMethod};
+    use crate::operation::HttpMethod;
     use crate::params::ParamLocation;
     use base64::Engine as _;
 
@@ -204,8 +226,13 @@ mod tests {
     }
 
     impl Params for Update {
-        const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-            &[("If-Match", ParamLocation::Header), ("Fields", ParamLocation::Query)];
+        fn location(name: &str) -> Option<ParamLocation> {
+            match name {
+                "If-Match" => Some(ParamLocation::Header),
+                "Fields" => Some(ParamLocation::Query),
+                _ => None,
+            }
+        }
     }
 
     #[test]
@@ -256,8 +283,12 @@ mod tests {
             }
         }
         impl Params for Sneaky {
-            const LOCATIONS: &'static [(&'static str, ParamLocation)] =
-                &[("Authorization", ParamLocation::Header)];
+            fn location(name: &str) -> Option<ParamLocation> {
+                match name {
+                    "Authorization" => Some(ParamLocation::Header),
+                    _ => None,
+                }
+            }
         }
         let err =
             Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &Sneaky(params))
@@ -295,6 +326,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_media_type_is_an_error_not_a_panic() {
+        let op = Operation::new(OperationKind::Create, HttpMethod::Post, PARTICIPANT)
+            .body(BodyFormat::Json("application/jsön"));
+        let err = Request::new("Participant", "https://video.twilio.com", op, &["R"], &()).unwrap_err();
+        assert!(err.to_string().contains("is not a valid `Content-Type`"), "{err}");
+    }
+
+    #[test]
     fn account_placeholder_comes_from_the_client_or_the_call() {
         let c = Client::builder().auth_token("ACmain", "t").build().unwrap();
         let op = Operation::new(OperationKind::Fetch, HttpMethod::Get, MESSAGE).account("account_sid");
@@ -304,6 +343,12 @@ mod tests {
         request.account = Some("ACsub/x".into());
         let url = c.prepare(&request).unwrap().url;
         assert_eq!(url.as_str(), "https://api.twilio.com/2010-04-01/Accounts/ACsub%2Fx/Messages/SM1.json");
+
+        let no_account = Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &());
+        let mut no_account = no_account.unwrap();
+        no_account.account = Some("ACsub".into());
+        let err = c.prepare(&no_account).unwrap_err();
+        assert!(err.to_string().contains("has no account placeholder"), "{err}");
 
         let keyed = Client::builder().api_key("SK1", "s").build().unwrap();
         request.account = None;

@@ -7,7 +7,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::call::decoders;
-use crate::operation::{Operation, OperationKind};
+use crate::operation::{Operation, OperationKind, ResponseKind};
 use crate::paging::Paging;
 use crate::request::Request;
 use crate::{Call, Client, Error, ListRequest, Params, PathTemplate, Redirect, Result};
@@ -38,9 +38,9 @@ use crate::{Call, Client, Error, ListRequest, Params, PathTemplate, Redirect, Re
 /// }
 ///
 /// # async fn run(client: &sidekick::Client) -> sidekick::Result<()> {
-/// use sidekick::{OperationKind::*, TwilioMeta};
+/// use sidekick::{OperationKind::*, MetaPaging};
 /// let one: Recording = sidekick::call(client, Fetch, &["RT123"], &()).await?;
-/// let all = sidekick::list::<Recording, _, TwilioMeta>(client, &[], &()).collect().await?;
+/// let all = sidekick::list::<Recording, _, MetaPaging>(client, &[], &()).collect().await?;
 /// sidekick::call_empty::<Recording, _>(client, Delete, &["RT123"], &()).await?;
 /// # Ok(()) }
 /// ```
@@ -60,8 +60,9 @@ pub trait Resource: DeserializeOwned + Send + 'static {
     }
 }
 
-/// Fails to compile unless `url` starts with `http://` or `https://`: the check the derive
-/// runs on a `base_url` given as a constant, which it cannot read itself.
+/// Fails to compile unless `url` is an absolute `http://` or `https://` URL with a host and
+/// no credentials, query or fragment: the check the derive runs on a `base_url` given as a
+/// constant, which it cannot read itself.
 ///
 /// ```
 /// # extern crate sidekick_runtime as sidekick;
@@ -69,24 +70,9 @@ pub trait Resource: DeserializeOwned + Send + 'static {
 /// const _: () = sidekick::assert_base_url(API);
 /// ```
 pub const fn assert_base_url(url: &str) {
-    let bytes = url.as_bytes();
-    let https = bytes.len() > 8 && starts_with(bytes, b"https://");
-    let http = bytes.len() > 7 && starts_with(bytes, b"http://");
-    assert!(
-        https || http,
-        "base_url must be an absolute http:// or https:// URL, such as \"https://api.twilio.com\""
-    );
-}
-
-const fn starts_with(bytes: &[u8], prefix: &[u8]) -> bool {
-    let mut i = 0;
-    while i < prefix.len() {
-        if bytes[i] != prefix[i] {
-            return false;
-        }
-        i += 1;
+    if let Some(problem) = crate::host::base_url_problem(url) {
+        panic!("{}", problem);
     }
-    true
 }
 
 /// Calls the resource's `kind` operation with `params`, decoding the answer as the resource.
@@ -96,7 +82,7 @@ pub fn call<R: Resource, P: Params + ?Sized>(
     args: &[&str],
     params: &P,
 ) -> Call<R> {
-    Call::new(client, request::<R, P>(kind, args, params), decoders::json::<R>)
+    Call::new(client, request::<R, P>(kind, args, params, Some(ResponseKind::Json)), decoders::json::<R>)
 }
 
 /// Calls the resource's `kind` operation with `params`; any 2xx answer is success, its body
@@ -107,7 +93,7 @@ pub fn call_empty<R: Resource, P: Params + ?Sized>(
     args: &[&str],
     params: &P,
 ) -> Call<()> {
-    Call::new(client, request::<R, P>(kind, args, params), decoders::empty)
+    Call::new(client, request::<R, P>(kind, args, params, None), decoders::empty)
 }
 
 /// Calls the resource's `kind` operation with `params`, whose answer is a redirect: the
@@ -118,7 +104,7 @@ pub fn call_redirect<R: Resource, P: Params + ?Sized>(
     args: &[&str],
     params: &P,
 ) -> Call<Redirect> {
-    Call::new(client, request::<R, P>(kind, args, params), decoders::redirect)
+    Call::new(client, request::<R, P>(kind, args, params, Some(ResponseKind::Redirect)), decoders::redirect)
 }
 
 /// Lists the resources with `filter` (query and header parameters), in the paging shape `S`.
@@ -127,14 +113,21 @@ pub fn list<R: Resource, P: Params + ?Sized, S: Paging>(
     args: &[&str],
     filter: &P,
 ) -> ListRequest<R, S> {
-    ListRequest::new(client, request::<R, P>(OperationKind::List, args, filter))
+    ListRequest::new(client, request::<R, P>(OperationKind::List, args, filter, Some(ResponseKind::Json)))
 }
 
+/// The request for the resource's `kind` operation, which must answer as `expected` (any answer
+/// suits a call that ignores the body).
 fn request<R: Resource, P: Params + ?Sized>(
     kind: OperationKind,
     args: &[&str],
     params: &P,
+    expected: Option<ResponseKind>,
 ) -> Result<Request> {
+    // A hand-written resource's base was never checked at compile time.
+    if let Some(problem) = crate::host::base_url_problem(R::BASE_URL) {
+        return Err(Error::invalid_input(format!("{}: {problem}", R::NAME)));
+    }
     let operation = R::operation(kind).ok_or_else(|| {
         Error::invalid_input(format!(
             "{} has no `{}` operation: declare it on the resource",
@@ -142,5 +135,74 @@ fn request<R: Resource, P: Params + ?Sized>(
             kind.as_str()
         ))
     })?;
+    if let Some(expected) = expected.filter(|e| *e != operation.response) {
+        let use_instead = match operation.response {
+            ResponseKind::Json => "call",
+            ResponseKind::Empty => "call_empty",
+            ResponseKind::Redirect => "call_redirect",
+        };
+        return Err(Error::invalid_input(format!(
+            "{}::{} answers {:?}, not {expected:?}: send it with {use_instead}",
+            R::NAME,
+            kind.as_str(),
+            operation.response
+        )));
+    }
     Request::new(R::NAME, R::BASE_URL, *operation, args, params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::HttpMethod;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Day {}
+
+    const DAY: PathTemplate = PathTemplate::new(&["/v1/Exports/", "/Days/", ""], &["kind", "day"]);
+
+    impl Resource for Day {
+        const NAME: &'static str = "Day";
+        const BASE_URL: &'static str = "https://bulkexports.twilio.com";
+        const PATH: PathTemplate = DAY;
+        const OPERATIONS: &'static [Operation] =
+            &[Operation::new(OperationKind::Fetch, HttpMethod::Get, DAY).response(ResponseKind::Redirect)];
+    }
+
+    struct Unchecked;
+
+    impl Resource for Unchecked {
+        const NAME: &'static str = "Unchecked";
+        const BASE_URL: &'static str = "https://api.example.com/x?tenant=1";
+        const PATH: PathTemplate = DAY;
+        const OPERATIONS: &'static [Operation] =
+            &[Operation::new(OperationKind::Fetch, HttpMethod::Get, DAY)];
+    }
+
+    impl<'de> serde::Deserialize<'de> for Unchecked {
+        fn deserialize<D: serde::Deserializer<'de>>(_: D) -> std::result::Result<Self, D::Error> {
+            Ok(Unchecked)
+        }
+    }
+
+    #[test]
+    fn the_answer_kind_must_match_the_call() {
+        let err =
+            request::<Day, ()>(OperationKind::Fetch, &["Calls", "2026-11-27"], &(), Some(ResponseKind::Json))
+                .unwrap_err();
+        assert!(err.to_string().contains("send it with call_redirect"), "{err}");
+        assert!(
+            request::<Day, ()>(OperationKind::Fetch, &["Calls", "d"], &(), Some(ResponseKind::Redirect))
+                .is_ok()
+        );
+        assert!(request::<Day, ()>(OperationKind::Fetch, &["Calls", "d"], &(), None).is_ok());
+        let err = request::<Day, ()>(OperationKind::Delete, &["Calls", "d"], &(), None).unwrap_err();
+        assert!(err.to_string().contains("has no `delete` operation"), "{err}");
+    }
+
+    #[test]
+    fn a_hand_written_base_url_is_checked_before_sending() {
+        let err = request::<Unchecked, ()>(OperationKind::Fetch, &["a", "b"], &(), None).unwrap_err();
+        assert!(err.to_string().contains("query or fragment"), "{err}");
+    }
 }

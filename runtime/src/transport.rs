@@ -61,7 +61,7 @@ impl Client {
             if let Some(status) = error.status() {
                 span.record("status", status.as_u16());
             }
-            span.in_scope(|| tracing::debug!(error = %error, "failed"));
+            span.in_scope(|| tracing::debug!(error = %error.log_summary(), "failed"));
             if matches!(error, Error::Timeout { budget: true, .. }) {
                 return Err(error);
             }

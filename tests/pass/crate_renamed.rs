@@ -35,5 +35,5 @@ fn main() {
     let _ = Recording::fetch(&client, "RT1");
     let _ = Recording::delete(&client, "RT1");
     let _ = Composition::list(&client, &CompositionFilter::default()).limit(1);
-    assert_eq!(<CompositionFilter as sk::Params>::LOCATIONS, &[("Status", sk::ParamLocation::Query)]);
+    assert_eq!(<CompositionFilter as sk::Params>::location("Status"), Some(sk::ParamLocation::Query));
 }

@@ -19,7 +19,7 @@ mod shadows {
         base_url = "https://video.twilio.com",
         path = "/v1/Rooms/<room>/Participants/<sid>",
         fetch(response = "redirect"),
-        update(params = Params, method = "PUT", body = "json", response = "none"),
+        update(params = Params, method = "PUT", body = "json", response = "empty"),
         list(params = Params, paging = "token"),
         delete
     )]

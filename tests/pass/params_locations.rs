@@ -1,4 +1,5 @@
-// `#[derive(Params)]`: header, query and default fields, with serde's `rename_all` and `rename`.
+// `#[derive(Params)]`: header, query and default fields, with serde's `rename_all` and `rename`,
+// and a flattened type whose fields keep their own places.
 use sidekick::{Client, ParamLocation, Params, Resource};
 
 #[derive(Debug, serde::Deserialize, Resource)]
@@ -24,20 +25,25 @@ pub struct CreateConversation {
 #[serde(rename_all = "PascalCase")]
 pub struct ConversationFilter {
     pub state: Option<String>,
+    #[serde(flatten)]
+    pub common: Common,
+}
+
+#[derive(Default, serde::Serialize, sidekick::Params)]
+pub struct Common {
     #[param(header)]
+    #[serde(rename = "If-Match")]
     pub if_match: Option<String>,
 }
 
 fn main() {
-    assert_eq!(
-        <CreateConversation as Params>::LOCATIONS,
-        &[
-            ("DateCreatedAfter", ParamLocation::Query),
-            ("X-Twilio-Webhook-Enabled", ParamLocation::Header),
-            ("UniqueName", ParamLocation::Body),
-        ]
-    );
-    assert_eq!(<ConversationFilter as Params>::LOCATIONS, &[("IfMatch", ParamLocation::Header)]);
+    let place = <CreateConversation as Params>::location;
+    assert_eq!(place("DateCreatedAfter"), Some(ParamLocation::Query));
+    assert_eq!(place("X-Twilio-Webhook-Enabled"), Some(ParamLocation::Header));
+    assert_eq!(place("UniqueName"), Some(ParamLocation::Body));
+    assert_eq!(place("FriendlyName"), None);
+    assert_eq!(<ConversationFilter as Params>::location("If-Match"), Some(ParamLocation::Header));
+    assert_eq!(<ConversationFilter as Params>::location("State"), None);
     let client = Client::new("AC123", "token");
     let create = CreateConversation {
         friendly_name: Some("Support".into()),

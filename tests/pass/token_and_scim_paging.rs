@@ -1,4 +1,4 @@
-// `token` and `scim` paging (`ListRequest<T, NextToken>`, `ListRequest<T, Scim>`, key `Resources`) and a SCIM JSON body.
+// `token` and `scim` paging (`ListRequest<T, TokenPaging>`, `ListRequest<T, ScimPaging>`, key `Resources`) and a SCIM JSON body.
 use sidekick::{BodyFormat, Client, OperationKind, Resource};
 
 #[derive(Debug, serde::Deserialize, Resource)]
@@ -38,8 +38,8 @@ pub struct UserFilter {
 
 fn main() {
     let client = Client::new("AC123", "token");
-    let _: sidekick::ListRequest<PortInRequest, sidekick::NextToken> = PortInRequest::list(&client).page_size(20);
-    let _: sidekick::ListRequest<User, sidekick::Scim> = User::list(&client, &UserFilter::default());
+    let _: sidekick::ListRequest<PortInRequest, sidekick::TokenPaging> = PortInRequest::list(&client).page_size(20);
+    let _: sidekick::ListRequest<User, sidekick::ScimPaging> = User::list(&client, &UserFilter::default());
     let _ = User::create(&client, &NewUser { user_name: "ava".into() });
     assert_eq!(PortInRequest::operation(OperationKind::List).unwrap().list_key, "port_in_requests");
     assert_eq!(User::operation(OperationKind::List).unwrap().list_key, "Resources");

@@ -6,7 +6,7 @@ use sidekick::{BodyFormat, Client, HttpMethod, OperationKind, Resource, Response
     base_url = "https://assistants.twilio.com",
     path = "/v1/Assistants/<id>",
     fetch,
-    update(params = UpdateAssistant, method = "PUT", body = "json", response = "none")
+    update(params = UpdateAssistant, method = "PUT", body = "json", response = "empty")
 )]
 pub struct Assistant {
     pub id: Option<String>,

@@ -45,7 +45,7 @@ fn main() {
     let _: sidekick::Call<Message> = Message::fetch(&client, "SM123").account_sid("ACsubaccount");
     let _: sidekick::Call<Message> = Message::update(&client, "SM123", &UpdateMessage { body: String::new() });
     let _: sidekick::Call<()> = Message::delete(&client, "SM123").account_sid("ACsubaccount");
-    let _: sidekick::ListRequest<Message, sidekick::NextPageUri> =
+    let _: sidekick::ListRequest<Message, sidekick::UriPaging> =
         Message::list(&client, &MessageFilter::default()).account_sid("ACsubaccount").page_size(50);
 
     assert_eq!(Message::BASE_URL, "https://api.twilio.com");

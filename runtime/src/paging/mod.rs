@@ -4,8 +4,8 @@
 mod shapes;
 
 pub use shapes::{
-    NextPage, NextPageUri, NextToken, PageMeta, Paging, RawPage, Scim, ScimMeta, TokenMeta, TwilioMeta,
-    UriPageMeta,
+    MetaPaging, NextPage, PageMeta, Paging, RawPage, ScimPageMeta, ScimPaging, TokenPageMeta, TokenPaging,
+    UriPageMeta, UriPaging,
 };
 
 use std::collections::HashSet;
@@ -57,9 +57,9 @@ pub struct Page<T, M = PageMeta> {
 /// # Ok(()) }
 /// ```
 #[must_use = "a ListRequest does nothing until it is read"]
-// No `S: Paging` bound here, so a resource declaring a type that is not a paging shape gets
-// one error, at that type, rather than another at every use of its list.
-pub struct ListRequest<T, S = TwilioMeta> {
+// No `S: Paging` bound here: a resource declaring a type that is not a paging shape then gets
+// its error at that type (and one more where its list is read), not in its own signature.
+pub struct ListRequest<T, S = MetaPaging> {
     client: Client,
     /// The first page's request (filters included), or why it could not be built.
     start: Result<Request>,
@@ -139,20 +139,28 @@ impl<T, S: Paging> ListRequest<T, S> {
     fn first_request(&mut self) -> Result<PreparedRequest> {
         let mut request =
             std::mem::replace(&mut self.start, Err(Error::Paging("list already started".into())))?;
-        let page_size = match (self.page_size, self.limit) {
-            (Some(size), _) if (1..=S::MAX_PAGE_SIZE).contains(&size) => Some(size),
-            (Some(size), _) => {
+        let query = &mut request.params.query;
+        match (S::PAGE_SIZE_PARAM.filter(|_| S::MAX_PAGE_SIZE > 0), self.page_size, self.limit) {
+            (None, Some(_), _) => {
+                return Err(Error::invalid_input(format!(
+                    "{}::list pages have no page size to set: remove page_size()",
+                    request.resource
+                )));
+            }
+            (None, None, _) | (Some(_), None, None) => {}
+            (Some(param), Some(size), _) if (1..=S::MAX_PAGE_SIZE).contains(&size) => {
+                query.push((param.to_owned(), size.to_string()));
+            }
+            (Some(_), Some(size), _) => {
                 return Err(Error::invalid_input(format!(
                     "page size {size} is outside 1..={}",
                     S::MAX_PAGE_SIZE
                 )));
             }
-            (None, Some(limit)) => Some(limit.clamp(1, S::MAX_PAGE_SIZE as usize) as u32),
-            (None, None) => None,
-        };
-        let query = &mut request.params.query;
-        if let (Some(size), Some(param)) = (page_size, S::PAGE_SIZE_PARAM) {
-            query.push((param.to_owned(), size.to_string()));
+            (Some(param), None, Some(limit)) => {
+                let size = limit.clamp(1, S::MAX_PAGE_SIZE as usize);
+                query.push((param.to_owned(), size.to_string()));
+            }
         }
         if let Some(page) = self.page {
             let Some(param) = S::PAGE_INDEX_PARAM else {
@@ -198,6 +206,7 @@ impl<T: DeserializeOwned + Send + 'static, S: Paging> ListRequest<T, S> {
             next: Some(first),
             fetched: HashSet::new(),
             remaining: self.limit,
+            empty_pages: 0,
             options: self.options,
             item: PhantomData,
         };
@@ -254,9 +263,15 @@ struct Pager<T, S> {
     next: Option<Result<PreparedRequest>>,
     fetched: HashSet<String>,
     remaining: Option<usize>,
+    /// Empty pages in a row that still pointed to a next one.
+    empty_pages: u32,
     options: CallOptions,
     item: PhantomData<fn() -> (T, S)>,
 }
+
+/// A list whose pages keep coming back empty yet point to more is not progressing: without a
+/// bound, a server that mints a new next URL each time would be asked forever.
+const MAX_EMPTY_PAGES: u32 = 3;
 
 impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
     async fn next_page(&mut self) -> Option<Result<Page<T, S::Meta>>> {
@@ -281,7 +296,14 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
         };
         let (mut items, meta) = S::decode::<T>(&raw, request.label.list_key)?;
         let next = S::next(&meta, &raw, items.len())?;
-        self.next = next.map(|next| self.follow(request, next));
+        self.empty_pages = if items.is_empty() && next.is_some() { self.empty_pages + 1 } else { 0 };
+        self.next = next.map(|next| match self.empty_pages {
+            n if n >= MAX_EMPTY_PAGES => Err(Error::Paging(format!(
+                "{n} empty pages of {} in a row still pointed to more; stopping",
+                request.label.template
+            ))),
+            _ => self.follow(request, next),
+        });
         if let Some(remaining) = &mut self.remaining {
             items.truncate(*remaining);
             *remaining -= items.len();
@@ -307,20 +329,24 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
                     .as_ref()
                     .unwrap_or(&current.url)
                     .join(&next)
-                    .map_err(|e| Error::Paging(format!("next page URL `{next}` is not a valid URL: {e}")))?;
+                    .map_err(|e| Error::Paging(format!("the next page's URL is not valid: {e}")))?;
                 self.map_declared_base(current, url)?
             }
             NextPage::Query(params) => with_query(&current.url, &params),
         };
+        // Messages name origins and templates only: list URLs carry filters such as phone
+        // numbers.
         if origin_of(&url) != origin_of(&current.url) {
             return Err(Error::Paging(format!(
-                "next page URL `{url}` is on another origin than `{}`; not following it",
+                "the next page is on `{}`, another origin than `{}`; not following it",
+                origin_of(&url),
                 origin_of(&current.url)
             )));
         }
         if self.fetched.contains(url.as_str()) {
             return Err(Error::Paging(format!(
-                "next page URL `{url}` was already fetched; the server is looping"
+                "the next page of {} was already fetched; the server is looping",
+                current.label.template
             )));
         }
         Ok(current.with_url(url))
@@ -334,7 +360,7 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
         match url.as_str().strip_prefix(&declared_base) {
             Some(rest) if declared_base != mapped_base && rest.starts_with(['/', '?']) => {
                 Url::parse(&format!("{mapped_base}{rest}"))
-                    .map_err(|e| Error::Paging(format!("next page URL `{url}` could not be mapped: {e}")))
+                    .map_err(|e| Error::Paging(format!("the next page's URL could not be mapped: {e}")))
             }
             _ => Ok(url),
         }

@@ -40,13 +40,22 @@ impl RawPage<'_> {
         key: &str,
         meta_field: &str,
     ) -> Result<(Vec<T>, M)> {
-        decode::page(self.status, self.body, key, MetaFrom::Field(meta_field))
+        decode::page(self.status, self.body, key, MetaFrom::Field(meta_field), false)
     }
 
     /// Decodes the items under `key` straight into a `Vec`, and every other top-level field as
     /// `M` (v2010's `{"messages": [...], "next_page_uri": ..., "page": ...}`).
     pub fn items_and_rest<T: DeserializeOwned, M: DeserializeOwned>(&self, key: &str) -> Result<(Vec<T>, M)> {
-        decode::page(self.status, self.body, key, MetaFrom::Rest)
+        decode::page(self.status, self.body, key, MetaFrom::Rest, false)
+    }
+
+    /// Like [`items_and_rest`](Self::items_and_rest), but a page without `key` has no items
+    /// (SCIM leaves `Resources` out when nothing matches).
+    pub fn optional_items_and_rest<T: DeserializeOwned, M: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<(Vec<T>, M)> {
+        decode::page(self.status, self.body, key, MetaFrom::Rest, true)
     }
 }
 
@@ -167,9 +176,9 @@ fn page_token_of(url: &str) -> Option<String> {
 /// Twilio's v1+ APIs: items under the list key, paging in `meta`, the next page at
 /// `meta.next_page_url` (absolute). Sends `PageSize`, resumes with `PageToken`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct TwilioMeta;
+pub struct MetaPaging;
 
-impl Paging for TwilioMeta {
+impl Paging for MetaPaging {
     type Meta = PageMeta;
     const TOKEN_PARAM: Option<&'static str> = Some("PageToken");
     const PAGE_INDEX_PARAM: Option<&'static str> = Some("Page");
@@ -219,9 +228,9 @@ impl UriPageMeta {
 /// `next_page_uri`, a URI relative to the API's origin. Sends `PageSize`, resumes with
 /// `PageToken`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NextPageUri;
+pub struct UriPaging;
 
-impl Paging for NextPageUri {
+impl Paging for UriPaging {
     type Meta = UriPageMeta;
     const TOKEN_PARAM: Option<&'static str> = Some("PageToken");
     const PAGE_INDEX_PARAM: Option<&'static str> = Some("Page");
@@ -239,7 +248,7 @@ impl Paging for NextPageUri {
 /// The paging block of token-paged lists: `meta.next_token` and `meta.previous_token`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct TokenMeta {
+pub struct TokenPageMeta {
     /// The token of the next page; `None` on the last page.
     pub next_token: Option<String>,
     /// The token of the previous page.
@@ -250,32 +259,29 @@ pub struct TokenMeta {
 /// asked for by sending `meta.next_token` back as `Token`. Sends the page size as `Size`,
 /// at most 100.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NextToken;
+pub struct TokenPaging;
 
-impl Paging for NextToken {
-    type Meta = TokenMeta;
+impl Paging for TokenPaging {
+    type Meta = TokenPageMeta;
     const PAGE_SIZE_PARAM: Option<&'static str> = Some("Size");
     const MAX_PAGE_SIZE: u32 = 100;
     const TOKEN_PARAM: Option<&'static str> = Some("Token");
     const RESERVED_PARAMS: &'static [&'static str] = &["Size", "Token"];
 
-    fn decode<T: DeserializeOwned>(page: &RawPage<'_>, key: &str) -> Result<(Vec<T>, TokenMeta)> {
+    fn decode<T: DeserializeOwned>(page: &RawPage<'_>, key: &str) -> Result<(Vec<T>, TokenPageMeta)> {
         page.items_and_field(key, "meta")
     }
 
-    fn next(meta: &TokenMeta, _: &RawPage<'_>, _: usize) -> Result<Option<NextPage>> {
-        Ok(meta
-            .next_token
-            .clone()
-            .filter(|t| !t.is_empty())
-            .map(|t| NextPage::Query(vec![("Token".into(), t)])))
+    fn next(meta: &TokenPageMeta, _: &RawPage<'_>, _: usize) -> Result<Option<NextPage>> {
+        let token = meta.next_token.clone().filter(|t| !t.is_empty());
+        Ok(token.zip(Self::TOKEN_PARAM).map(|(token, param)| NextPage::Query(vec![(param.into(), token)])))
     }
 }
 
 /// The paging fields of a SCIM list response (RFC 7644 §3.4.2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
-pub struct ScimMeta {
+pub struct ScimPageMeta {
     /// How many resources match, across all pages.
     pub total_results: Option<u64>,
     /// The 1-based index of this page's first resource.
@@ -290,18 +296,18 @@ pub struct ScimMeta {
 /// `startIndex` while fewer than `totalResults` were seen. Sends the page size as `count`.
 /// A page without `startIndex` (Twilio's leave it out) starts where the request said.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Scim;
+pub struct ScimPaging;
 
-impl Paging for Scim {
-    type Meta = ScimMeta;
+impl Paging for ScimPaging {
+    type Meta = ScimPageMeta;
     const PAGE_SIZE_PARAM: Option<&'static str> = Some("count");
     const RESERVED_PARAMS: &'static [&'static str] = &["count", "startIndex"];
 
-    fn decode<T: DeserializeOwned>(page: &RawPage<'_>, key: &str) -> Result<(Vec<T>, ScimMeta)> {
-        page.items_and_rest(key)
+    fn decode<T: DeserializeOwned>(page: &RawPage<'_>, key: &str) -> Result<(Vec<T>, ScimPageMeta)> {
+        page.optional_items_and_rest(key)
     }
 
-    fn next(meta: &ScimMeta, page: &RawPage<'_>, items: usize) -> Result<Option<NextPage>> {
+    fn next(meta: &ScimPageMeta, page: &RawPage<'_>, items: usize) -> Result<Option<NextPage>> {
         let (Some(total), true) = (meta.total_results, items > 0) else { return Ok(None) };
         let sent = page.query_param("startIndex").and_then(|s| s.parse::<u64>().ok());
         let start = meta.start_index.or(sent).unwrap_or(1).max(1);
@@ -331,11 +337,11 @@ mod tests {
             r#"{"messages": [{"sid": "SM1"}], "next_page_uri": "/2010-04-01/Accounts/AC1/Messages.json?Page=1&PageSize=1&PageToken=PASM1", "page": 0, "page_size": 1, "start": 0, "end": 0, "uri": "/x", "first_page_uri": "/x", "previous_page_uri": null}"#,
         );
         let page = RawPage { url: &first, status: StatusCode::OK, headers: &headers, body: &body };
-        let (items, meta) = NextPageUri::decode::<serde_json::Value>(&page, "messages").unwrap();
+        let (items, meta) = UriPaging::decode::<serde_json::Value>(&page, "messages").unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!(meta.page_size, Some(1));
         assert_eq!(meta.next_page_token().as_deref(), Some("PASM1"));
-        let next = NextPageUri::next(&meta, &page, 1).unwrap();
+        let next = UriPaging::next(&meta, &page, 1).unwrap();
         assert_eq!(
             next,
             Some(NextPage::Url(
@@ -350,14 +356,14 @@ mod tests {
         let (headers, body) =
             raw(r#"{"port_in_requests": [{}], "meta": {"next_token": "KW2", "previous_token": null}}"#);
         let page = RawPage { url: &first, status: StatusCode::OK, headers: &headers, body: &body };
-        let (items, meta) = NextToken::decode::<serde_json::Value>(&page, "port_in_requests").unwrap();
+        let (items, meta) = TokenPaging::decode::<serde_json::Value>(&page, "port_in_requests").unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!(
-            NextToken::next(&meta, &page, 1).unwrap(),
+            TokenPaging::next(&meta, &page, 1).unwrap(),
             Some(NextPage::Query(vec![("Token".into(), "KW2".into())]))
         );
-        let last = TokenMeta { next_token: None, previous_token: Some("KW1".into()) };
-        assert_eq!(NextToken::next(&last, &page, 1).unwrap(), None);
+        let last = TokenPageMeta { next_token: None, previous_token: Some("KW1".into()) };
+        assert_eq!(TokenPaging::next(&last, &page, 1).unwrap(), None);
     }
 
     #[test]
@@ -367,27 +373,33 @@ mod tests {
             r#"{"Resources": [{}, {}], "totalResults": 5, "startIndex": 1, "itemsPerPage": 2, "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"]}"#,
         );
         let page = RawPage { url: &first, status: StatusCode::OK, headers: &headers, body: &body };
-        let (items, meta) = Scim::decode::<serde_json::Value>(&page, "Resources").unwrap();
+        let (items, meta) = ScimPaging::decode::<serde_json::Value>(&page, "Resources").unwrap();
         assert_eq!(items.len(), 2);
         assert_eq!(
-            Scim::next(&meta, &page, 2).unwrap(),
+            ScimPaging::next(&meta, &page, 2).unwrap(),
             Some(NextPage::Query(vec![("startIndex".into(), "3".into())]))
         );
-        let last = ScimMeta { total_results: Some(5), start_index: Some(5), ..ScimMeta::default() };
-        assert_eq!(Scim::next(&last, &page, 1).unwrap(), None);
-        let empty = ScimMeta { total_results: Some(5), start_index: Some(3), ..ScimMeta::default() };
-        assert_eq!(Scim::next(&empty, &page, 0).unwrap(), None, "an empty page must not loop");
-        let no_total = ScimMeta::default();
-        assert_eq!(Scim::next(&no_total, &page, 2).unwrap(), None);
+        let last = ScimPageMeta { total_results: Some(5), start_index: Some(5), ..ScimPageMeta::default() };
+        assert_eq!(ScimPaging::next(&last, &page, 1).unwrap(), None);
+        let empty = ScimPageMeta { total_results: Some(5), start_index: Some(3), ..ScimPageMeta::default() };
+        assert_eq!(ScimPaging::next(&empty, &page, 0).unwrap(), None, "an empty page must not loop");
+        let (headers, body) =
+            raw(r#"{"totalResults": 0, "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"]}"#);
+        let empty = RawPage { url: &first, status: StatusCode::OK, headers: &headers, body: &body };
+        let (items, meta) = ScimPaging::decode::<serde_json::Value>(&empty, "Resources").unwrap();
+        assert!(items.is_empty());
+        assert_eq!(ScimPaging::next(&meta, &empty, 0).unwrap(), None);
+        let no_total = ScimPageMeta::default();
+        assert_eq!(ScimPaging::next(&no_total, &page, 2).unwrap(), None);
 
         // Twilio's pages leave startIndex out: the offset sent is where the page started.
         let second = url("https://preview-iam.twilio.com/Organizations/OR1/scim/Users?count=2&startIndex=3");
         let page = RawPage { url: &second, ..page };
-        let bare = ScimMeta { total_results: Some(3), ..ScimMeta::default() };
-        assert_eq!(Scim::next(&bare, &page, 1).unwrap(), None);
-        let bare = ScimMeta { total_results: Some(6), ..ScimMeta::default() };
+        let bare = ScimPageMeta { total_results: Some(3), ..ScimPageMeta::default() };
+        assert_eq!(ScimPaging::next(&bare, &page, 1).unwrap(), None);
+        let bare = ScimPageMeta { total_results: Some(6), ..ScimPageMeta::default() };
         assert_eq!(
-            Scim::next(&bare, &page, 2).unwrap(),
+            ScimPaging::next(&bare, &page, 2).unwrap(),
             Some(NextPage::Query(vec![("startIndex".into(), "5".into())]))
         );
     }

@@ -1,0 +1,21 @@
+// `#[param(query)]` on the struct: places belong on fields.
+use sidekick::Resource;
+
+#[derive(Default, serde::Serialize, sidekick::Params)]
+#[param(query)]
+struct UpdateParticipant {
+    status: Option<String>,
+}
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", update = UpdateParticipant)]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::update(client, "DailyStandup", "Alice", &UpdateParticipant::default()).await;
+}
+
+fn main() {}
