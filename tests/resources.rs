@@ -223,3 +223,47 @@ async fn renamed_facade_works() {
     let recording = Recording::fetch(&client_for(&server), "RT1").await.unwrap();
     assert_eq!(recording.sid.as_deref(), Some("RT1"));
 }
+
+/// Operations whose answer has no body: `response = "empty"` gives `()` for a 204, whatever
+/// the method.
+#[derive(Debug, Deserialize, Resource)]
+#[resource(
+    base_url = "https://things.example.com",
+    path = "/v2/Rules/<sid>",
+    create(params = NewRule, response = "empty"),
+    update(params = NewRule, method = "PUT", body = "json", response = "empty")
+)]
+struct Rule {}
+
+#[derive(Serialize, Params)]
+struct NewRule {
+    name: &'static str,
+}
+
+#[tokio::test]
+async fn a_post_or_put_answered_204_gives_unit() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/Rules"))
+        .and(body_string("name=quiet"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path("/v2/Rules/RL1"))
+        .and(wiremock::matchers::header("content-type", "application/json"))
+        .and(body_string(r#"{"name":"loud"}"#))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://things.example.com", server.uri())
+        .build()
+        .unwrap();
+    let created: () = Rule::create(&client, &NewRule { name: "quiet" }).await.unwrap();
+    let replaced: () = Rule::update(&client, "RL1", &NewRule { name: "loud" }).await.unwrap();
+    assert_eq!((created, replaced), ((), ()));
+}

@@ -249,3 +249,29 @@ async fn a_redirect_is_an_error_naming_its_location_and_is_neither_followed_nor_
     );
     assert_eq!(requests.load(Ordering::SeqCst), 1);
 }
+
+/// A TLS client meeting a plain-HTTP server: the handshake fails, and the message says so.
+#[tokio::test]
+async fn a_failed_tls_handshake_says_so() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let _ = read_some(&socket).await;
+                let answer = "HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+                write_all(&socket, answer.as_bytes()).await;
+            });
+        }
+    });
+    let client = Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://video.twilio.com", format!("https://127.0.0.1:{port}"))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = Participant::fetch(&client, "DailyStandup", "Alice").await.unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("TLS"), "{message}");
+    assert!(!message.contains("Alice"), "{message}");
+}

@@ -298,6 +298,20 @@ pub(crate) fn describe_transport(error: &reqwest::Error) -> String {
         ) => return with_detail("could not connect to the server"),
         _ => {}
     }
+    // rustls reaches us boxed rather than as an io::Error; its messages are recognisable.
+    const TLS_MESSAGES: &[&str] = &[
+        "received corrupt message",
+        "invalid peer certificate",
+        "peer is incompatible",
+        "peer misbehaved",
+        "received fatal alert",
+        "received unexpected message",
+        "no certificates presented",
+        "handshake",
+    ];
+    if connecting && TLS_MESSAGES.iter().any(|m| says(m)) {
+        return with_detail("TLS handshake failed");
+    }
     // hyper's IncompleteMessage: the connection closed before the whole response head.
     if says("connection closed before message completed") {
         return "the server closed the connection before a complete response".into();
