@@ -45,6 +45,7 @@ pub mod twilio;
 /// | `fetch` | flag, params type, or `(...)` | `fetch(client, ...)`: `GET` the path. `response = "redirect"` for an answer that is a redirect ([`Redirect`]). |
 /// | `create` | flag, params type, or `(...)` | `create(client, ...[, &params])`: `POST` to the list path. |
 /// | `update` | flag, params type, or `(...)` | `update(client, ...[, &params])`: `POST` (or `method = "PUT"`/`"PATCH"`) to the path. |
+/// | `patch` | flag, params type, or `(...)` | `patch(client, ...[, &params])`: `PATCH` the path, beside an `update` that replaces (`PUT`). |
 /// | `delete` | flag, params type, or `(...)` | `delete(client, ...)`: `DELETE` the path; gives `()`. |
 /// | `list` | flag, filter type, or `(...)` | `list(client, ...[, &filter])`: a [`ListRequest`] over the list path. |
 /// | `crate` | `"my_sidekick"` | the path of this crate when it is renamed or re-exported. |
@@ -56,8 +57,8 @@ pub mod twilio;
 /// | `params` | all | the type of its parameters ([`Params`](trait@Params)): body, query and header fields |
 /// | `path` | all | its own path; by default the instance path, and for `create`/`list` the list path (the instance path without its last segment, keeping a `.json` suffix) |
 /// | `method` | `update` | `"POST"` (default), `"PUT"` or `"PATCH"` |
-/// | `body` | `create`, `update` | `"form"` (default), `"json"`, or a JSON media type such as `"application/scim+json"` |
-/// | `response` | `fetch`, `create`, `update` | `"json"` (default: the resource), `"empty"` (an answer without a body, such as 204: `()`), `"redirect"` (`fetch` only) |
+/// | `body` | `create`, `update`, `patch` | `"form"` (default), `"json"`, or a JSON media type such as `"application/scim+json"` |
+/// | `response` | `fetch`, `create`, `update`, `patch` | `"json"` (default: the resource), `"empty"` (an answer without a body, such as 204: `()`), `"redirect"` (`fetch` only) |
 /// | `key` | `list` | the JSON key of a page's items; by default the list path's last literal segment in snake_case (`Calls.json` gives `calls`) |
 /// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, or a type implementing [`Paging`] |
 ///

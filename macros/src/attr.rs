@@ -50,7 +50,7 @@ pub(crate) struct Attrs {
     pub(crate) base_url: Option<Keyed<BaseUrl>>,
     pub(crate) account: Option<Keyed<LitStr>>,
     /// Indexed like [`OPERATIONS`].
-    pub(crate) ops: [Option<Keyed<OpAttrs>>; 5],
+    pub(crate) ops: [Option<Keyed<OpAttrs>>; 6],
     pub(crate) krate: Option<Keyed<LitStr>>,
     /// Values given under misspelt keys, read as the keys meant; used only where the real key
     /// is absent, to recover after reporting the typo.

@@ -114,6 +114,7 @@ fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
         OpName::Fetch => format!("Fetches one `{resource}`"),
         OpName::Create => format!("Creates a `{resource}`"),
         OpName::Update => format!("Updates one `{resource}`"),
+        OpName::Patch => format!("Amends one `{resource}`"),
         OpName::Delete => format!("Deletes one `{resource}`"),
         OpName::List => format!("Lists `{resource}` resources, following pages"),
     };

@@ -5,7 +5,7 @@ use std::fmt;
 
 /// The top-level keys of `#[resource(...)]`.
 pub(crate) const KEYS: &[&str] =
-    &["base_url", "path", "account", "fetch", "create", "update", "delete", "list", "crate"];
+    &["base_url", "path", "account", "fetch", "create", "update", "patch", "delete", "list", "crate"];
 
 /// An operation key, in the order of [`OPERATIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,20 +13,21 @@ pub(crate) enum OpName {
     Fetch,
     Create,
     Update,
+    Patch,
     Delete,
     List,
 }
 
-pub(crate) const OPERATIONS: [OpName; 5] =
-    [OpName::Fetch, OpName::Create, OpName::Update, OpName::Delete, OpName::List];
+pub(crate) const OPERATIONS: [OpName; 6] =
+    [OpName::Fetch, OpName::Create, OpName::Update, OpName::Patch, OpName::Delete, OpName::List];
 
 /// The keys inside an operation's parentheses, and the operations that take each.
 pub(crate) const OP_KEYS: &[(&str, &[OpName])] = &[
     ("params", &OPERATIONS),
     ("path", &OPERATIONS),
     ("method", &[OpName::Update]),
-    ("body", &[OpName::Create, OpName::Update]),
-    ("response", &[OpName::Fetch, OpName::Create, OpName::Update]),
+    ("body", &[OpName::Create, OpName::Update, OpName::Patch]),
+    ("response", &[OpName::Fetch, OpName::Create, OpName::Update, OpName::Patch]),
     ("key", &[OpName::List]),
     ("paging", &[OpName::List]),
 ];
@@ -57,6 +58,7 @@ impl OpName {
             OpName::Fetch => "fetch",
             OpName::Create => "create",
             OpName::Update => "update",
+            OpName::Patch => "patch",
             OpName::Delete => "delete",
             OpName::List => "list",
         }
@@ -68,6 +70,7 @@ impl OpName {
             OpName::Fetch => "Fetch",
             OpName::Create => "Create",
             OpName::Update => "Update",
+            OpName::Patch => "Patch",
             OpName::Delete => "Delete",
             OpName::List => "List",
         }
@@ -79,6 +82,7 @@ impl OpName {
             OpName::Fetch => &["params", "path", "response"],
             OpName::Create => &["params", "path", "body", "response"],
             OpName::Update => &["params", "path", "method", "body", "response"],
+            OpName::Patch => &["params", "path", "body", "response"],
             OpName::Delete => &["params", "path"],
             OpName::List => &["params", "path", "key", "paging"],
         }

@@ -11,6 +11,9 @@ pub enum OperationKind {
     Create,
     /// Change one resource (`POST`, `PUT` or `PATCH`).
     Update,
+    /// Change part of one resource with `PATCH`, for an API that also has a full `update`
+    /// (Twilio's SCIM users: `PUT` replaces, `PATCH` amends).
+    Patch,
     /// Remove one resource.
     Delete,
     /// Read the resources of a list, page by page.
@@ -24,6 +27,7 @@ impl OperationKind {
             OperationKind::Fetch => "fetch",
             OperationKind::Create => "create",
             OperationKind::Update => "update",
+            OperationKind::Patch => "patch",
             OperationKind::Delete => "delete",
             OperationKind::List => "list",
         }

@@ -1,6 +1,6 @@
 //! Twilio Organizations' SCIM users (`https://preview-iam.twilio.com`): bearer-token auth,
 //! SCIM paging (`startIndex`, `count`, items under `Resources`), `application/scim+json`
-//! bodies and `If-Match` on updates.
+//! bodies, `If-Match` on updates, and a `PATCH` beside the replacing `PUT`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,7 @@ pub const USER_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
     path = "/Organizations/<organization_sid>/scim/Users/<user_sid>",
     fetch,
     update(params = ReplaceScimUser, method = "PUT", body = "application/scim+json"),
+    patch(params = PatchScimUser, body = "application/scim+json"),
     list(params = ScimUserFilter, paging = "scim", key = "Resources")
 )]
 #[serde(rename_all = "camelCase")]
@@ -143,4 +144,41 @@ impl ReplaceScimUser {
             timezone: user.timezone.clone(),
         }
     }
+}
+
+/// The SCIM patch message schema URI.
+pub const PATCH_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+/// The body of [`ScimUser::patch`]: operations that amend the user (RFC 7644 §3.5.2).
+#[derive(Debug, Clone, Serialize, Params)]
+pub struct PatchScimUser {
+    /// Only amend the user if it is still at this version (`If-Match`).
+    #[param(header)]
+    #[serde(rename = "If-Match", skip_serializing_if = "Option::is_none")]
+    pub if_match: Option<String>,
+    /// [`PATCH_SCHEMA`].
+    pub schemas: Vec<String>,
+    /// The changes, applied in order.
+    #[serde(rename = "Operations")]
+    pub operations: Vec<ScimPatchOperation>,
+}
+
+impl PatchScimUser {
+    /// A patch of `operations`, unguarded.
+    pub fn new(operations: Vec<ScimPatchOperation>) -> Self {
+        PatchScimUser { if_match: None, schemas: vec![PATCH_SCHEMA.to_owned()], operations }
+    }
+}
+
+/// One change of a SCIM patch.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScimPatchOperation {
+    /// `add`, `remove` or `replace`.
+    pub op: String,
+    /// The attribute changed (`active`, `name.givenName`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The new value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
 }

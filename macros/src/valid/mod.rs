@@ -91,6 +91,7 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
             ops.push(operation(cx, name, op, &path, list_path.as_ref()));
         }
     }
+    check_patch_clash(cx, &attrs, &ops);
     let account = attrs.account.as_ref().and_then(|account| account_placeholder(cx, account, &ops));
     let model = Model {
         ident: &input.ident,
@@ -136,6 +137,7 @@ fn operation(
         (OpName::Fetch | OpName::List, _) => "Get",
         (OpName::Delete, _) => "Delete",
         (OpName::Create, _) | (OpName::Update, None) => "Post",
+        (OpName::Patch, _) => "Patch",
         (OpName::Update, Some(method)) => update_method(cx, &method.value),
     };
     let json = attrs.body.as_ref().and_then(|body| body_format(cx, &body.value));
@@ -162,6 +164,22 @@ fn operation(
         response,
         list_key,
         paging,
+    }
+}
+
+/// `update(method = "PATCH")` and `patch` on one path would be the same request twice.
+fn check_patch_clash(cx: &Ctxt, attrs: &Attrs, ops: &[OpModel]) {
+    let find = |name| ops.iter().find(|op| op.name == name);
+    let (Some(update), Some(patch)) = (find(OpName::Update), find(OpName::Patch)) else { return };
+    if update.method == "Patch" && update.path == patch.path {
+        cx.error_spanned_by(
+            attrs.op(OpName::Patch).map(|op| &op.key),
+            format!(
+                "`patch` and `update(method = \"PATCH\")` both send `PATCH {}`: keep one, or give `update` the method \
+                 that replaces the resource (`\"PUT\"` or `\"POST\"`)",
+                patch.path
+            ),
+        );
     }
 }
 

@@ -67,6 +67,7 @@ fn methods_bodies_responses_and_paging_are_checked() {
         (r#"list(paging = "next_page_url")"#, "did you mean `next_page_uri`?"),
         (r#"list(key = "")"#, "`key` is empty"),
         (r#"fetch, account = "acount_sid""#, "did you mean `account_sid`?"),
+        (r#"update(method = "PATCH"), patch"#, "both send `PATCH"),
     ] {
         let item = format!(
             r#"#[resource({BASE}, path = "/v1/Accounts/<account_sid>/Things/<sid>", {keys})] struct P {{ a: u8 }}"#
@@ -77,6 +78,16 @@ fn methods_bodies_responses_and_paging_are_checked() {
     assert!(is_json_media_type("application/scim+json"));
     assert!(!is_json_media_type("application/xml"));
     assert!(!is_json_media_type("application/json\r\nX: y"));
+}
+
+#[test]
+fn patch_beside_a_replacing_update() {
+    let f = check(&format!(
+        r#"#[resource({BASE}, path = "/scim/Users/<sid>", update(method = "PUT"), patch)] struct P {{ a: u8 }}"#
+    ))
+    .unwrap();
+    let methods: Vec<_> = f.ops.iter().map(|o| (o.0, o.2)).collect();
+    assert_eq!(methods, [(OpName::Update, "Put"), (OpName::Patch, "Patch")]);
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! an `ETag` read with `.response()` sent back as `If-Match`.
 
 use chrono::{TimeZone, Utc};
-use downstream::iam::{BASE_URL, ReplaceScimUser, ScimName, ScimUser, ScimUserFilter, USER_SCHEMA};
+use downstream::iam::{
+    BASE_URL, PATCH_SCHEMA, PatchScimUser, ReplaceScimUser, ScimName, ScimPatchOperation, ScimUser,
+    ScimUserFilter, USER_SCHEMA,
+};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -178,4 +181,44 @@ async fn an_etag_read_with_response_is_sent_back_as_if_match() {
         );
     assert_eq!(written.value.display_name.as_deref(), Some("Ada L."));
     assert_eq!(written.headers.get("etag").unwrap(), "W/\"5\"");
+}
+
+#[tokio::test]
+async fn a_patch_amends_with_scim_json_beside_the_replacing_put() {
+    let server = MockServer::start().await;
+    let instance = format!("{USERS}/US00000000000000000000000000000001");
+    let mut deactivated = user(1);
+    deactivated["active"] = json!(false);
+    Mock::given(method("PATCH"))
+        .and(path(instance.as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(deactivated))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = bearer_client(&server, BASE_URL, TOKEN);
+    let mut patch = PatchScimUser::new(vec![ScimPatchOperation {
+        op: "replace".into(),
+        path: Some("active".into()),
+        value: Some(json!(false)),
+    }]);
+    patch.if_match = Some("W/\"4\"".into());
+
+    let user = ScimUser::patch(&client, ORG, "US00000000000000000000000000000001", &patch).await.unwrap();
+
+    assert_eq!(user.active, Some(false));
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    Sent(&requests[0])
+        .method("PATCH")
+        .path(&instance)
+        .no_query()
+        .bearer(TOKEN)
+        .header("if-match", "W/\"4\"")
+        .json(
+            "application/scim+json",
+            &json!({
+                "schemas": [PATCH_SCHEMA],
+                "Operations": [{"op": "replace", "path": "active", "value": false}]
+            }),
+        );
 }
