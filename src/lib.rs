@@ -186,6 +186,7 @@ pub use sidekick_macros::Params;
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use serde::Serialize;
     pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{
         BodyFormat, Call, Client, HttpMethod, ListRequest, MetaPaging, Operation, OperationKind,

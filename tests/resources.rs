@@ -267,3 +267,13 @@ async fn a_post_or_put_answered_204_gives_unit() {
     let replaced: () = Rule::update(&client, "RL1", &NewRule { name: "loud" }).await.unwrap();
     assert_eq!((created, replaced), ((), ()));
 }
+
+#[tokio::test]
+async fn a_204_to_an_operation_expecting_json_says_how_to_declare_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    let client = client_for(&server);
+    let err = Composition::fetch(&client, "CJ1").await.unwrap_err();
+    assert!(matches!(err, sidekick::Error::Decode { .. }), "{err:?}");
+    assert!(err.to_string().contains("declare it with `response = \"empty\"`"), "{err}");
+}

@@ -132,6 +132,10 @@ impl Message {
         client: &::sidekick::__private::Client,
         filter: &MessageFilter,
     ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::UriPaging> {
+        const _: () = ::core::assert!(
+            ! < MessageFilter as ::sidekick::__private::Params > ::BODY_FIELDS,
+            "GET sends no body, but `MessageFilter` places fields in the body (`#[param(body)]`): mark them `#[param(query)]`"
+        );
         ::sidekick::__private::list::<
             Self,
             MessageFilter,

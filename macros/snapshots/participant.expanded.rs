@@ -92,6 +92,10 @@ impl Participant {
         room: impl ::core::convert::AsRef<str>,
         filter: &ParticipantFilter,
     ) -> ::sidekick::__private::ListRequest<Self, ::sidekick::__private::MetaPaging> {
+        const _: () = ::core::assert!(
+            ! < ParticipantFilter as ::sidekick::__private::Params > ::BODY_FIELDS,
+            "GET sends no body, but `ParticipantFilter` places fields in the body (`#[param(body)]`): mark them `#[param(query)]`"
+        );
         ::sidekick::__private::list::<
             Self,
             ParticipantFilter,

@@ -147,9 +147,25 @@ fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
             quote!(#rt::call_redirect::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
         ),
     };
+    // A GET or DELETE has no body for `#[param(body)]` fields: refuse such a type where it
+    // is named, at compile time, rather than at every call.
+    let no_body = match (&op.params, op.method) {
+        (Some(ty), "Get" | "Delete") => {
+            let span = ty.span();
+            let message = format!(
+                "{verb} sends no body, but `{}` places fields in the body (`#[param(body)]`): mark them `#[param(query)]`",
+                quote!(#ty).to_string().replace(' ', "")
+            );
+            let check =
+                respan(quote!(::core::assert!(!<#params_ty as #rt::Params>::BODY_FIELDS, #message)), span);
+            quote!(const _: () = #check;)
+        }
+        _ => TokenStream::new(),
+    };
     quote! {
         #[doc = #doc]
         #vis fn #name(client: &#rt::Client, #(#params),*) -> #output {
+            #no_body
             #call
         }
     }

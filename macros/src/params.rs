@@ -12,7 +12,7 @@ use crate::ctxt::Ctxt;
 use crate::symbol;
 
 /// The keys of `#[param(...)]`.
-const KEYS: &[&str] = &["query", "header", "body", "crate"];
+const KEYS: &[&str] = &["query", "header", "body", "nullable", "crate"];
 
 /// Headers the client or the connection owns: the runtime's `RESERVED_HEADERS` (a test keeps
 /// the two lists equal).
@@ -37,11 +37,14 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let rename_all = container_rename_all(input);
     let mut arms = Vec::new();
     let mut flattened = Vec::new();
+    let mut nulls: Vec<String> = Vec::new();
+    let mut body_fields = false;
     match &input.data {
         Data::Struct(data) => match &data.fields {
             Fields::Named(fields) => {
+                let mut seen: Vec<(String, &syn::Ident)> = Vec::new();
                 for field in &fields.named {
-                    let location = field_location(&cx, field);
+                    let FieldAttrs { location, nullable } = field_attrs(&cx, field);
                     if let Some(flatten) = serde_word(&field.attrs, "flatten") {
                         match location {
                             // Its fields keep the places their own type gives them.
@@ -53,7 +56,11 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
                         }
                         continue;
                     }
-                    let Some(location) = location else { continue };
+                    if serde_word(&field.attrs, "skip").is_some()
+                        || serde_word(&field.attrs, "skip_serializing").is_some()
+                    {
+                        continue;
+                    }
                     let ident = field.ident.as_ref().expect("named fields have names");
                     let renamed = serde_rename(&field.attrs);
                     let wire = renamed.as_ref().map(LitStr::value).unwrap_or_else(|| {
@@ -61,14 +68,28 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
                         let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
                         rename_all.as_deref().map_or(name.clone(), |rule| apply_rename_all(rule, &name))
                     });
+                    let at: &dyn quote::ToTokens = match &renamed {
+                        Some(literal) => literal,
+                        None => ident,
+                    };
+                    if let Some((_, first)) = seen.iter().find(|(name, _)| *name == wire) {
+                        cx.error_spanned_by(
+                            at,
+                            format!(
+                                "`{wire}` is the wire name of `{first}` too: serde would send one of them only; rename one"
+                            ),
+                        );
+                    }
+                    seen.push((wire.clone(), ident));
+                    if nullable {
+                        nulls.push(wire.clone());
+                    }
+                    let Some(location) = location else { continue };
                     if location == "Header" {
                         // Spanned at the name: the serde rename, or the field's own name.
-                        let at: &dyn quote::ToTokens = match &renamed {
-                            Some(literal) => literal,
-                            None => ident,
-                        };
                         check_header_name(&cx, at, &wire);
                     }
+                    body_fields |= location == "Body";
                     let variant = quote::format_ident!("{}", location);
                     arms.push(quote!(#wire => ::core::option::Option::Some(#rt::ParamLocation::#variant),));
                 }
@@ -89,7 +110,10 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let body = (!arms.is_empty() || !flattened.is_empty()).then(|| {
+    // Generic parameters types serialize when their parameters do; say so once, for all.
+    let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
+    where_clause.predicates.push(syn::parse_quote!(Self: #rt::Serialize));
+    let location = (!arms.is_empty() || !flattened.is_empty()).then(|| {
         quote! {
             fn location(name: &str) -> ::core::option::Option<#rt::ParamLocation> {
                 let own = match name {
@@ -100,10 +124,31 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
             }
         }
     });
+    let own_nulls = match nulls.is_empty() {
+        true => quote!(false),
+        false => quote!(::core::matches!(name, #(#nulls)|*)),
+    };
+    let keeps_null = (!nulls.is_empty() || !flattened.is_empty()).then(|| {
+        quote! {
+            fn keeps_null(name: &str) -> bool {
+                #own_nulls #(|| <#flattened as #rt::Params>::keeps_null(name))*
+            }
+        }
+    });
+    let body_fields = body_fields.then(|| {
+        quote!(
+            const BODY_FIELDS: bool = true;
+        )
+    });
+    let flattened_body = (!flattened.is_empty())
+        .then(|| quote!(const BODY_FIELDS: bool = false #(|| <#flattened as #rt::Params>::BODY_FIELDS)*;));
+    let body_fields = body_fields.or(flattened_body);
     let expansion = quote! {
         #[automatically_derived]
         impl #impl_generics #rt::Params for #ident #ty_generics #where_clause {
-            #body
+            #body_fields
+            #location
+            #keeps_null
         }
     };
     match cx.check() {
@@ -117,21 +162,34 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
 }
 
 /// The field's `#[param(query | header | body)]`, as the runtime's `ParamLocation` variant.
-fn field_location(cx: &Ctxt, field: &syn::Field) -> Option<&'static str> {
+/// A field's `#[param(...)]`: its place (as the runtime's `ParamLocation` variant), and
+/// whether a `None` is sent as JSON `null`.
+#[derive(Default)]
+struct FieldAttrs {
+    location: Option<&'static str>,
+    nullable: bool,
+}
+
+fn field_attrs(cx: &Ctxt, field: &syn::Field) -> FieldAttrs {
     let mut location = None;
+    let mut nullable = false;
     for attr in field.attrs.iter().filter(|a| a.path().is_ident("param")) {
         let result = attr.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            if key == "nullable" {
+                nullable = true;
+                return Ok(());
+            }
             let found = match key.as_str() {
                 "query" => "Query",
                 "header" => "Header",
                 "body" => "Body",
                 other => {
-                    let places = &KEYS[..3];
-                    let hint = symbol::closest(other, places).map(|m| format!("did you mean `{m}`? ")).unwrap_or_default();
+                    let keys = &KEYS[..4];
+                    let hint = symbol::closest(other, keys).map(|m| format!("did you mean `{m}`? ")).unwrap_or_default();
                     cx.error_spanned_by(
                         &meta.path,
-                        format!("unknown parameter place `{other}`: {hint}expected one of {}", symbol::list(places)),
+                        format!("unknown parameter place `{other}`: {hint}expected one of {}", symbol::list(keys)),
                     );
                     return Ok(());
                 }
@@ -154,7 +212,7 @@ fn field_location(cx: &Ctxt, field: &syn::Field) -> Option<&'static str> {
             cx.syn_error(error);
         }
     }
-    location
+    FieldAttrs { location, nullable }
 }
 
 fn container_crate(cx: &Ctxt, input: &DeriveInput) -> syn::Path {
@@ -244,26 +302,32 @@ fn serde_word(attrs: &[syn::Attribute], word: &str) -> Option<syn::Path> {
 
 /// serde's `rename_all` rules, applied to a snake_case field name.
 fn apply_rename_all(rule: &str, name: &str) -> String {
+    // serde's own rules for fields, which are written in snake_case: ASCII case changes only.
     let pascal = || {
-        name.split('_')
-            .map(|word| {
-                let mut chars = word.chars();
-                chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-            })
-            .collect::<String>()
+        let mut out = String::with_capacity(name.len());
+        let mut capitalize = true;
+        for c in name.chars() {
+            if c == '_' {
+                capitalize = true;
+            } else if capitalize {
+                out.push(c.to_ascii_uppercase());
+                capitalize = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
     };
     match rule {
-        "lowercase" => name.to_lowercase(),
-        "UPPERCASE" => name.to_uppercase(),
         "PascalCase" => pascal(),
         "camelCase" => {
             let pascal = pascal();
-            let mut chars = pascal.chars();
-            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+            pascal[..1.min(pascal.len())].to_ascii_lowercase() + &pascal[1.min(pascal.len())..]
         }
-        "SCREAMING_SNAKE_CASE" => name.to_uppercase(),
+        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => name.to_ascii_uppercase(),
         "kebab-case" => name.replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => name.replace('_', "-").to_uppercase(),
+        "SCREAMING-KEBAB-CASE" => name.to_ascii_uppercase().replace('_', "-"),
+        // `lowercase` and `snake_case` leave a field's name as written.
         _ => name.to_owned(),
     }
 }

@@ -123,6 +123,13 @@ pub(crate) mod decoders {
     use serde::de::DeserializeOwned;
 
     pub(crate) fn json<T: DeserializeOwned>(success: &Success) -> Result<T> {
+        if success.body.iter().all(u8::is_ascii_whitespace) {
+            // A 204, or an empty 200: the operation answers without a body.
+            let source = <serde_json::Error as serde::de::Error>::custom(
+                "the answer has no body; if the operation answers so, declare it with `response = \"empty\"`",
+            );
+            return Err(Error::Decode { status: success.status, path: ".".into(), source });
+        }
         decode::json(success.status, &success.body)
     }
 

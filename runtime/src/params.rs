@@ -54,18 +54,54 @@ pub enum ParamLocation {
     note = "derive it: `#[derive(serde::Serialize, sidekick::Params)]`, and mark fields that are not in the default place with `#[param(query)]`, `#[param(header)]` or `#[param(body)]`"
 )]
 pub trait Params: Serialize {
+    /// Whether any field is placed in the body explicitly (`#[param(body)]`): such a type
+    /// cannot serve a `GET` or `DELETE`, which the derive checks at compile time.
+    const BODY_FIELDS: bool = false;
+
     /// Where the field with this wire name goes, when not to the operation's default place.
     fn location(name: &str) -> Option<ParamLocation> {
         let _ = name;
         None
+    }
+
+    /// Whether a `None` in this field is sent as JSON `null` (to clear a value with a `PUT`
+    /// or `PATCH`) rather than left out. Forms and queries have no `null`: there it is left out.
+    fn keeps_null(name: &str) -> bool {
+        let _ = name;
+        false
     }
 }
 
 impl Params for () {}
 
 impl<T: Params + ?Sized> Params for &T {
+    const BODY_FIELDS: bool = T::BODY_FIELDS;
     fn location(name: &str) -> Option<ParamLocation> {
         T::location(name)
+    }
+    fn keeps_null(name: &str) -> bool {
+        T::keeps_null(name)
+    }
+}
+
+impl<T: Params + ?Sized> Params for Box<T> {
+    const BODY_FIELDS: bool = T::BODY_FIELDS;
+    fn location(name: &str) -> Option<ParamLocation> {
+        T::location(name)
+    }
+    fn keeps_null(name: &str) -> bool {
+        T::keeps_null(name)
+    }
+}
+
+/// `None` sends no parameters (a `#[serde(flatten)]` group that is absent).
+impl<T: Params> Params for Option<T> {
+    const BODY_FIELDS: bool = T::BODY_FIELDS;
+    fn location(name: &str) -> Option<ParamLocation> {
+        T::location(name)
+    }
+    fn keeps_null(name: &str) -> bool {
+        T::keeps_null(name)
     }
 }
 
@@ -128,8 +164,9 @@ pub(crate) fn encode<P: Params + ?Sized>(params: &P, body: Option<BodyFormat>) -
             }
             (ParamLocation::Body, Some(BodyFormat::Form)) => form::push_pairs(&mut form_fields, name, value),
             // `None` leaves a parameter out here too, as in forms and queries: a `null` would
-            // clear the field on a PUT. (Nulls inside a nested value are the value's own.)
-            (ParamLocation::Body, Some(BodyFormat::Json(_))) if value.is_null() => {}
+            // clear the field on a PUT, so only fields that ask for it send one. (Nulls inside
+            // a nested value are the value's own.)
+            (ParamLocation::Body, Some(BodyFormat::Json(_))) if value.is_null() && !P::keeps_null(&name) => {}
             (ParamLocation::Body, Some(BodyFormat::Json(_))) => {
                 json_fields.insert(name, value);
             }
@@ -165,11 +202,24 @@ pub const RESERVED_HEADERS: &[&str] = &[
     "user-agent",
 ];
 
-/// Adds a header parameter; `null` leaves it out, a sequence is sent comma-separated.
+/// Adds a header parameter; `null` and an empty sequence leave it out, a sequence is sent
+/// comma-separated (so its items may not hold commas).
 fn add_header(headers: &mut HeaderMap, name: &str, value: Value) -> Result<()> {
     let text = match value {
         Value::Null => return Ok(()),
-        Value::Array(items) => items.into_iter().filter_map(form::scalar_text).collect::<Vec<_>>().join(", "),
+        Value::Array(items) => {
+            let items: Vec<String> = items.into_iter().filter_map(form::scalar_text).collect();
+            if let Some(item) = items.iter().find(|item| item.contains(',')) {
+                return Err(Error::invalid_input(format!(
+                    "an item of header parameter `{name}` contains `,`, which separates items in a header: `{}`",
+                    item.escape_debug()
+                )));
+            }
+            if items.is_empty() {
+                return Ok(());
+            }
+            items.join(", ")
+        }
         other => match form::scalar_text(other) {
             Some(text) => text,
             None => return Ok(()),
@@ -266,6 +316,44 @@ mod tests {
         let err = encode(&Misplaced { body: "b" }, None).unwrap_err();
         assert!(err.to_string().contains("sends no body"), "{err}");
         assert!(encode(&Misplaced { body: "b" }, Some(BodyFormat::Form)).is_ok());
+    }
+
+    #[test]
+    fn header_sequences_are_comma_separated_and_empty_ones_left_out() {
+        #[derive(Serialize)]
+        struct Tags {
+            #[serde(rename = "X-Tags")]
+            tags: Vec<&'static str>,
+        }
+        impl Params for Tags {
+            fn location(_: &str) -> Option<ParamLocation> {
+                Some(ParamLocation::Header)
+            }
+        }
+        let e = encode(&Tags { tags: vec!["a", "b"] }, None).unwrap();
+        assert_eq!(e.headers["x-tags"], "a, b");
+        assert!(encode(&Tags { tags: vec![] }, None).unwrap().headers.is_empty());
+        let err = encode(&Tags { tags: vec!["a", "b,c"] }, None).unwrap_err();
+        assert!(err.to_string().contains("contains `,`"), "{err}");
+    }
+
+    #[test]
+    fn nullable_fields_send_null_in_json() {
+        #[derive(Serialize)]
+        struct Clear {
+            name: Option<&'static str>,
+            note: Option<&'static str>,
+        }
+        impl Params for Clear {
+            fn keeps_null(name: &str) -> bool {
+                name == "note"
+            }
+        }
+        let e =
+            encode(&Clear { name: None, note: None }, Some(BodyFormat::Json("application/json"))).unwrap();
+        assert_eq!(e.body.unwrap().bytes(), br#"{"note":null}"#);
+        let form = encode(&Clear { name: None, note: None }, Some(BodyFormat::Form)).unwrap();
+        assert_eq!(form.body, Some(Body::Form(String::new())));
     }
 
     #[test]

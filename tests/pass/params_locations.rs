@@ -37,6 +37,7 @@ pub struct Common {
 }
 
 fn main() {
+    more::check();
     let place = <CreateConversation as Params>::location;
     assert_eq!(place("DateCreatedAfter"), Some(ParamLocation::Query));
     assert_eq!(place("X-Twilio-Webhook-Enabled"), Some(ParamLocation::Header));
@@ -53,4 +54,35 @@ fn main() {
     };
     let _ = Conversation::create(&client, &create);
     let _ = Conversation::list(&client, &ConversationFilter::default());
+}
+
+mod more {
+    use sidekick::{ParamLocation, Params};
+
+    /// A generic parameters type: it serializes when its parameter does.
+    #[derive(serde::Serialize, Params)]
+    pub struct Named<T> {
+        #[param(query)]
+        #[serde(rename = "Name")]
+        pub name: T,
+    }
+
+    /// `#[param(nullable)]` sends `null` for `None` in a JSON body; an optional flattened
+    /// group keeps its places.
+    #[derive(serde::Serialize, Params)]
+    pub struct Clearing {
+        #[param(nullable)]
+        pub note: Option<String>,
+        #[serde(flatten)]
+        pub extra: Option<super::Common>,
+    }
+
+    pub fn check() {
+        assert_eq!(<Named<u8> as Params>::location("Name"), Some(ParamLocation::Query));
+        assert!(<Clearing as Params>::keeps_null("note"));
+        assert!(!<Clearing as Params>::keeps_null("extra"));
+        assert_eq!(<Clearing as Params>::location("If-Match"), Some(ParamLocation::Header));
+        assert!(!<Clearing as Params>::BODY_FIELDS);
+        assert!(<super::CreateConversation as Params>::BODY_FIELDS);
+    }
 }

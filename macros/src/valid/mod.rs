@@ -270,8 +270,14 @@ fn paging_name(cx: &Ctxt, literal: &LitStr) -> &'static str {
     if let Some(ty) = symbol::paging_type(&name) {
         return ty;
     }
-    let hint =
-        symbol::closest(&name, symbol::PAGING).map(|m| format!("did you mean `{m}`? ")).unwrap_or_default();
+    let looks_like_a_type = name.contains("::") || name.starts_with(|c: char| c.is_ascii_uppercase());
+    let hint = match symbol::closest(&name, symbol::PAGING) {
+        Some(meant) => format!("did you mean `{meant}`? "),
+        None if looks_like_a_type => {
+            format!("to name your own type, write it without quotes: `paging = {name}`; ")
+        }
+        None => String::new(),
+    };
     cx.error_spanned_by(
         literal,
         format!(

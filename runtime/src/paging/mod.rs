@@ -336,6 +336,16 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
         };
         // Messages name origins and templates only: list URLs carry filters such as phone
         // numbers.
+        let declared = Url::parse(current.base).ok();
+        if declared.as_ref().is_some_and(|d| origin_of(d) == origin_of(&url))
+            && origin_of(&url) != origin_of(&current.url)
+        {
+            return Err(Error::Paging(format!(
+                "the next page is on the API's origin but outside `{}`, the base the client's override maps; \
+                 not following it",
+                current.base
+            )));
+        }
         if origin_of(&url) != origin_of(&current.url) {
             return Err(Error::Paging(format!(
                 "the next page is on `{}`, another origin than `{}`; not following it",

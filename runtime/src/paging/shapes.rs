@@ -189,7 +189,8 @@ impl Paging for MetaPaging {
     }
 
     fn next(meta: &PageMeta, _: &RawPage<'_>, _: usize) -> Result<Option<NextPage>> {
-        Ok(meta.next_page_url.clone().map(NextPage::Url))
+        // An empty URL is the last page too, as some servers send it.
+        Ok(meta.next_page_url.clone().filter(|url| !url.is_empty()).map(NextPage::Url))
     }
 }
 
@@ -241,7 +242,7 @@ impl Paging for UriPaging {
     }
 
     fn next(meta: &UriPageMeta, _: &RawPage<'_>, _: usize) -> Result<Option<NextPage>> {
-        Ok(meta.next_page_uri.clone().map(NextPage::Url))
+        Ok(meta.next_page_uri.clone().filter(|uri| !uri.is_empty()).map(NextPage::Url))
     }
 }
 
@@ -342,6 +343,10 @@ mod tests {
         assert_eq!(meta.page_size, Some(1));
         assert_eq!(meta.next_page_token().as_deref(), Some("PASM1"));
         let next = UriPaging::next(&meta, &page, 1).unwrap();
+        let last = UriPageMeta { next_page_uri: Some(String::new()), ..UriPageMeta::default() };
+        assert_eq!(UriPaging::next(&last, &page, 1).unwrap(), None);
+        let last = PageMeta { next_page_url: Some(String::new()), ..PageMeta::default() };
+        assert_eq!(MetaPaging::next(&last, &page, 1).unwrap(), None);
         assert_eq!(
             next,
             Some(NextPage::Url(

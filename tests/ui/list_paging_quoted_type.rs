@@ -1,0 +1,15 @@
+// `paging = "crate::LinkHeader"`: a type of your own is written without quotes.
+use sidekick::Resource;
+
+#[derive(serde::Deserialize, Resource)]
+#[resource(base_url = "https://video.twilio.com", path = "/v1/Rooms/<room>/Participants/<sid>", list(paging = "crate::LinkHeader"))]
+struct Participant {
+    sid: Option<String>,
+}
+
+#[allow(dead_code)]
+async fn call(client: &sidekick::Client) {
+    let _ = Participant::list(client, "DailyStandup").collect().await;
+}
+
+fn main() {}
