@@ -1,0 +1,92 @@
+//! The `sidekick-codegen` command: `extract` and `check-extract`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use sidekick_codegen::{check_dir, default_out_dir, default_spec_dir, extract_dir, write_dir};
+
+/// Generator tooling for sidekick's Twilio bindings.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reduce each twilio_*.json description to the facts a generator needs, one file each.
+    Extract(Dirs),
+    /// Fail, naming the files, if the written extract is not what `extract` gives now.
+    CheckExtract(Dirs),
+}
+
+#[derive(Args)]
+struct Dirs {
+    /// The directory of Twilio's OpenAPI descriptions.
+    #[arg(long, value_name = "DIR", default_value_os_t = default_spec_dir())]
+    spec: PathBuf,
+    /// The directory of the extract.
+    #[arg(long, value_name = "DIR", default_value_os_t = default_out_dir())]
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let (dirs, checking) = match Cli::parse().command {
+        Command::Extract(dirs) => (dirs, false),
+        Command::CheckExtract(dirs) => (dirs, true),
+    };
+    let files = match extract_dir(&dirs.spec) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if checking { check(&dirs, &files) } else { write(&dirs, &files) }
+}
+
+fn write(dirs: &Dirs, files: &BTreeMap<String, String>) -> ExitCode {
+    match write_dir(&dirs.out, files) {
+        Ok(summary) => {
+            for name in &summary.removed {
+                println!("removed {name}");
+            }
+            println!(
+                "{} files in {}: {} written, {} unchanged",
+                files.len(),
+                dirs.out.display(),
+                summary.written.len(),
+                summary.unchanged.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(dirs: &Dirs, files: &BTreeMap<String, String>) -> ExitCode {
+    match check_dir(&dirs.out, files) {
+        Ok(differences) if differences.is_empty() => {
+            println!("{} files in {} are up to date", files.len(), dirs.out.display());
+            ExitCode::SUCCESS
+        }
+        Ok(differences) => {
+            eprintln!("the extract in {} is stale:", dirs.out.display());
+            for difference in &differences {
+                eprintln!("  {difference}");
+            }
+            eprintln!("run `cargo run -p sidekick-codegen -- extract` and commit the result");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
