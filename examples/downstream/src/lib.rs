@@ -30,5 +30,4 @@ pub mod github;
 pub mod iam;
 pub mod lookups;
 pub mod numbers;
-pub mod rfc2822;
 pub mod taskrouter;

@@ -36,10 +36,10 @@ pub struct Call {
     /// Where the call is in its life cycle.
     pub status: Option<CallStatus>,
     /// When the call was answered.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub start_time: Option<DateTime<Utc>>,
     /// When the call ended.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub end_time: Option<DateTime<Utc>>,
     /// The length in seconds (a decimal string); `None` until the call ends.
     pub duration: Option<String>,
@@ -64,10 +64,10 @@ pub struct Call {
     /// The API version that handled it.
     pub api_version: Option<String>,
     /// When the resource was created.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub date_created: Option<DateTime<Utc>>,
     /// When the resource was last updated.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// This resource's path, relative to `https://api.twilio.com`.
     pub uri: Option<String>,

@@ -51,13 +51,13 @@ pub struct Message {
     /// The text of `error_code`.
     pub error_message: Option<String>,
     /// When the resource was created.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub date_created: Option<DateTime<Utc>>,
     /// When the resource was last updated.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// When the message was sent or received; `None` while scheduled or queued.
-    #[serde(default, with = "crate::rfc2822::option")]
+    #[serde(default, with = "sidekick::timestamp::rfc2822::option")]
     pub date_sent: Option<DateTime<Utc>>,
     /// The API version that handled it (`2010-04-01`).
     pub api_version: Option<String>,
