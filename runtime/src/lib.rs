@@ -27,6 +27,7 @@
 
 mod call;
 mod client;
+mod decimal;
 mod decode;
 mod error;
 pub mod form;
@@ -44,6 +45,7 @@ mod transport;
 
 pub use call::Call;
 pub use client::{Client, ClientBuilder};
+pub use decimal::{Decimal, DecimalError};
 pub use error::{ApiError, Error, Result};
 pub use operation::{BodyFormat, HttpMethod, Operation, OperationKind, ResponseKind};
 pub use paging::{

@@ -44,7 +44,7 @@ pub struct Call {
     /// The length in seconds (a decimal string); `None` until the call ends.
     pub duration: Option<String>,
     /// The amount charged, as sent (`"-0.03000"`).
-    pub price: Option<String>,
+    pub price: Option<sidekick::Decimal>,
     /// The ISO 4217 currency of `price`.
     pub price_unit: Option<String>,
     /// `inbound`, `outbound-api` or `outbound-dial`.

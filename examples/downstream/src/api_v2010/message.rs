@@ -43,7 +43,7 @@ pub struct Message {
     /// How many media files are attached (a decimal string).
     pub num_media: Option<String>,
     /// The amount charged, as sent (`"-0.00750"`); `None` until known.
-    pub price: Option<String>,
+    pub price: Option<sidekick::Decimal>,
     /// The ISO 4217 currency of `price`.
     pub price_unit: Option<String>,
     /// The error code of a failed or undelivered message.

@@ -55,7 +55,7 @@ async fn create_sends_twiml_or_url_and_nothing_unset() {
 
     assert_eq!(call.sid, "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     assert_eq!(call.status, Some(CallStatus::Completed));
-    assert_eq!(call.price.as_deref(), Some("-0.03000"));
+    assert_eq!(call.price.as_ref().map(|p| p.as_str()), Some("-0.03000"));
     assert_eq!(call.duration.as_deref(), Some("15"));
     assert_eq!(call.start_time, Some(Utc.with_ymd_and_hms(2010, 8, 31, 20, 36, 29).unwrap()));
     assert_eq!((call.answered_by, call.parent_call_sid), (None, None));
