@@ -30,6 +30,7 @@ extern crate self as sidekick;
 
 pub use sidekick_runtime::*;
 
+mod string_enum;
 pub mod twilio;
 
 /// Derives [`Resource`](trait@Resource) and one typed method per declared operation from
@@ -186,6 +187,7 @@ pub use sidekick_macros::Params;
 /// What generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use serde;
     pub use serde::Serialize;
     pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{

@@ -1,7 +1,6 @@
 //! Room Participants: `/v1/Rooms/{RoomNameOrSid}/Participants/{ParticipantIdentityOrSid}`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -87,79 +86,26 @@ fn is_participant_sid(text: &str) -> bool {
     text.len() == 34 && text.starts_with("PA") && text[2..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// A participant's status. Values this version does not know are kept as
-/// [`ParticipantStatus::Unknown`] rather than failing to decode.
-///
-/// ```
-/// use sidekick::twilio::video::v1::ParticipantStatus;
-/// let s: ParticipantStatus = serde_json::from_str("\"reconnecting\"").unwrap();
-/// assert_eq!(s, ParticipantStatus::Reconnecting);
-/// let new: ParticipantStatus = serde_json::from_str("\"on-hold\"").unwrap();
-/// assert_eq!(new, ParticipantStatus::Unknown("on-hold".into()));
-/// assert_eq!(serde_json::to_string(&new).unwrap(), "\"on-hold\"");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ParticipantStatus {
-    /// In the room.
-    Connected,
-    /// Left or removed.
-    Disconnected,
-    /// Connection lost; trying to come back.
-    Reconnecting,
-    /// A status this version of sidekick does not know, as Twilio sent it.
-    #[serde(untagged)]
-    Unknown(String),
-}
-
-impl ParticipantStatus {
-    /// The wire value, such as `connected`.
-    pub fn as_str(&self) -> &str {
-        match self {
-            ParticipantStatus::Connected => "connected",
-            ParticipantStatus::Disconnected => "disconnected",
-            ParticipantStatus::Reconnecting => "reconnecting",
-            ParticipantStatus::Unknown(other) => other,
-        }
-    }
-}
-
-impl From<&str> for ParticipantStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "connected" => ParticipantStatus::Connected,
-            "disconnected" => ParticipantStatus::Disconnected,
-            "reconnecting" => ParticipantStatus::Reconnecting,
-            other => ParticipantStatus::Unknown(other.to_owned()),
-        }
-    }
-}
-
-// By hand: serde's derive buffers every value of an enum with an untagged fallback variant,
-// which made decoding a page of participants measurably slower.
-impl<'de> Deserialize<'de> for ParticipantStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct StatusVisitor;
-
-        impl serde::de::Visitor<'_> for StatusVisitor {
-            type Value = ParticipantStatus;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a participant status string")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<ParticipantStatus, E> {
-                Ok(ParticipantStatus::from(value))
-            }
-        }
-
-        deserializer.deserialize_str(StatusVisitor)
-    }
-}
-
-impl fmt::Display for ParticipantStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::string_enum! {
+    /// A participant's status. Values this version does not know are kept as
+    /// [`ParticipantStatus::Unknown`] rather than failing to decode.
+    ///
+    /// ```
+    /// use sidekick::twilio::video::v1::ParticipantStatus;
+    /// let s: ParticipantStatus = serde_json::from_str("\"reconnecting\"").unwrap();
+    /// assert_eq!(s, ParticipantStatus::Reconnecting);
+    /// let new: ParticipantStatus = serde_json::from_str("\"on-hold\"").unwrap();
+    /// assert_eq!(new, ParticipantStatus::Unknown("on-hold".into()));
+    /// assert_eq!(serde_json::to_string(&new).unwrap(), "\"on-hold\"");
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum ParticipantStatus {
+        /// In the room.
+        Connected = "connected",
+        /// Left or removed.
+        Disconnected = "disconnected",
+        /// Connection lost; trying to come back.
+        Reconnecting = "reconnecting",
     }
 }
 
