@@ -64,6 +64,7 @@ mod extract;
 mod node;
 mod operation;
 mod paths;
+pub mod plan;
 mod reduce;
 
 pub use document::extract_document;
@@ -72,3 +73,4 @@ pub use extract::{
     Difference, WriteSummary, check_dir, default_out_dir, default_spec_dir, extract_dir, render, spec_files,
     write_dir,
 };
+pub use plan::{Kind, OperationPlan, ResourcePlan, plan};
