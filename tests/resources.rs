@@ -81,6 +81,15 @@ struct Recording {
     sid: Option<String>,
 }
 
+/// A client whose traffic for `https://things.example.com` goes to `server`.
+fn things_client(server: &MockServer) -> sidekick::Client {
+    sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://things.example.com", server.uri())
+        .build()
+        .unwrap()
+}
+
 fn list_page(key: &str, items: serde_json::Value) -> serde_json::Value {
     json!({ key: items, "meta": { "page": 0, "page_size": 50, "next_page_url": null, "key": key } })
 }
@@ -203,11 +212,7 @@ async fn other_hosts_list_paths_and_keys() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = sidekick::Client::builder()
-        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
-        .base_url_override("https://things.example.com", server.uri())
-        .build()
-        .unwrap();
+    let client = things_client(&server);
     let things = Thing::list(&client, "S1").collect().await.unwrap();
     assert_eq!(things, [Thing { sid: "T1".into() }, Thing { sid: "T2".into() }]);
 }
@@ -258,11 +263,7 @@ async fn a_post_or_put_answered_204_gives_unit() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = sidekick::Client::builder()
-        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
-        .base_url_override("https://things.example.com", server.uri())
-        .build()
-        .unwrap();
+    let client = things_client(&server);
     let created: () = Rule::create(&client, &NewRule { name: "quiet" }).await.unwrap();
     let replaced: () = Rule::update(&client, "RL1", &NewRule { name: "loud" }).await.unwrap();
     assert_eq!((created, replaced), ((), ()));
