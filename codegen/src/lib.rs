@@ -66,6 +66,7 @@ mod operation;
 mod paths;
 pub mod plan;
 mod reduce;
+pub mod types;
 
 pub use document::extract_document;
 pub use error::Error;
@@ -74,3 +75,4 @@ pub use extract::{
     write_dir,
 };
 pub use plan::{Kind, OperationPlan, ResourcePlan, plan};
+pub use types::{RustType, field_type};
