@@ -60,6 +60,7 @@ pub mod twilio;
 /// | `method` | `update` | `"POST"` (default), `"PUT"` or `"PATCH"` |
 /// | `body` | `create`, `update`, `patch` | `"form"` (default), `"json"`, or a JSON media type such as `"application/scim+json"` |
 /// | `response` | `fetch`, `create`, `update`, `patch` | `"json"` (default: the resource), `"empty"` (an answer without a body, such as 204: `()`), `"redirect"` (`fetch` only) |
+/// | `returns` | `fetch`, `create`, `update`, `patch` | the type a JSON answer decodes into when it is not the resource, as in `create(params = NewKey, returns = KeyWithSecret)`: the method gives `Call<KeyWithSecret>` |
 /// | `key` | `list` | the JSON key of a page's items; by default the list path's last literal segment in snake_case (`Calls.json` gives `calls`) |
 /// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, or a type implementing [`Paging`] |
 ///
@@ -193,6 +194,6 @@ pub mod __private {
     pub use sidekick_runtime::{
         BodyFormat, Call, Client, HttpMethod, ListRequest, MetaPaging, Operation, OperationKind,
         ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, ScimPaging, TokenPaging,
-        UriPaging, assert_base_url, call, call_empty, call_redirect, list,
+        UriPaging, assert_base_url, call, call_empty, call_redirect, call_returning, list,
     };
 }

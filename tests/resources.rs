@@ -278,3 +278,50 @@ async fn a_204_to_an_operation_expecting_json_says_how_to_declare_it() {
     assert!(matches!(err, sidekick::Error::Decode { .. }), "{err:?}");
     assert!(err.to_string().contains("declare it with `response = \"empty\"`"), "{err}");
 }
+
+/// An operation whose answer is not the resource: a new key alone carries its secret.
+#[derive(Debug, Deserialize, Resource)]
+#[resource(
+    base_url = "https://things.example.com",
+    path = "/v2/Keys/<sid>",
+    fetch,
+    create(params = NewKey, returns = KeyWithSecret)
+)]
+struct Key {
+    sid: String,
+}
+
+#[derive(Serialize, Params)]
+struct NewKey {
+    #[serde(rename = "FriendlyName")]
+    friendly_name: &'static str,
+}
+
+#[derive(Debug, Deserialize)]
+struct KeyWithSecret {
+    sid: String,
+    secret: String,
+}
+
+#[tokio::test]
+async fn an_operation_may_return_another_type_than_the_resource() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/Keys"))
+        .and(body_string("FriendlyName=ci"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": "SK1", "secret": "s3cr3t"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v2/Keys/SK1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": "SK1"})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = things_client(&server);
+    let created: KeyWithSecret = Key::create(&client, &NewKey { friendly_name: "ci" }).await.unwrap();
+    assert_eq!((created.sid.as_str(), created.secret.as_str()), ("SK1", "s3cr3t"));
+    let fetched: Key = Key::fetch(&client, "SK1").await.unwrap();
+    assert_eq!(fetched.sid, "SK1");
+}

@@ -3,6 +3,7 @@
 //     base_url = "https://api.example.com",
 //     path = "/v2/Exports/<kind>/Days/<day>",
 //     fetch(response = "redirect"),
+//     create(params = NewExport, returns = ExportJob),
 //     update(params = Patch, method = "PATCH", body = "application/scim+json", response = "empty"),
 //     list(path = "/v2/Exports/<kind>/Days", key = "days", paging = LinkHeader)
 // )]
@@ -27,6 +28,14 @@ impl ::sidekick::__private::Resource for Day {
                 ),
             )
             .response(::sidekick::__private::ResponseKind::Redirect),
+        ::sidekick::__private::Operation::new(
+            ::sidekick::__private::OperationKind::Create,
+            ::sidekick::__private::HttpMethod::Post,
+            ::sidekick::__private::PathTemplate::new(
+                &["/v2/Exports/", "/Days"],
+                &["kind"],
+            ),
+        ),
         ::sidekick::__private::Operation::new(
                 ::sidekick::__private::OperationKind::Update,
                 ::sidekick::__private::HttpMethod::Patch,
@@ -67,6 +76,23 @@ impl Day {
                 ::core::convert::AsRef::<str>::as_ref(&day),
             ],
             &(),
+        )
+    }
+    /// Creates a `Day`: `POST /v2/Exports/<kind>/Days` with a form body.
+    pub fn create(
+        client: &::sidekick::__private::Client,
+        kind: impl ::core::convert::AsRef<str>,
+        params: &NewExport,
+    ) -> ::sidekick::__private::Call<ExportJob> {
+        ::sidekick::__private::call_returning::<
+            Self,
+            NewExport,
+            ExportJob,
+        >(
+            client,
+            ::sidekick::__private::OperationKind::Create,
+            &[::core::convert::AsRef::<str>::as_ref(&kind)],
+            params,
         )
     }
     /// Updates one `Day`: `PATCH /v2/Exports/<kind>/Days/<day>` with a `application/scim+json` body.

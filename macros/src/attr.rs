@@ -33,6 +33,7 @@ pub(crate) struct OpAttrs {
     pub(crate) method: Option<Keyed<LitStr>>,
     pub(crate) body: Option<Keyed<LitStr>>,
     pub(crate) response: Option<Keyed<LitStr>>,
+    pub(crate) returns: Option<Keyed<Type>>,
     pub(crate) key: Option<Keyed<LitStr>>,
     pub(crate) paging: Option<Keyed<PagingAttr>>,
 }
@@ -231,6 +232,7 @@ fn parse_op_key(
         "method" => set(cx, &mut attrs.method, key, string_value(cx, sub, example)?),
         "body" => set(cx, &mut attrs.body, key, string_value(cx, sub, example)?),
         "response" => set(cx, &mut attrs.response, key, string_value(cx, sub, example)?),
+        "returns" => set(cx, &mut attrs.returns, key, type_value(cx, sub, "returns")?),
         "key" => set(cx, &mut attrs.key, key, string_value(cx, sub, example)?),
         "paging" => set(cx, &mut attrs.paging, key, paging_value(cx, sub)?),
         _ => unreachable!("every key of symbol::OP_KEYS is parsed"),

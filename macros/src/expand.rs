@@ -134,10 +134,21 @@ fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
                 quote!(#rt::list::<Self, #params_ty, #paging>(client, #args, #params_arg)),
             )
         }
-        (_, Response::Json) => (
-            quote!(#rt::Call<Self>),
-            quote!(#rt::call::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
-        ),
+        (_, Response::Json) => match &op.returns {
+            None => (
+                quote!(#rt::Call<Self>),
+                quote!(#rt::call::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),
+            ),
+            Some(returns) => {
+                let returns = spanned_type(returns);
+                (
+                    quote!(#rt::Call<#returns>),
+                    quote!(#rt::call_returning::<Self, #params_ty, #returns>(
+                        client, #rt::OperationKind::#kind, #args, #params_arg
+                    )),
+                )
+            }
+        },
         (_, Response::Empty) => (
             quote!(#rt::Call<()>),
             quote!(#rt::call_empty::<Self, #params_ty>(client, #rt::OperationKind::#kind, #args, #params_arg)),

@@ -117,6 +117,7 @@ fn json_put_redirect_and_custom_paging() {
     base_url = "https://api.example.com",
     path = "/v2/Exports/<kind>/Days/<day>",
     fetch(response = "redirect"),
+    create(params = NewExport, returns = ExportJob),
     update(params = Patch, method = "PATCH", body = "application/scim+json", response = "empty"),
     list(path = "/v2/Exports/<kind>/Days", key = "days", paging = LinkHeader)
 )]

@@ -28,6 +28,7 @@ pub(crate) const OP_KEYS: &[(&str, &[OpName])] = &[
     ("method", &[OpName::Update]),
     ("body", &[OpName::Create, OpName::Update, OpName::Patch]),
     ("response", &[OpName::Fetch, OpName::Create, OpName::Update, OpName::Patch]),
+    ("returns", &[OpName::Fetch, OpName::Create, OpName::Update, OpName::Patch]),
     ("key", &[OpName::List]),
     ("paging", &[OpName::List]),
 ];
@@ -79,10 +80,10 @@ impl OpName {
     /// The keys this operation takes in parentheses.
     pub(crate) fn keys(self) -> &'static [&'static str] {
         match self {
-            OpName::Fetch => &["params", "path", "response"],
-            OpName::Create => &["params", "path", "body", "response"],
-            OpName::Update => &["params", "path", "method", "body", "response"],
-            OpName::Patch => &["params", "path", "body", "response"],
+            OpName::Fetch => &["params", "path", "response", "returns"],
+            OpName::Create => &["params", "path", "body", "response", "returns"],
+            OpName::Update => &["params", "path", "method", "body", "response", "returns"],
+            OpName::Patch => &["params", "path", "body", "response", "returns"],
             OpName::Delete => &["params", "path"],
             OpName::List => &["params", "path", "key", "paging"],
         }

@@ -85,6 +85,18 @@ pub fn call<R: Resource, P: Params + ?Sized>(
     Call::new(client, request::<R, P>(kind, args, params, Some(ResponseKind::Json)), decoders::json::<R>)
 }
 
+/// Calls the resource's `kind` operation with `params`, decoding the answer as `O`: for an
+/// operation that answers with another shape than the resource's (a new API key, which alone
+/// carries its secret).
+pub fn call_returning<R: Resource, P: Params + ?Sized, O: DeserializeOwned + Send + 'static>(
+    client: &Client,
+    kind: OperationKind,
+    args: &[&str],
+    params: &P,
+) -> Call<O> {
+    Call::new(client, request::<R, P>(kind, args, params, Some(ResponseKind::Json)), decoders::json::<O>)
+}
+
 /// Calls the resource's `kind` operation with `params`; any 2xx answer is success, its body
 /// unread (`204 No Content`).
 pub fn call_empty<R: Resource, P: Params + ?Sized>(

@@ -42,6 +42,8 @@ pub(crate) struct OpModel {
     pub(crate) response: Response,
     pub(crate) list_key: String,
     pub(crate) paging: Paging,
+    /// The type a JSON answer decodes into, when not the resource (`returns = NewKey`).
+    pub(crate) returns: Option<Type>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,8 +157,19 @@ fn operation(
         OpName::List => list_key(cx, op, &op_path, &paging),
         _ => String::new(),
     };
+    let returns = attrs.returns.as_ref().and_then(|returns| match response {
+        Response::Json => Some(returns.value.clone()),
+        _ => {
+            cx.error_spanned_by(
+                &returns.key,
+                "`returns` names the type of a JSON answer: it does not go with `response = \"empty\"` or `\"redirect\"`",
+            );
+            None
+        }
+    });
     OpModel {
         name,
+        returns,
         path: op_path,
         params: attrs.params.as_ref().map(|p| p.value.clone()),
         method,
