@@ -135,6 +135,19 @@ pub fn check_dir(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec
     Ok(differences)
 }
 
+/// The committed extract in `out_dir`, as the generator reads it: each file's stem
+/// (`twilio_api_v2010`) and parsed content, sorted by name.
+pub fn read_extracts(out_dir: &Path) -> Result<Vec<(String, Value)>, Error> {
+    let mut extracts = Vec::new();
+    for name in json_files(out_dir)? {
+        let path = out_dir.join(&name);
+        let text = fs::read_to_string(&path).map_err(|e| Error::file(&path, e))?;
+        let value = serde_json::from_str(&text).map_err(|e| Error::file(&path, e))?;
+        extracts.push((name.trim_end_matches(".json").to_owned(), value));
+    }
+    Ok(extracts)
+}
+
 /// The names of the `*.json` files directly in `dir`, sorted.
 fn json_files(dir: &Path) -> Result<Vec<String>, Error> {
     let mut names = Vec::new();

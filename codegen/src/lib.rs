@@ -71,8 +71,8 @@ pub mod types;
 pub use document::extract_document;
 pub use error::Error;
 pub use extract::{
-    Difference, WriteSummary, check_dir, default_out_dir, default_spec_dir, extract_dir, render, spec_files,
-    write_dir,
+    Difference, WriteSummary, check_dir, default_out_dir, default_spec_dir, extract_dir, read_extracts,
+    render, spec_files, write_dir,
 };
 pub use plan::{Kind, OperationPlan, ResourcePlan, plan};
 pub use types::{RustType, field_type};

@@ -4,24 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use sidekick_codegen::{Kind, default_out_dir, plan};
+use sidekick_codegen::{Kind, default_out_dir, plan, read_extracts};
 
 /// Every committed extract file: its stem and content.
 fn extracts() -> Vec<(String, Value)> {
-    let dir = default_out_dir();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            (stem, serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap())
-        })
-        .collect()
+    read_extracts(&default_out_dir()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Resources with operations per file, from the survey (§3), without the `twilio_` prefix.

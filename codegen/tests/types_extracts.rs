@@ -7,24 +7,11 @@ use serde_json::{Map, Value, json};
 use sidekick_codegen::types::{
     RustType, enum_values, field_name, field_type, is_identifier, type_names, variant_name, variant_names,
 };
-use sidekick_codegen::{default_out_dir, plan};
+use sidekick_codegen::{default_out_dir, plan, read_extracts};
 
 /// Every committed extract file: its stem and content.
 fn extracts() -> Vec<(String, Value)> {
-    let dir = default_out_dir();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            (stem, serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap())
-        })
-        .collect()
+    read_extracts(&default_out_dir()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The type without data: `Vec<MessageStatus>` → `Vec<named>`.
