@@ -330,3 +330,32 @@ async fn empty_pages_pointing_to_ever_new_pages_stop_the_list() {
     assert!(err.to_string().contains("3 empty pages"), "{err}");
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
 }
+
+/// A resource whose base has a path prefix, for next pages on its origin but outside it.
+#[derive(Debug, serde::Deserialize, sidekick::Resource)]
+#[resource(base_url = "https://api.example.com/api", path = "/Things/<sid>", list)]
+struct Thing {}
+
+#[tokio::test]
+async fn a_next_page_outside_an_overridden_base_path_says_so_and_is_not_sent() {
+    let server = MockServer::start().await;
+    let body = serde_json::json!({
+        "things": [{}],
+        "meta": { "next_page_url": "https://api.example.com/elsewhere/Things?Page=1" }
+    });
+    Mock::given(method("GET"))
+        .and(path("/proxy/Things"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = sidekick::Client::builder()
+        .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+        .base_url_override("https://api.example.com/api", format!("{}/proxy", server.uri()))
+        .retry_policy(sidekick::RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = Thing::list(&client).collect().await.unwrap_err();
+    assert!(err.to_string().contains("outside `https://api.example.com/api`"), "{err}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}

@@ -200,8 +200,10 @@ fn check_filters_leave_paging_alone<S: Paging>(filters: &[(String, String)]) -> 
 impl<T: DeserializeOwned + Send + 'static, S: Paging> ListRequest<T, S> {
     /// A stream of pages.
     pub fn pages(mut self) -> PageStream<T, S::Meta> {
+        let base = self.start.as_ref().ok().map(|request| DeclaredBase::new(&self.client, request.base));
         let first = self.first_request();
         let pager = Pager::<T, S> {
+            base,
             client: self.client,
             next: Some(first),
             fetched: HashSet::new(),
@@ -258,6 +260,8 @@ impl<T, S> fmt::Debug for ListRequest<T, S> {
 
 /// The state behind [`ListRequest::pages`].
 struct Pager<T, S> {
+    /// `None` only when the first request could not be built, so no page is ever followed.
+    base: Option<DeclaredBase>,
     client: Client,
     /// The next request, an error to report, or `None` when done.
     next: Option<Result<PreparedRequest>>,
@@ -267,6 +271,28 @@ struct Pager<T, S> {
     empty_pages: u32,
     options: CallOptions,
     item: PhantomData<fn() -> (T, S)>,
+}
+
+/// The resource's declared base URL, read once per list: next pages on it are routed where the
+/// first page went (override or region/edge), and root-relative ones are resolved against it.
+struct DeclaredBase {
+    raw: &'static str,
+    url: Option<Url>,
+    /// Without a trailing slash, as URLs are compared with it.
+    normalized: String,
+    /// Where the client sends it.
+    mapped: String,
+}
+
+impl DeclaredBase {
+    fn new(client: &Client, raw: &'static str) -> Self {
+        DeclaredBase {
+            raw,
+            url: Url::parse(raw).ok(),
+            normalized: normalize_base(raw).unwrap_or_else(|_| raw.trim_end_matches('/').to_owned()),
+            mapped: client.resolve_base_url(raw),
+        }
+    }
 }
 
 /// A list whose pages keep coming back empty yet point to more is not progressing: without a
@@ -316,41 +342,36 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
     /// answers with its canonical host) is routed through the same override or region/edge
     /// mapping as the first request.
     fn follow(&self, current: &PreparedRequest, next: NextPage) -> Result<PreparedRequest> {
+        let Some(base) = &self.base else {
+            return Err(Error::Paging("the list has no first request to follow".into()));
+        };
         let url = match next {
             NextPage::Url(next) => {
                 // A path from the root (v2010's `next_page_uri`) is relative to the API's own
                 // origin, which the declared base names; the mapping then sends it where the
                 // first page went, keeping an override's path prefix.
-                let against = match next.starts_with('/') && !next.starts_with("//") {
-                    true => Url::parse(current.base).ok(),
-                    false => None,
-                };
+                let root_relative = next.starts_with('/') && !next.starts_with("//");
+                let against = base.url.as_ref().filter(|_| root_relative).unwrap_or(&current.url);
                 let url = against
-                    .as_ref()
-                    .unwrap_or(&current.url)
                     .join(&next)
                     .map_err(|e| Error::Paging(format!("the next page's URL is not valid: {e}")))?;
-                self.map_declared_base(current, url)?
+                map_declared_base(base, url)?
             }
             NextPage::Query(params) => with_query(&current.url, &params),
         };
         // Messages name origins and templates only: list URLs carry filters such as phone
         // numbers.
-        let declared = Url::parse(current.base).ok();
-        if declared.as_ref().is_some_and(|d| origin_of(d) == origin_of(&url))
-            && origin_of(&url) != origin_of(&current.url)
-        {
+        let (next_origin, current_origin) = (origin_of(&url), origin_of(&current.url));
+        if next_origin != current_origin {
+            if base.url.as_ref().is_some_and(|declared| origin_of(declared) == next_origin) {
+                return Err(Error::Paging(format!(
+                    "the next page is on the API's origin but outside `{}`, the base the client's override maps; \
+                     not following it",
+                    base.raw
+                )));
+            }
             return Err(Error::Paging(format!(
-                "the next page is on the API's origin but outside `{}`, the base the client's override maps; \
-                 not following it",
-                current.base
-            )));
-        }
-        if origin_of(&url) != origin_of(&current.url) {
-            return Err(Error::Paging(format!(
-                "the next page is on `{}`, another origin than `{}`; not following it",
-                origin_of(&url),
-                origin_of(&current.url)
+                "the next page is on `{next_origin}`, another origin than `{current_origin}`; not following it"
             )));
         }
         if self.fetched.contains(url.as_str()) {
@@ -361,19 +382,17 @@ impl<T: DeserializeOwned, S: Paging> Pager<T, S> {
         }
         Ok(current.with_url(url))
     }
+}
 
-    fn map_declared_base(&self, current: &PreparedRequest, url: Url) -> Result<Url> {
-        let declared = current.base;
-        let declared_base =
-            normalize_base(declared).unwrap_or_else(|_| declared.trim_end_matches('/').to_owned());
-        let mapped_base = self.client.resolve_base_url(declared);
-        match url.as_str().strip_prefix(&declared_base) {
-            Some(rest) if declared_base != mapped_base && rest.starts_with(['/', '?']) => {
-                Url::parse(&format!("{mapped_base}{rest}"))
-                    .map_err(|e| Error::Paging(format!("the next page's URL could not be mapped: {e}")))
-            }
-            _ => Ok(url),
+/// `url` routed like the first page when it is on the declared base (Twilio answers with its
+/// canonical host even behind an override or a region).
+fn map_declared_base(base: &DeclaredBase, url: Url) -> Result<Url> {
+    match url.as_str().strip_prefix(&base.normalized) {
+        Some(rest) if base.normalized != base.mapped && rest.starts_with(['/', '?']) => {
+            Url::parse(&format!("{}{rest}", base.mapped))
+                .map_err(|e| Error::Paging(format!("the next page's URL could not be mapped: {e}")))
         }
+        _ => Ok(url),
     }
 }
 
