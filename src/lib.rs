@@ -62,7 +62,7 @@ pub mod twilio;
 /// | `response` | `fetch`, `create`, `update`, `patch` | `"json"` (default: the resource), `"empty"` (an answer without a body, such as 204: `()`), `"redirect"` (`fetch` only) |
 /// | `returns` | `fetch`, `create`, `update`, `patch` | the type a JSON answer decodes into when it is not the resource, as in `create(params = NewKey, returns = KeyWithSecret)`: the method gives `Call<KeyWithSecret>` |
 /// | `key` | `list` | the JSON key of a page's items; by default the list path's last literal segment in snake_case (`Calls.json` gives `calls`) |
-/// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, or a type implementing [`Paging`] |
+/// | `paging` | `list` | `"meta"` (default: Twilio's `meta.next_page_url`), `"next_page_uri"` (Twilio's 2010 API), `"token"` (`meta.next_token`), `"scim"`, `"page_number"` (`has_next` and `Page`), or a type implementing [`Paging`] |
 ///
 /// Placeholders spelled as in Twilio's specification (`<RoomSid>`) become snake_case
 /// parameters (`room_sid`).
@@ -193,7 +193,7 @@ pub mod __private {
     pub use serde::de::DeserializeOwned;
     pub use sidekick_runtime::{
         BodyFormat, Call, Client, HttpMethod, ListRequest, MetaPaging, Operation, OperationKind,
-        ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, ScimPaging, TokenPaging,
-        UriPaging, assert_base_url, call, call_empty, call_redirect, call_returning, list,
+        PageNumberPaging, ParamLocation, Params, PathTemplate, Redirect, Resource, ResponseKind, ScimPaging,
+        TokenPaging, UriPaging, assert_base_url, call, call_empty, call_redirect, call_returning, list,
     };
 }

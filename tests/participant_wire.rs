@@ -88,9 +88,9 @@ async fn empty_path_parameters_fail_before_sending() {
     assert!(matches!(err, sidekick::Error::InvalidInput(_)), "{err:?}");
     assert!(err.to_string().contains("`sid` is empty"), "{err}");
     let err = Participant::kick(&client, "", "Alice").await.unwrap_err();
-    assert!(err.to_string().contains("`room` is empty"), "{err}");
+    assert!(err.to_string().contains("`room_sid` is empty"), "{err}");
     let err = Participant::list(&client, "", &ParticipantFilter::new()).collect().await.unwrap_err();
-    assert!(err.to_string().contains("`room` is empty"), "{err}");
+    assert!(err.to_string().contains("`room_sid` is empty"), "{err}");
     let err = Participant::fetch(&client, "DailyStandup", "..").await.unwrap_err();
     assert!(matches!(err, sidekick::Error::InvalidInput(_)), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());

@@ -58,7 +58,7 @@ async fn secrets_never_appear_in_errors_debug_or_logs() {
     // Spans name the operation and the path template; identities in paths are personal data.
     assert!(logged.contains("resource=\"Participant\""), "{logged}");
     assert!(logged.contains("operation=\"fetch\""), "{logged}");
-    assert!(logged.contains("path=/v1/Rooms/<room>/Participants/<sid>"), "{logged}");
+    assert!(logged.contains("path=/v1/Rooms/<room_sid>/Participants/<sid>"), "{logged}");
     for personal in ["Alice", "DailyStandup"] {
         assert!(!logged.contains(personal), "{personal} logged: {logged}");
     }

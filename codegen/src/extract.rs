@@ -19,6 +19,12 @@ pub fn default_spec_dir() -> PathBuf {
     }
 }
 
+/// The repository root: the parent of this crate's directory.
+pub fn repository_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| manifest.join(".."))
+}
+
 /// Where the extract is written by default: `codegen/extract`.
 pub fn default_out_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("extract")

@@ -59,6 +59,7 @@
 #![warn(missing_docs)]
 
 mod document;
+pub mod emit;
 mod error;
 mod extract;
 mod node;
@@ -72,7 +73,7 @@ pub use document::extract_document;
 pub use error::Error;
 pub use extract::{
     Difference, WriteSummary, check_dir, default_out_dir, default_spec_dir, extract_dir, read_extracts,
-    render, spec_files, write_dir,
+    render, repository_root, spec_files, write_dir,
 };
 pub use plan::{Kind, OperationPlan, ResourcePlan, plan};
 pub use types::{RustType, field_type};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use sidekick_codegen::{check_dir, default_out_dir, default_spec_dir, extract_dir, write_dir};
+use sidekick_codegen::{check_dir, default_out_dir, default_spec_dir, emit, extract_dir, write_dir};
 
 /// Generator tooling for sidekick's Twilio bindings.
 #[derive(Parser)]
@@ -21,6 +21,18 @@ enum Command {
     Extract(Dirs),
     /// Fail, naming the files, if the written extract is not what `extract` gives now.
     CheckExtract(Dirs),
+    /// Write the Rust bindings (`src/twilio`), their conformance tests and cargo features from
+    /// the extract.
+    Generate(Root),
+    /// Fail, naming the files, if the committed bindings are not what `generate` writes now.
+    CheckGenerate(Root),
+}
+
+#[derive(Args)]
+struct Root {
+    /// The repository root.
+    #[arg(long, value_name = "DIR", default_value_os_t = sidekick_codegen::repository_root())]
+    root: PathBuf,
 }
 
 #[derive(Args)]
@@ -37,6 +49,8 @@ fn main() -> ExitCode {
     let (dirs, checking) = match Cli::parse().command {
         Command::Extract(dirs) => (dirs, false),
         Command::CheckExtract(dirs) => (dirs, true),
+        Command::Generate(root) => return generate(&root.root, false),
+        Command::CheckGenerate(root) => return generate(&root.root, true),
     };
     let files = match extract_dir(&dirs.spec) {
         Ok(files) => files,
@@ -83,6 +97,36 @@ fn check(dirs: &Dirs, files: &BTreeMap<String, String>) -> ExitCode {
             }
             eprintln!("run `cargo run -p sidekick-codegen -- extract` and commit the result");
             ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate(root: &std::path::Path, checking: bool) -> ExitCode {
+    let files = match emit::generate(root) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = if checking { emit::check(root, &files) } else { emit::write(root, &files) };
+    match outcome {
+        Ok(stale) if checking && !stale.is_empty() => {
+            eprintln!("the generated bindings are stale:");
+            for difference in &stale {
+                eprintln!("  {difference}");
+            }
+            eprintln!("run `cargo run -p sidekick-codegen -- generate` and commit the result");
+            ExitCode::FAILURE
+        }
+        Ok(stale) => {
+            let verb = if checking { "up to date" } else { "written" };
+            println!("{} generated files {verb} ({} changed)", files.len(), stale.len());
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: {e}");

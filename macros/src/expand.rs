@@ -37,6 +37,13 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         clause
     });
     let where_clause = decodable.as_ref().or(where_clause);
+    // A resource named like one of its methods (Twilio Sync's `List`) is not a constructor.
+    let lowered = name.to_lowercase();
+    let allow = model
+        .ops
+        .iter()
+        .any(|op| op.name.as_str() == lowered)
+        .then(|| quote!(#[allow(clippy::self_named_constructors)]));
     quote! {
         #base_check
 
@@ -49,6 +56,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         }
 
         #[automatically_derived]
+        #allow
         impl #impl_generics #ident #ty_generics #where_clause {
             #(#methods)*
         }

@@ -35,7 +35,7 @@ pub(crate) const OP_KEYS: &[(&str, &[OpName])] = &[
 
 /// The paging shapes built into the runtime: the attribute's name, the runtime type, and
 /// the list key the shape implies (SCIM's is fixed).
-pub(crate) const PAGING: &[&str] = &["meta", "next_page_uri", "token", "scim"];
+pub(crate) const PAGING: &[&str] = &["meta", "next_page_uri", "token", "scim", "page_number"];
 
 pub(crate) fn paging_type(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -43,6 +43,7 @@ pub(crate) fn paging_type(name: &str) -> Option<&'static str> {
         "next_page_uri" => "UriPaging",
         "token" => "TokenPaging",
         "scim" => "ScimPaging",
+        "page_number" => "PageNumberPaging",
         _ => return None,
     })
 }

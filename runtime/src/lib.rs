@@ -32,6 +32,7 @@ mod decode;
 mod error;
 pub mod form;
 mod host;
+pub mod links;
 mod operation;
 mod paging;
 mod params;
@@ -49,8 +50,9 @@ pub use decimal::{Decimal, DecimalError};
 pub use error::{ApiError, Error, Result};
 pub use operation::{BodyFormat, HttpMethod, Operation, OperationKind, ResponseKind};
 pub use paging::{
-    ItemStream, ListRequest, MAX_PAGE_SIZE, MetaPaging, NextPage, Page, PageMeta, PageStream, Paging,
-    RawPage, ScimPageMeta, ScimPaging, TokenPageMeta, TokenPaging, UriPageMeta, UriPaging,
+    ItemStream, ListRequest, MAX_PAGE_SIZE, MetaPaging, NextPage, Page, PageMeta, PageNumberMeta,
+    PageNumberPaging, PageStream, Paging, RawPage, ScimPageMeta, ScimPaging, TokenPageMeta, TokenPaging,
+    UriPageMeta, UriPaging,
 };
 pub use params::{ParamLocation, Params, RESERVED_HEADERS};
 pub use path::PathTemplate;

@@ -16,7 +16,7 @@
 //! | `integer` (`int64` or none) / `int32` | `i64` / `i32` |
 //! | `number` (any format) | `sidekick::Decimal` |
 //! | `boolean` | `bool` |
-//! | `object`, `uri-map` | `std::collections::BTreeMap<String, String>` |
+//! | `object`, `uri-map` | `std::collections::BTreeMap<String, String>`, with `sidekick::links` (drops `null` links) |
 //! | object with `properties` | an inline struct ([`RustType::InlineObject`]) |
 //! | other objects, `additionalProperties`, untyped nodes, `oneOf`/`anyOf`/`allOf` | `serde_json::Value` |
 //! | `array` | `Vec<item>` (`Vec<serde_json::Value>` without `items`) |
@@ -124,11 +124,13 @@ impl RustType {
         format!("Option<{}>", self.render())
     }
 
-    /// The serde `with` helper the `Option<…>` field needs, if any: only RFC 2822 dates, as
+    /// The serde `with` helper the `Option<…>` field needs, if any: `sidekick::links` for a
+    /// `uri-map` (whose values may be `null`), and for RFC 2822 dates
     /// `sidekick::timestamp::rfc2822::option` (`for_option: true`). [`field_type`] refuses
     /// RFC 2822 dates inside an array, which no helper covers (the extracts have none).
     pub fn serde_with(&self) -> Option<SerdeWith> {
         match self {
+            RustType::UriMap => Some(SerdeWith { path: "sidekick::links", for_option: true }),
             RustType::DateTimeRfc2822 => {
                 Some(SerdeWith { path: "sidekick::timestamp::rfc2822::option", for_option: true })
             }

@@ -1,8 +1,10 @@
 //! Lists: one-page access, streams of items and pages, and safe following of next pages
 //! whatever the paging shape.
 
+mod page_number;
 mod shapes;
 
+pub use page_number::{PageNumberMeta, PageNumberPaging};
 pub use shapes::{
     MetaPaging, NextPage, PageMeta, Paging, RawPage, ScimPageMeta, ScimPaging, TokenPageMeta, TokenPaging,
     UriPageMeta, UriPaging,

@@ -104,7 +104,7 @@ pub enum NextPage {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a paging shape",
     label = "not a paging shape",
-    note = "use a built-in shape (`paging = \"meta\"`, `\"next_page_uri\"`, `\"token\"`, `\"scim\"`) or implement `sidekick::Paging` for `{Self}`"
+    note = "use a built-in shape (`paging = \"meta\"`, `\"next_page_uri\"`, `\"token\"`, `\"scim\"`, `\"page_number\"`) or implement `sidekick::Paging` for `{Self}`"
 )]
 pub trait Paging: Send + 'static {
     /// The paging fields of a page, as [`Page::meta`](crate::Page::meta) gives them.

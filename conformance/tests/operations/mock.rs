@@ -1,0 +1,298 @@
+//! The loopback server of the conformance tests. It knows nothing of the generator: it reads
+//! the operation from the committed extract of Twilio's description, answers with the
+//! description's example, and checks the one request it got against the description.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Debug;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use serde_json::Value;
+use sidekick::{Client, Redirect, RetryPolicy};
+use wiremock::matchers::any;
+use wiremock::{MockServer, Request, ResponseTemplate};
+
+const ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const AUTH_TOKEN: &str = "conformance-auth-token";
+
+/// The parsed extracts, by file stem: each is read once per test run.
+static EXTRACTS: LazyLock<Mutex<HashMap<String, Arc<Value>>>> = LazyLock::new(Default::default);
+
+fn extract(stem: &str) -> Arc<Value> {
+    let mut cache = EXTRACTS.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(stem.to_owned())
+        .or_insert_with(|| {
+            let file = format!("{}/../codegen/extract/{stem}.json", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            Arc::new(serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}")))
+        })
+        .clone()
+}
+
+/// One operation of a description, as the test checks it.
+#[derive(Debug)]
+struct Described {
+    id: String,
+    method: String,
+    path: String,
+    server: String,
+    query: BTreeSet<String>,
+    required_query: BTreeSet<String>,
+    required_headers: BTreeSet<String>,
+    body_media: Option<String>,
+    body_fields: BTreeSet<String>,
+    required_body: BTreeSet<String>,
+    status: u16,
+    media: Option<String>,
+    example: Option<Value>,
+}
+
+fn describe(stem: &str, operation_id: &str) -> Described {
+    let extract = extract(stem);
+    let server = extract["server"].as_str().unwrap_or_default();
+    let paths = extract["paths"].as_object().expect("paths");
+    for (path, item) in paths {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            if op.get("operationId").and_then(Value::as_str) != Some(operation_id) {
+                continue;
+            }
+            let servers = op.get("servers").or_else(|| item.get("servers"));
+            let server = servers.and_then(|s| s[0].as_str()).unwrap_or(server);
+            let mut described = Described {
+                id: operation_id.to_owned(),
+                method: method.to_ascii_uppercase(),
+                path: path.clone(),
+                server: server.to_owned(),
+                query: BTreeSet::new(),
+                required_query: BTreeSet::new(),
+                required_headers: BTreeSet::new(),
+                body_media: None,
+                body_fields: BTreeSet::new(),
+                required_body: BTreeSet::new(),
+                status: 200,
+                media: None,
+                example: None,
+            };
+            for param in op.get("parameters").and_then(Value::as_array).into_iter().flatten() {
+                let name = param["name"].as_str().unwrap_or_default().to_owned();
+                let required = param.get("required") == Some(&Value::Bool(true));
+                match param["in"].as_str() {
+                    Some("query") if required => {
+                        described.required_query.insert(name.clone());
+                        described.query.insert(name);
+                    }
+                    Some("query") => {
+                        described.query.insert(name);
+                    }
+                    Some("header") if required => {
+                        described.required_headers.insert(name);
+                    }
+                    _ => {}
+                }
+            }
+            if let Some((media, entry)) =
+                op.pointer("/requestBody/content").and_then(Value::as_object).and_then(|c| c.iter().next())
+            {
+                described.body_media = Some(media.clone());
+                let schema = resolve(&extract, &entry["schema"]);
+                described.body_fields = schema
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().cloned().collect())
+                    .unwrap_or_default();
+                described.required_body = schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                    .unwrap_or_default();
+            }
+            let mut answers: Vec<(bool, u16, Option<String>, Option<Value>)> = Vec::new();
+            for (code, response) in op["responses"].as_object().into_iter().flatten() {
+                let content =
+                    response.get("content").and_then(Value::as_object).and_then(|c| c.iter().next());
+                answers.push((
+                    content.is_none(),
+                    code.parse().unwrap_or(200),
+                    content.map(|(media, _)| media.clone()),
+                    content.and_then(|(_, e)| e.get("example").cloned()),
+                ));
+            }
+            answers.sort_by_key(|a| (a.0, a.1));
+            if let Some((_, status, media, example)) = answers.into_iter().next() {
+                (described.status, described.media, described.example) = (status, media, example);
+            }
+            if described.example.is_none() && described.media.is_some() {
+                described.example = Some(minimal_answer(&extract, op, operation_id));
+            }
+            return described;
+        }
+    }
+    panic!("{stem}: no operation `{operation_id}`");
+}
+
+/// An answer for an operation whose description has no example (53 of them): an empty object,
+/// or for a list an empty page (`{"<items key>": [], "meta": {}}`).
+fn minimal_answer(extract: &Value, op: &Value, operation_id: &str) -> Value {
+    let mut answer = serde_json::Map::new();
+    if operation_id.starts_with("List") {
+        let content = op.pointer("/responses/200/content").and_then(Value::as_object);
+        let schema = content.and_then(|c| c.values().next()).map(|e| resolve(extract, &e["schema"]));
+        let properties = schema.and_then(|s| s.get("properties")).and_then(Value::as_object);
+        for (key, property) in properties.into_iter().flatten() {
+            match resolve(extract, property).get("type").and_then(Value::as_str) {
+                Some("array") if key != "schemas" => answer.insert(key.clone(), Value::Array(Vec::new())),
+                Some("object") => answer.insert(key.clone(), Value::Object(Default::default())),
+                _ => None,
+            };
+        }
+    }
+    Value::Object(answer)
+}
+
+fn resolve<'a>(extract: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/")) {
+        Some(name) => resolve(extract, &extract["components"]["schemas"][name]),
+        None => schema,
+    }
+}
+
+/// A loopback server answering one operation, and a client pointed at it.
+pub struct Mock {
+    pub client: Client,
+    server: MockServer,
+    described: Described,
+}
+
+impl Mock {
+    /// Starts a server that answers every request as the description's `operation_id` of
+    /// `codegen/extract/<stem>.json` does: its success status, media type and example.
+    pub async fn start(stem: &str, operation_id: &str) -> Mock {
+        let described = describe(stem, operation_id);
+        let server = MockServer::start().await;
+        let mut answer = ResponseTemplate::new(described.status);
+        if (300..400).contains(&described.status) {
+            answer = answer.insert_header("Location", format!("{}/redirected", server.uri()));
+        }
+        if let Some(media) = &described.media {
+            let body = described.example.clone().unwrap_or_else(|| Value::Object(Default::default()));
+            answer = answer.set_body_raw(serde_json::to_vec(&body).unwrap(), media);
+        }
+        wiremock::Mock::given(any()).respond_with(answer).mount(&server).await;
+        let client = Client::builder()
+            .auth_token(ACCOUNT_SID, AUTH_TOKEN)
+            .base_url_override(described.server.clone(), server.uri())
+            .retry_policy(RetryPolicy::none())
+            .build()
+            .unwrap();
+        Mock { client, server, described }
+    }
+
+    /// A JSON answer decoded; then the request is checked.
+    pub async fn check_json<T: Debug>(&self, answer: sidekick::Result<T>) {
+        if let Err(e) = &answer {
+            panic!("{}: the example answer did not decode: {e}", self.described.id);
+        }
+        self.check_request().await;
+    }
+
+    /// An empty answer; then the request is checked.
+    pub async fn check_empty(&self, answer: sidekick::Result<()>) {
+        if let Err(e) = &answer {
+            panic!("{}: the empty answer failed: {e}", self.described.id);
+        }
+        self.check_request().await;
+    }
+
+    /// A redirect read as one; then the request is checked.
+    pub async fn check_redirect(&self, answer: sidekick::Result<Redirect>) {
+        match &answer {
+            Ok(redirect) => assert_eq!(redirect.location, format!("{}/redirected", self.server.uri())),
+            Err(e) => panic!("{}: the redirect was not read: {e}", self.described.id),
+        }
+        self.check_request().await;
+    }
+
+    /// A first page with as many items as the example's array; then the request is checked.
+    pub async fn check_page(&self, items: sidekick::Result<usize>) {
+        let items =
+            items.unwrap_or_else(|e| panic!("{}: the example page did not decode: {e}", self.described.id));
+        let example = self.described.example.as_ref();
+        let arrays: Vec<usize> = example
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| key.as_str() != "schemas")
+            .filter_map(|(_, v)| v.as_array().map(Vec::len))
+            .collect();
+        let expected = match arrays.as_slice() {
+            [one] => *one,
+            [] => 0,
+            _ => panic!("{}: the example has several arrays", self.described.id),
+        };
+        assert_eq!(items, expected, "{}: items decoded from the example page", self.described.id);
+        self.check_request().await;
+    }
+
+    async fn check_request(&self) {
+        let d = &self.described;
+        let requests = self.server.received_requests().await.expect("recording is on");
+        assert_eq!(requests.len(), 1, "{}: expected one request, got {requests:#?}", d.id);
+        let request: &Request = &requests[0];
+        assert_eq!(request.method.as_str(), d.method, "{}: method", d.id);
+        assert_eq!(request.url.path(), expected_path(&d.path), "{}: path", d.id);
+
+        let query: BTreeSet<String> = request.url.query_pairs().map(|(k, _)| k.into_owned()).collect();
+        let undeclared: Vec<&String> = query.difference(&d.query).collect();
+        assert!(undeclared.is_empty(), "{}: undeclared query parameters {undeclared:?}", d.id);
+        let missing: Vec<&String> = d.required_query.difference(&query).collect();
+        assert!(missing.is_empty(), "{}: required query parameters missing: {missing:?}", d.id);
+        for header in &d.required_headers {
+            assert!(request.headers.contains_key(header.as_str()), "{}: header {header} missing", d.id);
+        }
+
+        let content_type =
+            request.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let sent: BTreeSet<String> = match (&d.body_media, request.body.is_empty()) {
+            (None, _) => {
+                assert!(request.body.is_empty(), "{}: a body was sent but none is described", d.id);
+                BTreeSet::new()
+            }
+            (Some(_), true) => BTreeSet::new(),
+            (Some(media), false) => {
+                assert!(
+                    content_type.starts_with(media.as_str()),
+                    "{}: sent `{content_type}`, described `{media}`",
+                    d.id
+                );
+                if media == "application/x-www-form-urlencoded" {
+                    form_keys(&request.body)
+                } else {
+                    let body: Value = serde_json::from_slice(&request.body)
+                        .unwrap_or_else(|e| panic!("{}: the body is not JSON: {e}", d.id));
+                    body.as_object().expect("a JSON object body").keys().cloned().collect()
+                }
+            }
+        };
+        let undeclared: Vec<&String> = sent.difference(&d.body_fields).collect();
+        assert!(undeclared.is_empty(), "{}: undeclared body fields {undeclared:?}", d.id);
+        let missing: Vec<&String> = d.required_body.difference(&sent).collect();
+        assert!(missing.is_empty(), "{}: required body fields missing: {missing:?}", d.id);
+    }
+}
+
+/// The keys of a form body.
+fn form_keys(body: &[u8]) -> BTreeSet<String> {
+    let mut url = wiremock::http::Url::parse("http://form.invalid/").unwrap();
+    url.set_query(Some(std::str::from_utf8(body).expect("a UTF-8 form")));
+    url.query_pairs().map(|(k, _)| k.into_owned()).collect()
+}
+
+/// The described path with each `{Name}` filled with `Name`, as the tests pass them, and v2010's
+/// leading `{AccountSid}` with the client's account.
+fn expected_path(path: &str) -> String {
+    let path = match path.strip_prefix("/2010-04-01/Accounts/{AccountSid}/") {
+        Some(rest) => format!("/2010-04-01/Accounts/{ACCOUNT_SID}/{rest}"),
+        None => path.to_owned(),
+    };
+    path.replace(['{', '}'], "")
+}
