@@ -15,6 +15,8 @@ mod operation;
 mod params;
 mod resource;
 mod space;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 use std::path::Path;
