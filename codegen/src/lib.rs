@@ -1,13 +1,21 @@
 //! # sidekick-codegen
 //!
-//! The first step of the generator that turns Twilio's OpenAPI descriptions into annotated
-//! Rust: the **extract**. It reads each `twilio_*.json` description and keeps only the facts a
-//! generator uses, without prose, as one small, deterministic JSON file per description
-//! (`codegen/extract/<same name>.json`, committed, and checked by `check-extract`).
+//! The generator that turns Twilio's OpenAPI descriptions into annotated Rust, in two steps:
+//!
+//! 1. The **extract** reads each `twilio_*.json` description and keeps only the facts a
+//!    generator uses, without prose, as one small, deterministic JSON file per description
+//!    (`codegen/extract/<same name>.json`, committed, and checked by `check-extract`).
+//! 2. [`emit`] writes from the extract the bindings (`src/twilio/`), one conformance test per
+//!    operation (`conformance/tests/operations/`) and the product features of `Cargo.toml`
+//!    (committed, and checked by `check-generate` and a test). [`plan`] pairs paths into
+//!    resources and [`types`] maps schemas and names to Rust.
 //!
 //! ```text
 //! cargo run -p sidekick-codegen -- extract [--spec DIR] [--out DIR]
 //! cargo run -p sidekick-codegen -- check-extract [--spec DIR] [--out DIR]
+//! cargo run -p sidekick-codegen -- generate [--root DIR]
+//! cargo run -p sidekick-codegen -- check-generate [--root DIR]
+//! cargo run -p sidekick-codegen -- counts [--root DIR]
 //! ```
 //!
 //! ## The extract format

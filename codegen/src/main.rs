@@ -26,6 +26,8 @@ enum Command {
     Generate(Root),
     /// Fail, naming the files, if the committed bindings are not what `generate` writes now.
     CheckGenerate(Root),
+    /// Print how many resources and operations (by HTTP method) each module has.
+    Counts(Root),
 }
 
 #[derive(Args)]
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::CheckExtract(dirs) => (dirs, true),
         Command::Generate(root) => return generate(&root.root, false),
         Command::CheckGenerate(root) => return generate(&root.root, true),
+        Command::Counts(root) => return counts(&root.root),
     };
     let files = match extract_dir(&dirs.spec) {
         Ok(files) => files,
@@ -133,4 +136,33 @@ fn generate(root: &std::path::Path, checking: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn counts(root: &std::path::Path) -> ExitCode {
+    let counts = match emit::counts(root) {
+        Ok(counts) => counts,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+    println!("| module | resources | operations | {} |", methods.join(" | "));
+    println!("|---|---|---|{}", "---|".repeat(methods.len()));
+    let mut totals = vec![0; methods.len() + 2];
+    for count in &counts {
+        let operations: usize = count.by_method.values().sum();
+        let cells: Vec<usize> =
+            methods.iter().map(|m| count.by_method.get(*m).copied().unwrap_or(0)).collect();
+        totals[0] += count.resources;
+        totals[1] += operations;
+        for (total, cell) in totals[2..].iter_mut().zip(&cells) {
+            *total += cell;
+        }
+        let cells: Vec<String> = cells.iter().map(ToString::to_string).collect();
+        println!("| `{}` | {} | {operations} | {} |", count.module, count.resources, cells.join(" | "));
+    }
+    let totals: Vec<String> = totals.iter().map(ToString::to_string).collect();
+    println!("| all | {} |", totals.join(" | "));
+    ExitCode::SUCCESS
 }

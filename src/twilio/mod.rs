@@ -42,8 +42,10 @@
 //! - [`voice`]: feature `twilio-voice`, 32 operations
 //! - [`wireless`]: feature `twilio-wireless`, 16 operations
 
+mod add_ons;
 mod webhook_method;
 
+pub use add_ons::AddOnsData;
 pub use webhook_method::WebhookMethod;
 
 #[cfg(feature = "twilio-accounts")]

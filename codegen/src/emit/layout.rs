@@ -82,7 +82,7 @@ pub(crate) fn assemble(
     bodies: BTreeMap<String, (String, Vec<String>)>,
     space: &Space,
     custom: bool,
-    resources: usize,
+    resources: &[crate::ResourcePlan],
     operations: usize,
 ) -> Result<BTreeMap<String, String>, String> {
     let dir = module.dir();
@@ -146,10 +146,22 @@ pub(crate) fn assemble(
         None => format!("Twilio `{}` API", module.product),
     };
     text.push_str(&format!(
-        "//! {title}: {resources} resources, {operations} operations at `{server}`, generated from \
-         `codegen/extract/{stem}.json`.\n//!\n//! Enabled by the cargo feature `{}`.\n\n",
+        "//! {title}: {} resources, {operations} operations at `{server}`, generated from \
+         `codegen/extract/{stem}.json`.\n//!\n//! Enabled by the cargo feature `{}`.\n//!\n",
+        resources.len(),
         module.feature()
     ));
+    for resource in resources {
+        let kinds: Vec<String> =
+            resource.operations.iter().map(|op| format!("`{}`", op.kind.prefix().to_lowercase())).collect();
+        text.push_str(&format!(
+            "//! - [`{}`] at `{}`: {}\n",
+            resource.name,
+            resource.path(),
+            kinds.join(", ")
+        ));
+    }
+    text.push('\n');
     if custom {
         text.push_str("mod custom;\n");
     }
@@ -193,7 +205,7 @@ pub(crate) fn root_files(modules: &[ModuleFiles]) -> BTreeMap<String, String> {
             versions[0].module.feature()
         ));
     }
-    root.push_str("\nmod webhook_method;\n\npub use webhook_method::WebhookMethod;\n\n");
+    root.push_str("\nmod add_ons;\nmod webhook_method;\n\npub use add_ons::AddOnsData;\npub use webhook_method::WebhookMethod;\n\n");
     for (product, versions) in &products {
         root.push_str(&format!(
             "#[cfg(feature = \"{}\")]\npub mod {product};\n",

@@ -87,8 +87,8 @@ pub(crate) fn module_files(stem: &str, extract: &Value, custom: bool) -> Result<
         bodies.insert(file, (code.code, code.defines));
         calls.extend(code.calls);
     }
-    let files = layout::assemble(&module, stem, server, bodies, &space, custom, plans.len(), calls.len())
-        .map_err(fail)?;
+    let files =
+        layout::assemble(&module, stem, server, bodies, &space, custom, &plans, calls.len()).map_err(fail)?;
     Ok(ModuleFiles { module, files, calls, resources: plans.len() })
 }
 

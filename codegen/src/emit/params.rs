@@ -6,6 +6,11 @@ use super::operation::{Op, Param, Place};
 use super::resource::placed;
 use super::space::{Field, Result, Space, pascal};
 
+/// The format of Lookups v1's `AddOnsData`, a map sent flattened with the prefix `AddOns.`.
+const ADD_ONS_FORMAT: &str = "prefixed-collapsible-map-AddOns";
+/// Its hand-written type (`src/twilio/add_ons.rs`).
+const ADD_ONS: &str = "sidekick::twilio::AddOnsData";
+
 /// What a caller needs to build the params type: its name and required fields.
 #[derive(Debug, Clone)]
 pub(crate) struct ParamsType {
@@ -37,6 +42,10 @@ pub(crate) fn params_type<'a>(
             describe(space.resolve(param.schema), param.schema, space)
         );
         field.required = param.required;
+        if param.schema.get("format").and_then(serde_json::Value::as_str) == Some(ADD_ONS_FORMAT) {
+            field.ty = ADD_ONS.to_owned();
+            field.doc.push_str(" Sent as `AddOns.<name>=<value>`.");
+        }
         fields.push((field, param.place));
     }
     let mut seen = std::collections::BTreeSet::new();
@@ -58,7 +67,8 @@ pub(crate) fn params_type<'a>(
     let pascal_case = fields.iter().filter(|(f, _)| pascal(bare(&f.name)) == f.wire).count();
     let as_is = fields.iter().filter(|(f, _)| bare(&f.name) == f.wire).count();
     let rename_all = pascal_case > as_is;
-    let required: Vec<&Field> = fields.iter().map(|(f, _)| f).filter(|f| f.required).collect();
+    let required: Vec<&Field> =
+        fields.iter().map(|(f, _)| f).filter(|f| f.required && f.ty != ADD_ONS).collect();
 
     let mut code = doc_lines(&doc, "");
     let default = if required.is_empty() { "Default, " } else { "" };
@@ -78,13 +88,18 @@ pub(crate) fn params_type<'a>(
             let with = if field.required { with.trim_end_matches("::option") } else { with };
             serde.push(format!("with = {with:?}"));
         }
+        let flat = field.ty == ADD_ONS;
+        if flat {
+            // Its entries carry their own names: the field's is never sent.
+            serde = vec!["flatten".to_owned()];
+        }
         if !serde.is_empty() {
             code.push_str(&format!("    #[serde({})]\n", serde.join(", ")));
         }
-        if let Some(place) = placed(*place, kind) {
+        if let Some(place) = placed(*place, kind).filter(|_| !flat) {
             code.push_str(&format!("    #[param({place})]\n"));
         }
-        let ty = if field.required { field.ty.clone() } else { format!("Option<{}>", field.ty) };
+        let ty = if field.required || flat { field.ty.clone() } else { format!("Option<{}>", field.ty) };
         code.push_str(&format!("    pub {}: {ty},\n", field.name));
     }
     code.push_str("}\n\n");
@@ -105,15 +120,17 @@ pub(crate) fn params_type<'a>(
     code.push_str(&format!("    pub fn new({}) -> Self {{\n", arguments.join(", ")));
     code.push_str(&format!("        {name} {{\n"));
     for (field, _) in &fields {
-        match field.required {
-            true => code.push_str(&format!("            {}: {}.into(),\n", field.name, field.name)),
-            false => code.push_str(&format!("            {}: None,\n", field.name)),
+        match (field.required, field.ty == ADD_ONS) {
+            (_, true) => code.push_str(&format!("            {}: Default::default(),\n", field.name)),
+            (true, _) => code.push_str(&format!("            {}: {}.into(),\n", field.name, field.name)),
+            (false, _) => code.push_str(&format!("            {}: None,\n", field.name)),
         }
     }
     code.push_str("        }\n    }\n");
     for (field, _) in fields.iter().filter(|(f, _)| !f.required && bare(&f.name) != "new") {
+        let value = if field.ty == ADD_ONS { "value.into()" } else { "Some(value.into())" };
         code.push_str(&format!(
-            "\n    /// Sets `{}`.\n    pub fn {}(mut self, value: impl Into<{}>) -> Self {{\n        self.{} = Some(value.into());\n        self\n    }}\n",
+            "\n    /// Sets `{}`.\n    pub fn {}(mut self, value: impl Into<{}>) -> Self {{\n        self.{} = {value};\n        self\n    }}\n",
             field.wire, field.name, field.ty, field.name
         ));
     }

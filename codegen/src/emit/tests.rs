@@ -77,7 +77,8 @@ fn extract() -> Value {
                     "operationId": "FetchThing",
                     "parameters": [
                         {"in": "path", "name": "AccountSid", "required": true, "schema": {"type": "string"}},
-                        {"in": "path", "name": "Sid", "required": true, "schema": {"type": "string"}}
+                        {"in": "path", "name": "Sid", "required": true, "schema": {"type": "string"}},
+                        {"in": "query", "name": "AddOnsData", "schema": {"type": "object", "format": "prefixed-collapsible-map-AddOns"}}
                     ],
                     "responses": {"307": {"content": {"application/json": {"schema": {"type": "object", "properties": {"redirect_to": {"type": "string"}}}}}}}
                 }
@@ -101,7 +102,8 @@ fn each_operation_shape_becomes_its_attribute() {
     let code = &files.files["src/twilio/things/v1/thing.rs"];
     for expected in [
         "account = \"account_sid\"",
-        "fetch(response = \"redirect\")",
+        "fetch(params = FetchThing, response = \"redirect\")",
+        "#[serde(flatten)]\n    pub add_ons_data: sidekick::twilio::AddOnsData,",
         "create(params = CreateThing, returns = NewThing)",
         "update(params = UpdateThing, method = \"PUT\", body = \"json\", response = \"empty\")",
         "list(params = ThingFilter, key = \"things\", paging = \"next_page_uri\")",

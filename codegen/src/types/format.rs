@@ -65,8 +65,8 @@ use FormatRule::{Informative, Type};
 ///   `number` is (see the module documentation).
 /// - `uri-map` (138, `links` and `subresource_uris`, no properties) → `BTreeMap<String, String>`.
 /// - `prefixed-collapsible-map-AddOns` (1, lookups_v1 `AddOnsData`): a free-form object that
-///   Twilio's libraries send as `AddOns.<key>=<value>`; `serde_json::Value` here, and the
-///   generator still has to flatten it with the prefix (no runtime helper does yet).
+///   Twilio's libraries send as `AddOns.<key>=<value>`; `serde_json::Value` here, which the
+///   generator replaces in params with the flattened `sidekick::twilio::AddOnsData`.
 /// - Text that stays `String`: `uri` (2155), `http-method` (232; all carry an `enum`, which
 ///   wins), `phone-number` (94), `iso-country-code` (51), `currency` (24, all `price_unit`:
 ///   `USD`, not an amount), `email` (15), `endpoint` (4, a phone number, client or SIP address),

@@ -257,7 +257,15 @@ impl Mock {
                 assert!(request.body.is_empty(), "{}: a body was sent but none is described", d.id);
                 BTreeSet::new()
             }
-            (Some(_), true) => BTreeSet::new(),
+            (Some(media), true) => {
+                // An empty body still says what it would be, when it says anything.
+                assert!(
+                    content_type.is_empty() || content_type.starts_with(media.as_str()),
+                    "{}: sent `{content_type}`, described `{media}`",
+                    d.id
+                );
+                BTreeSet::new()
+            }
             (Some(media), false) => {
                 assert!(
                     content_type.starts_with(media.as_str()),

@@ -3,6 +3,18 @@
 //! Twilio `preview` API: 11 resources, 34 operations at `https://preview.twilio.com`, generated from `codegen/extract/twilio_preview.json`.
 //!
 //! Enabled by the cargo feature `twilio-preview`.
+//!
+//! - [`AuthorizationDocument`] at `/HostedNumbers/AuthorizationDocuments/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`DependentHostedNumberOrder`] at `/HostedNumbers/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders`: `list`
+//! - [`HostedNumberOrder`] at `/HostedNumbers/HostedNumberOrders/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AvailableAddOn`] at `/marketplace/AvailableAddOns/{Sid}`: `fetch`, `list`
+//! - [`AvailableAddOnExtension`] at `/marketplace/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}`: `fetch`, `list`
+//! - [`InstalledAddOn`] at `/marketplace/InstalledAddOns/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`InstalledAddOnExtension`] at `/marketplace/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}`: `fetch`, `update`, `list`
+//! - [`Command`] at `/wireless/Commands/{Sid}`: `fetch`, `create`, `list`
+//! - [`RatePlan`] at `/wireless/RatePlans/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Sim`] at `/wireless/Sims/{Sid}`: `fetch`, `update`, `list`
+//! - [`Usage`] at `/wireless/Sims/{SimSid}/Usage`: `fetch`
 
 mod authorization_document;
 mod available_add_on;

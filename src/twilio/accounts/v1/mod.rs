@@ -3,6 +3,15 @@
 //! Twilio `accounts` API, `v1`: 8 resources, 20 operations at `https://accounts.twilio.com`, generated from `codegen/extract/twilio_accounts_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-accounts`.
+//!
+//! - [`Promote`] at `/v1/AuthTokens/Promote`: `update`
+//! - [`Secondary`] at `/v1/AuthTokens/Secondary`: `create`, `delete`
+//! - [`BulkConsent`] at `/v1/Consents/Bulk`: `create`
+//! - [`BulkContact`] at `/v1/Contacts/Bulk`: `create`
+//! - [`AWS`] at `/v1/Credentials/AWS/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`PublicKey`] at `/v1/Credentials/PublicKeys/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`MessagingGeopermissions`] at `/v1/Messaging/GeoPermissions`: `fetch`, `update`
+//! - [`Number`] at `/v1/SafeList/Numbers`: `fetch`, `create`, `delete`
 
 mod aws;
 mod bulk_consent;

@@ -3,6 +3,78 @@
 //! Twilio `api` API, `v2010`: 71 resources, 197 operations at `https://api.twilio.com`, generated from `codegen/extract/twilio_api_v2010.json`.
 //!
 //! Enabled by the cargo feature `twilio-api`.
+//!
+//! - [`Account`] at `/2010-04-01/Accounts/{Sid}.json`: `fetch`, `create`, `update`, `list`
+//! - [`Address`] at `/2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`DependentPhoneNumber`] at `/2010-04-01/Accounts/{AccountSid}/Addresses/{AddressSid}/DependentPhoneNumbers.json`: `list`
+//! - [`Application`] at `/2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AuthorizedConnectApp`] at `/2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json`: `fetch`, `list`
+//! - [`AvailablePhoneNumberCountry`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}.json`: `fetch`, `list`
+//! - [`AvailablePhoneNumberLocal`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json`: `list`
+//! - [`MachineToMachine`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json`: `list`
+//! - [`AvailablePhoneNumberMobile`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json`: `list`
+//! - [`National`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json`: `list`
+//! - [`SharedCost`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json`: `list`
+//! - [`AvailablePhoneNumberTollFree`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json`: `list`
+//! - [`Voip`] at `/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json`: `list`
+//! - [`Balance`] at `/2010-04-01/Accounts/{AccountSid}/Balance.json`: `fetch`
+//! - [`Call`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Event`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Events.json`: `list`
+//! - [`CallNotification`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Notifications/{Sid}.json`: `fetch`, `list`
+//! - [`Payment`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments/{Sid}.json`: `create`, `update`
+//! - [`CallRecording`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Siprec`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Siprec/{Sid}.json`: `create`, `update`
+//! - [`Stream`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Streams/{Sid}.json`: `create`, `update`
+//! - [`CallTranscription`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json`: `create`, `update`
+//! - [`UserDefinedMessageSubscription`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessageSubscriptions/{Sid}.json`: `create`, `delete`
+//! - [`UserDefinedMessage`] at `/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/UserDefinedMessages.json`: `create`
+//! - [`Conference`] at `/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json`: `fetch`, `update`, `list`
+//! - [`Participant`] at `/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ConferenceRecording`] at `/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json`: `fetch`, `update`, `delete`, `list`
+//! - [`ConnectApp`] at `/2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json`: `fetch`, `update`, `delete`, `list`
+//! - [`IncomingPhoneNumber`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`IncomingPhoneNumberLocal`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json`: `create`, `list`
+//! - [`IncomingPhoneNumberMobile`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json`: `create`, `list`
+//! - [`IncomingPhoneNumberTollFree`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json`: `create`, `list`
+//! - [`AssignedAddOn`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`AssignedAddOnExtension`] at `/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{AssignedAddOnSid}/Extensions/{Sid}.json`: `fetch`, `list`
+//! - [`Key`] at `/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Message`] at `/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Feedback`] at `/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json`: `create`
+//! - [`Media`] at `/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`Notification`] at `/2010-04-01/Accounts/{AccountSid}/Notifications/{Sid}.json`: `fetch`, `list`
+//! - [`OutgoingCallerId`] at `/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Queue`] at `/2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Member`] at `/2010-04-01/Accounts/{AccountSid}/Queues/{QueueSid}/Members/{CallSid}.json`: `fetch`, `update`, `list`
+//! - [`Recording`] at `/2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`RecordingTranscription`] at `/2010-04-01/Accounts/{AccountSid}/Recordings/{RecordingSid}/Transcriptions/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`AddOnResult`] at `/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`Payload`] at `/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`Data`] at `/2010-04-01/Accounts/{AccountSid}/Recordings/{ReferenceSid}/AddOnResults/{AddOnResultSid}/Payloads/{PayloadSid}/Data.json`: `fetch`
+//! - [`CredentialList`] at `/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Credential`] at `/2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Domain`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AuthCallsCredentialListMapping`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/CredentialListMappings/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`AuthCallsIpAccessControlListMapping`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Calls/IpAccessControlListMappings/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`AuthRegistrationsCredentialListMapping`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/Auth/Registrations/CredentialListMappings/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`CredentialListMapping`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`IpAccessControlListMapping`] at `/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/IpAccessControlListMappings/{Sid}.json`: `fetch`, `create`, `delete`, `list`
+//! - [`IpAccessControlList`] at `/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`IpAddress`] at `/2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ShortCode`] at `/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json`: `fetch`, `update`, `list`
+//! - [`SigningKey`] at `/2010-04-01/Accounts/{AccountSid}/SigningKeys/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Token`] at `/2010-04-01/Accounts/{AccountSid}/Tokens.json`: `create`
+//! - [`Transcription`] at `/2010-04-01/Accounts/{AccountSid}/Transcriptions/{Sid}.json`: `fetch`, `delete`, `list`
+//! - [`Record`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records.json`: `list`
+//! - [`AllTime`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/AllTime.json`: `list`
+//! - [`Daily`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/Daily.json`: `list`
+//! - [`LastMonth`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/LastMonth.json`: `list`
+//! - [`Monthly`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/Monthly.json`: `list`
+//! - [`ThisMonth`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/ThisMonth.json`: `list`
+//! - [`Today`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/Today.json`: `list`
+//! - [`Yearly`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yearly.json`: `list`
+//! - [`Yesterday`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Records/Yesterday.json`: `list`
+//! - [`Trigger`] at `/2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json`: `fetch`, `create`, `update`, `delete`, `list`
 
 mod account;
 mod add_on_result;

@@ -3,6 +3,19 @@
 //! Twilio `assistants` API, `v1`: 12 resources, 30 operations at `https://assistants.twilio.com`, generated from `codegen/extract/twilio_assistants_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-assistants`.
+//!
+//! - [`Assistant`] at `/v1/Assistants/{id}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AssistantKnowledge`] at `/v1/Assistants/{assistantId}/Knowledge/{id}`: `create`, `delete`, `list`
+//! - [`AssistantTool`] at `/v1/Assistants/{assistantId}/Tools/{id}`: `create`, `delete`, `list`
+//! - [`Feedback`] at `/v1/Assistants/{id}/Feedbacks`: `create`, `list`
+//! - [`AssistantMessage`] at `/v1/Assistants/{id}/Messages`: `create`
+//! - [`Knowledge`] at `/v1/Knowledge/{id}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Chunk`] at `/v1/Knowledge/{id}/Chunks`: `list`
+//! - [`Status`] at `/v1/Knowledge/{id}/Status`: `fetch`
+//! - [`Policy`] at `/v1/Policies`: `list`
+//! - [`Session`] at `/v1/Sessions/{id}`: `fetch`, `list`
+//! - [`SessionMessage`] at `/v1/Sessions/{sessionId}/Messages`: `list`
+//! - [`Tool`] at `/v1/Tools/{id}`: `fetch`, `create`, `update`, `delete`, `list`
 
 mod assistant;
 mod assistant_knowledge;

@@ -3,6 +3,12 @@
 //! Twilio `bulkexports` API, `v1`: 5 resources, 9 operations at `https://bulkexports.twilio.com`, generated from `codegen/extract/twilio_bulkexports_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-bulkexports`.
+//!
+//! - [`Export`] at `/v1/Exports/{ResourceType}`: `fetch`
+//! - [`ExportJob`] at `/v1/Exports/Jobs/{JobSid}`: `fetch`, `delete`
+//! - [`Configuration`] at `/v1/Exports/{ResourceType}/Configuration`: `fetch`, `update`
+//! - [`Day`] at `/v1/Exports/{ResourceType}/Days/{Day}`: `fetch`, `list`
+//! - [`ExportCustomJob`] at `/v1/Exports/{ResourceType}/Jobs`: `create`, `list`
 
 mod configuration;
 mod day;

@@ -3,6 +3,8 @@
 //! Twilio `chat` API, `v3`: 1 resources, 1 operations at `https://chat.twilio.com`, generated from `codegen/extract/twilio_chat_v3.json`.
 //!
 //! Enabled by the cargo feature `twilio-chat`.
+//!
+//! - [`Channel`] at `/v3/Services/{ServiceSid}/Channels/{Sid}`: `update`
 
 mod channel;
 

@@ -3,6 +3,12 @@
 //! Twilio `content` API, `v1`: 5 resources, 9 operations at `https://content.twilio.com`, generated from `codegen/extract/twilio_content_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-content`.
+//!
+//! - [`Content`] at `/v1/Content/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Whatsapp`] at `/v1/Content/{ContentSid}/ApprovalRequests/whatsapp`: `create`
+//! - [`ApprovalRequests`] at `/v1/Content/{Sid}/ApprovalRequests`: `fetch`
+//! - [`ContentAndApproval`] at `/v1/ContentAndApprovals`: `list`
+//! - [`LegacyContent`] at `/v1/LegacyContent`: `list`
 
 mod approval_requests;
 mod content;

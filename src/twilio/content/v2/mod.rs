@@ -3,6 +3,9 @@
 //! Twilio `content` API, `v2`: 2 resources, 2 operations at `https://content.twilio.com`, generated from `codegen/extract/twilio_content_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-content`.
+//!
+//! - [`Content`] at `/v2/Content`: `list`
+//! - [`ContentAndApproval`] at `/v2/ContentAndApprovals`: `list`
 
 mod content;
 mod content_and_approval;

@@ -3,6 +3,36 @@
 //! Twilio `conversations` API, `v1`: 29 resources, 103 operations at `https://conversations.twilio.com`, generated from `codegen/extract/twilio_conversations_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-conversations`.
+//!
+//! - [`Configuration`] at `/v1/Configuration`: `fetch`, `update`
+//! - [`Address`] at `/v1/Configuration/Addresses/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Webhooks`] at `/v1/Configuration/Webhooks`: `fetch`, `update`
+//! - [`ConversationWithParticipant`] at `/v1/ConversationWithParticipants`: `create`
+//! - [`Conversation`] at `/v1/Conversations/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Message`] at `/v1/Conversations/{ConversationSid}/Messages/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Receipt`] at `/v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}`: `fetch`, `list`
+//! - [`Participant`] at `/v1/Conversations/{ConversationSid}/Participants/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Webhook`] at `/v1/Conversations/{ConversationSid}/Webhooks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Credential`] at `/v1/Credentials/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ParticipantConversation`] at `/v1/ParticipantConversations`: `list`
+//! - [`Role`] at `/v1/Roles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Binding`] at `/v1/Services/{ChatServiceSid}/Bindings/{Sid}`: `fetch`, `delete`, `list`
+//! - [`ServiceConfiguration`] at `/v1/Services/{ChatServiceSid}/Configuration`: `fetch`, `update`
+//! - [`Notifications`] at `/v1/Services/{ChatServiceSid}/Configuration/Notifications`: `fetch`, `update`
+//! - [`ConfigurationWebhooks`] at `/v1/Services/{ChatServiceSid}/Configuration/Webhooks`: `fetch`, `update`
+//! - [`ServiceConversationWithParticipant`] at `/v1/Services/{ChatServiceSid}/ConversationWithParticipants`: `create`
+//! - [`ServiceConversation`] at `/v1/Services/{ChatServiceSid}/Conversations/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ConversationMessage`] at `/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`MessageReceipt`] at `/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts/{Sid}`: `fetch`, `list`
+//! - [`ConversationParticipant`] at `/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ConversationWebhook`] at `/v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ServiceParticipantConversation`] at `/v1/Services/{ChatServiceSid}/ParticipantConversations`: `list`
+//! - [`ServiceRole`] at `/v1/Services/{ChatServiceSid}/Roles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ServiceUser`] at `/v1/Services/{ChatServiceSid}/Users/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ServiceUserConversation`] at `/v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}`: `fetch`, `update`, `delete`, `list`
+//! - [`User`] at `/v1/Users/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`UserConversation`] at `/v1/Users/{UserSid}/Conversations/{ConversationSid}`: `fetch`, `update`, `delete`, `list`
 
 mod address;
 mod binding;

@@ -3,6 +3,15 @@
 //! Twilio `events` API, `v1`: 8 resources, 22 operations at `https://events.twilio.com`, generated from `codegen/extract/twilio_events_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-events`.
+//!
+//! - [`Schema`] at `/v1/Schemas/{Id}`: `fetch`
+//! - [`SchemaVersion`] at `/v1/Schemas/{Id}/Versions/{SchemaVersion}`: `fetch`, `list`
+//! - [`Sink`] at `/v1/Sinks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Test`] at `/v1/Sinks/{Sid}/Test`: `create`
+//! - [`Validate`] at `/v1/Sinks/{Sid}/Validate`: `create`
+//! - [`Subscription`] at `/v1/Subscriptions/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`SubscribedEvent`] at `/v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Type`] at `/v1/Types/{Type}`: `fetch`, `list`
 
 mod schema;
 mod schema_version;

@@ -3,6 +3,36 @@
 //! Twilio `flex` API, `v1`: 29 resources, 73 operations at `https://flex-api.twilio.com`, generated from `codegen/extract/twilio_flex_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-flex`.
+//!
+//! - [`Channel`] at `/v1/Channels/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Configuration`] at `/v1/Configuration`: `fetch`, `update`
+//! - [`FlexFlow`] at `/v1/FlexFlows/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`InsightsConversation`] at `/v1/Insights/Conversations`: `list`
+//! - [`Assessment`] at `/v1/Insights/QualityManagement/Assessments/{AssessmentSid}`: `create`, `update`, `list`
+//! - [`Comment`] at `/v1/Insights/QualityManagement/Assessments/Comments`: `create`, `list`
+//! - [`Category`] at `/v1/Insights/QualityManagement/Categories/{CategorySid}`: `create`, `update`, `delete`, `list`
+//! - [`InsightsQuestionnaire`] at `/v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Question`] at `/v1/Insights/QualityManagement/Questions/{QuestionSid}`: `create`, `update`, `delete`, `list`
+//! - [`InsightsSettingsAnswerSets`] at `/v1/Insights/QualityManagement/Settings/AnswerSets`: `fetch`
+//! - [`CommentTags`] at `/v1/Insights/QualityManagement/Settings/CommentTags`: `fetch`
+//! - [`InsightsSegment`] at `/v1/Insights/Segments`: `list`
+//! - [`Session`] at `/v1/Insights/Session`: `create`
+//! - [`InsightsUserRoles`] at `/v1/Insights/UserRoles`: `fetch`
+//! - [`Interaction`] at `/v1/Interactions/{Sid}`: `fetch`, `create`, `update`
+//! - [`InteractionChannel`] at `/v1/Interactions/{InteractionSid}/Channels/{Sid}`: `fetch`, `update`, `list`
+//! - [`InteractionChannelInvite`] at `/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites`: `create`, `list`
+//! - [`InteractionChannelParticipant`] at `/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}`: `create`, `update`, `list`
+//! - [`InteractionTransfer`] at `/v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Transfers/{Sid}`: `fetch`, `create`, `update`
+//! - [`PluginServiceConfiguration`] at `/v1/PluginService/Configurations/{Sid}`: `fetch`, `create`, `list`
+//! - [`ConfiguredPlugin`] at `/v1/PluginService/Configurations/{ConfigurationSid}/Plugins/{PluginSid}`: `fetch`, `list`
+//! - [`PluginConfigurationArchive`] at `/v1/PluginService/Configurations/{Sid}/Archive`: `update`
+//! - [`Plugin`] at `/v1/PluginService/Plugins/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`PluginVersion`] at `/v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}`: `fetch`, `create`, `list`
+//! - [`VersionArchive`] at `/v1/PluginService/Plugins/{PluginSid}/Versions/{Sid}/Archive`: `update`
+//! - [`PluginArchive`] at `/v1/PluginService/Plugins/{Sid}/Archive`: `update`
+//! - [`Release`] at `/v1/PluginService/Releases/{Sid}`: `fetch`, `create`, `list`
+//! - [`WebChannel`] at `/v1/WebChannels/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Status`] at `/v1/account/provision/status`: `fetch`
 
 mod assessment;
 mod category;

@@ -3,6 +3,9 @@
 //! Twilio `flex` API, `v2`: 2 resources, 3 operations at `https://flex-api.twilio.com`, generated from `codegen/extract/twilio_flex_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-flex`.
+//!
+//! - [`User`] at `/v2/Instances/{InstanceSid}/Users/{FlexUserSid}`: `fetch`, `update`
+//! - [`WebChannel`] at `/v2/WebChats`: `create`
 
 mod user;
 mod web_channel;

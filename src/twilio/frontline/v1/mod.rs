@@ -3,6 +3,8 @@
 //! Twilio `frontline` API, `v1`: 1 resources, 2 operations at `https://frontline-api.twilio.com`, generated from `codegen/extract/twilio_frontline_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-frontline`.
+//!
+//! - [`User`] at `/v1/Users/{Sid}`: `fetch`, `update`
 
 mod user;
 

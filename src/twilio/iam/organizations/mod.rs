@@ -3,6 +3,12 @@
 //! Twilio `iam` API, `organizations`: 5 resources, 13 operations at `https://preview-iam.twilio.com`, generated from `codegen/extract/twilio_iam_organizations.json`.
 //!
 //! Enabled by the cargo feature `twilio-iam`.
+//!
+//! - [`Account`] at `/Organizations/{OrganizationSid}/Accounts/{AccountSid}`: `fetch`, `list`
+//! - [`RoleAssignment`] at `/Organizations/{OrganizationSid}/RoleAssignments/{RoleAssignmentSid}`: `create`, `delete`, `list`
+//! - [`User`] at `/Organizations/{OrganizationSid}/scim/Users/{UserSid}`: `fetch`, `create`, `update`, `patch`, `delete`, `list`
+//! - [`Authorize`] at `/v1/authorize`: `fetch`
+//! - [`Token`] at `/v1/token`: `create`
 
 mod account;
 mod authorize;

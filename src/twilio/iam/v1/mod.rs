@@ -3,6 +3,12 @@
 //! Twilio `iam` API, `v1`: 5 resources, 10 operations at `https://iam.twilio.com`, generated from `codegen/extract/twilio_iam_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-iam`.
+//!
+//! - [`OAuthApp`] at `/v1/Account/OAuthApps/{sid}`: `create`, `update`, `delete`
+//! - [`GetApiKey`] at `/v1/Keys`: `create`, `list`
+//! - [`Key`] at `/v1/Keys/{Sid}`: `fetch`, `update`, `delete`
+//! - [`Permission`] at `/v1/Roles/{RoleSid}/Permissions`: `list`
+//! - [`Token`] at `/v1/token`: `create`
 
 mod get_api_key;
 mod key;

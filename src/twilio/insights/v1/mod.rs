@@ -3,6 +3,18 @@
 //! Twilio `insights` API, `v1`: 11 resources, 17 operations at `https://insights.twilio.com`, generated from `codegen/extract/twilio_insights_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-insights`.
+//!
+//! - [`Conference`] at `/v1/Conferences/{ConferenceSid}`: `fetch`, `list`
+//! - [`Participant`] at `/v1/Conferences/{ConferenceSid}/Participants/{ParticipantSid}`: `fetch`, `list`
+//! - [`Room`] at `/v1/Video/Rooms/{RoomSid}`: `fetch`, `list`
+//! - [`RoomParticipant`] at `/v1/Video/Rooms/{RoomSid}/Participants/{ParticipantSid}`: `fetch`, `list`
+//! - [`Settings`] at `/v1/Voice/Settings`: `fetch`, `update`
+//! - [`CallSummary`] at `/v1/Voice/Summaries`: `list`
+//! - [`Annotation`] at `/v1/Voice/{CallSid}/Annotation`: `fetch`, `update`
+//! - [`Event`] at `/v1/Voice/{CallSid}/Events`: `list`
+//! - [`Metric`] at `/v1/Voice/{CallSid}/Metrics`: `list`
+//! - [`VoiceCallSummary`] at `/v1/Voice/{CallSid}/Summary`: `fetch`
+//! - [`Voice`] at `/v1/Voice/{Sid}`: `fetch`
 
 mod annotation;
 mod call_summary;

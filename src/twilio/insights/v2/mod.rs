@@ -3,6 +3,10 @@
 //! Twilio `insights` API, `v2`: 3 resources, 6 operations at `https://insights.twilio.com`, generated from `codegen/extract/twilio_insights_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-insights`.
+//!
+//! - [`Report`] at `/v2/Voice/Reports/{reportId}`: `fetch`, `create`
+//! - [`Inbound`] at `/v2/Voice/Reports/PhoneNumbers/Inbound/{reportId}`: `create`, `list`
+//! - [`Outbound`] at `/v2/Voice/Reports/PhoneNumbers/Outbound/{reportId}`: `create`, `list`
 
 mod inbound;
 mod outbound;

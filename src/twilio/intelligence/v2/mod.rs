@@ -3,6 +3,20 @@
 //! Twilio `intelligence` API, `v2`: 13 resources, 29 operations at `https://intelligence.twilio.com`, generated from `codegen/extract/twilio_intelligence_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-intelligence`.
+//!
+//! - [`OperatorType`] at `/v2/OperatorTypes/{Sid}`: `fetch`, `list`
+//! - [`Operator`] at `/v2/Operators/{Sid}`: `fetch`, `list`
+//! - [`Custom`] at `/v2/Operators/Custom/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`PreBuilt`] at `/v2/Operators/PreBuilt/{Sid}`: `fetch`, `list`
+//! - [`Service`] at `/v2/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`OperatorAttachments`] at `/v2/Services/{ServiceSid}/Operators`: `fetch`
+//! - [`ServiceOperator`] at `/v2/Services/{ServiceSid}/Operators/{OperatorSid}`: `create`, `delete`
+//! - [`Transcript`] at `/v2/Transcripts/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Media`] at `/v2/Transcripts/{Sid}/Media`: `fetch`
+//! - [`OperatorResult`] at `/v2/Transcripts/{TranscriptSid}/OperatorResults/{OperatorSid}`: `fetch`, `list`
+//! - [`EncryptedOperatorResults`] at `/v2/Transcripts/{TranscriptSid}/OperatorResults/Encrypted`: `fetch`
+//! - [`Sentence`] at `/v2/Transcripts/{TranscriptSid}/Sentences`: `list`
+//! - [`EncryptedSentences`] at `/v2/Transcripts/{TranscriptSid}/Sentences/Encrypted`: `fetch`
 
 mod custom_resource;
 mod encrypted_operator_results;

@@ -3,6 +3,16 @@
 //! Twilio `ip_messaging` API, `v1`: 9 resources, 40 operations at `https://ip-messaging.twilio.com`, generated from `codegen/extract/twilio_ip_messaging_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-ip-messaging`.
+//!
+//! - [`Credential`] at `/v1/Credentials/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Channel`] at `/v1/Services/{ServiceSid}/Channels/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Invite`] at `/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Member`] at `/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Message`] at `/v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Role`] at `/v1/Services/{ServiceSid}/Roles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`User`] at `/v1/Services/{ServiceSid}/Users/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`UserChannel`] at `/v1/Services/{ServiceSid}/Users/{UserSid}/Channels`: `list`
 
 mod channel;
 mod credential;

@@ -3,6 +3,19 @@
 //! Twilio `ip_messaging` API, `v2`: 12 resources, 54 operations at `https://ip-messaging.twilio.com`, generated from `codegen/extract/twilio_ip_messaging_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-ip-messaging`.
+//!
+//! - [`Credential`] at `/v2/Credentials/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Service`] at `/v2/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Binding`] at `/v2/Services/{ServiceSid}/Bindings/{Sid}`: `fetch`, `delete`, `list`
+//! - [`Channel`] at `/v2/Services/{ServiceSid}/Channels/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Invite`] at `/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Invites/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Member`] at `/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Message`] at `/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Webhook`] at `/v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Role`] at `/v2/Services/{ServiceSid}/Roles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`User`] at `/v2/Services/{ServiceSid}/Users/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`UserBinding`] at `/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings/{Sid}`: `fetch`, `delete`, `list`
+//! - [`UserChannel`] at `/v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}`: `fetch`, `update`, `delete`, `list`
 
 mod binding;
 mod channel;

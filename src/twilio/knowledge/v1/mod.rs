@@ -3,6 +3,10 @@
 //! Twilio `knowledge` API, `v1`: 3 resources, 7 operations at `https://knowledge.twilio.com`, generated from `codegen/extract/twilio_knowledge_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-knowledge`.
+//!
+//! - [`Knowledge`] at `/v1/Knowledge/{id}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Chunk`] at `/v1/Knowledge/{id}/Chunks`: `list`
+//! - [`Status`] at `/v1/Knowledge/{id}/Status`: `fetch`
 
 mod chunk;
 mod knowledge;

@@ -3,6 +3,8 @@
 //! Twilio `lookups` API, `v1`: 1 resources, 1 operations at `https://lookups.twilio.com`, generated from `codegen/extract/twilio_lookups_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-lookups`.
+//!
+//! - [`PhoneNumber`] at `/v1/PhoneNumbers/{PhoneNumber}`: `fetch`
 
 mod phone_number;
 

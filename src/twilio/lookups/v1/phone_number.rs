@@ -43,14 +43,15 @@ pub struct FetchPhoneNumber {
     pub r#type: Option<Vec<String>>,
     /// `AddOns` (query): array of string.
     pub add_ons: Option<Vec<String>>,
-    /// `AddOnsData` (query): object (prefixed-collapsible-map-AddOns).
-    pub add_ons_data: Option<serde_json::Value>,
+    /// `AddOnsData` (query): object (prefixed-collapsible-map-AddOns). Sent as `AddOns.<name>=<value>`.
+    #[serde(flatten)]
+    pub add_ons_data: sidekick::twilio::AddOnsData,
 }
 
 impl FetchPhoneNumber {
     /// No parameters set; set optional ones with the methods below.
     pub fn new() -> Self {
-        FetchPhoneNumber { country_code: None, r#type: None, add_ons: None, add_ons_data: None }
+        FetchPhoneNumber { country_code: None, r#type: None, add_ons: None, add_ons_data: Default::default() }
     }
 
     /// Sets `CountryCode`.
@@ -72,8 +73,8 @@ impl FetchPhoneNumber {
     }
 
     /// Sets `AddOnsData`.
-    pub fn add_ons_data(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.add_ons_data = Some(value.into());
+    pub fn add_ons_data(mut self, value: impl Into<sidekick::twilio::AddOnsData>) -> Self {
+        self.add_ons_data = value.into();
         self
     }
 }

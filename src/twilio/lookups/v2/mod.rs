@@ -3,6 +3,12 @@
 //! Twilio `lookups` API, `v2`: 5 resources, 10 operations at `https://lookups.twilio.com`, generated from `codegen/extract/twilio_lookups_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-lookups`.
+//!
+//! - [`PhoneNumber`] at `/v2/PhoneNumbers/{PhoneNumber}`: `fetch`
+//! - [`Override`] at `/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}`: `fetch`, `create`, `update`, `delete`
+//! - [`RateLimits`] at `/v2/RateLimits`: `fetch`
+//! - [`Bucket`] at `/v2/RateLimits/Fields/{Field}/Bucket/{Bucket}`: `fetch`, `update`, `delete`
+//! - [`Query`] at `/v2/batch/query`: `create`
 
 mod bucket;
 mod override_resource;

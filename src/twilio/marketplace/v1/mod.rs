@@ -3,6 +3,15 @@
 //! Twilio `marketplace` API, `v1`: 8 resources, 18 operations at `https://marketplace.twilio.com`, generated from `codegen/extract/twilio_marketplace_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-marketplace`.
+//!
+//! - [`AvailableAddOn`] at `/v1/AvailableAddOns/{Sid}`: `fetch`, `list`
+//! - [`AvailableAddOnExtension`] at `/v1/AvailableAddOns/{AvailableAddOnSid}/Extensions/{Sid}`: `fetch`, `list`
+//! - [`InstalledAddOn`] at `/v1/InstalledAddOns/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`InstalledAddOnExtension`] at `/v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}`: `fetch`, `update`, `list`
+//! - [`InstalledAddOnUsage`] at `/v1/InstalledAddOns/{InstalledAddOnSid}/Usage`: `create`
+//! - [`ModuleDataManagement`] at `/v1/Listing/{Sid}`: `fetch`, `update`
+//! - [`Listing`] at `/v1/Listings`: `fetch`, `create`
+//! - [`ReferralConversion`] at `/v1/ReferralConversion`: `create`
 
 mod available_add_on;
 mod available_add_on_extension;

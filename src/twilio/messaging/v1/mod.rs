@@ -3,6 +3,29 @@
 //! Twilio `messaging` API, `v1`: 22 resources, 58 operations at `https://messaging.twilio.com`, generated from `codegen/extract/twilio_messaging_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-messaging`.
+//!
+//! - [`Deactivations`] at `/v1/Deactivations`: `fetch`
+//! - [`DomainCerts`] at `/v1/LinkShortening/Domains/{DomainSid}/Certificate`: `fetch`, `update`, `delete`
+//! - [`Config`] at `/v1/LinkShortening/Domains/{DomainSid}/Config`: `fetch`, `update`
+//! - [`MessagingService`] at `/v1/LinkShortening/Domains/{DomainSid}/MessagingServices/{MessagingServiceSid}`: `create`, `delete`
+//! - [`RequestManagedCert`] at `/v1/LinkShortening/Domains/{DomainSid}/RequestManagedCert`: `update`
+//! - [`ValidateDns`] at `/v1/LinkShortening/Domains/{DomainSid}/ValidateDns`: `fetch`
+//! - [`DomainConfig`] at `/v1/LinkShortening/MessagingService/{MessagingServiceSid}/DomainConfig`: `fetch`
+//! - [`Domain`] at `/v1/LinkShortening/MessagingServices/{MessagingServiceSid}/Domain`: `fetch`
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`PreregisteredUsa2p`] at `/v1/Services/PreregisteredUsa2p`: `create`
+//! - [`Usecases`] at `/v1/Services/Usecases`: `fetch`
+//! - [`ChannelSender`] at `/v1/Services/{MessagingServiceSid}/ChannelSenders/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Usa2p`] at `/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Usa2pUsecases`] at `/v1/Services/{MessagingServiceSid}/Compliance/Usa2p/Usecases`: `fetch`
+//! - [`AlphaSender`] at `/v1/Services/{ServiceSid}/AlphaSenders/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`DestinationAlphaSender`] at `/v1/Services/{ServiceSid}/DestinationAlphaSenders/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`PhoneNumber`] at `/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`ShortCode`] at `/v1/Services/{ServiceSid}/ShortCodes/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Verification`] at `/v1/Tollfree/Verifications/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`BrandRegistration`] at `/v1/a2p/BrandRegistrations/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`SmsOtp`] at `/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp`: `create`
+//! - [`Vetting`] at `/v1/a2p/BrandRegistrations/{BrandSid}/Vettings/{BrandVettingSid}`: `fetch`, `create`, `list`
 
 mod alpha_sender;
 mod brand_registration;

@@ -3,6 +3,10 @@
 //! Twilio `messaging` API, `v2`: 3 resources, 7 operations at `https://messaging.twilio.com`, generated from `codegen/extract/twilio_messaging_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-messaging`.
+//!
+//! - [`Sender`] at `/v2/Channels/Senders/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Typing`] at `/v2/Indicators/Typing.json`: `create`
+//! - [`DomainCerts`] at `/v2/LinkShortening/Domains/{DomainSid}/Certificate`: `fetch`
 
 mod domain_certs;
 mod sender;

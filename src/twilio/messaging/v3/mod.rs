@@ -3,6 +3,8 @@
 //! Twilio `messaging` API, `v3`: 1 resources, 1 operations at `https://messaging.twilio.com`, generated from `codegen/extract/twilio_messaging_v3.json`.
 //!
 //! Enabled by the cargo feature `twilio-messaging`.
+//!
+//! - [`Typing`] at `/v3/Indicators/Typing.json`: `create`
 
 mod typing;
 

@@ -3,6 +3,9 @@
 //! Twilio `monitor` API, `v1`: 2 resources, 4 operations at `https://monitor.twilio.com`, generated from `codegen/extract/twilio_monitor_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-monitor`.
+//!
+//! - [`Alert`] at `/v1/Alerts/{Sid}`: `fetch`, `list`
+//! - [`Event`] at `/v1/Events/{Sid}`: `fetch`, `list`
 
 mod alert;
 mod event;

@@ -3,6 +3,9 @@
 //! Twilio `monitor` API, `v2`: 2 resources, 6 operations at `https://monitor.twilio.com`, generated from `codegen/extract/twilio_monitor_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-monitor`.
+//!
+//! - [`Alarm`] at `/v2/Alarms/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Status`] at `/v2/Alarms/{Sid}/status`: `update`
 
 mod alarm;
 mod status;

@@ -3,6 +3,11 @@
 //! Twilio `notify` API, `v1`: 4 resources, 15 operations at `https://notify.twilio.com`, generated from `codegen/extract/twilio_notify_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-notify`.
+//!
+//! - [`Credential`] at `/v1/Credentials/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Binding`] at `/v1/Services/{ServiceSid}/Bindings/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Notification`] at `/v1/Services/{ServiceSid}/Notifications`: `create`
 
 mod binding;
 mod credential;

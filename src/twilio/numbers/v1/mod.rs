@@ -3,6 +3,18 @@
 //! Twilio `numbers` API, `v1`: 11 resources, 17 operations at `https://numbers.twilio.com`, generated from `codegen/extract/twilio_numbers_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-numbers`.
+//!
+//! - [`Eligibility`] at `/v1/HostedNumber/Eligibility`: `create`
+//! - [`Bulk`] at `/v1/HostedNumber/Eligibility/Bulk/{RequestId}`: `fetch`, `create`
+//! - [`Webhook`] at `/v1/Porting/Configuration/Webhook`: `fetch`, `create`
+//! - [`PortingWebhookConfigurationDelete`] at `/v1/Porting/Configuration/Webhook/{WebhookType}`: `delete`
+//! - [`PortIn`] at `/v1/Porting/PortIn/{PortInRequestSid}`: `fetch`, `create`, `delete`
+//! - [`PortInRequest`] at `/v1/Porting/PortIn/PortInRequests`: `list`
+//! - [`PortingPortInPhoneNumber`] at `/v1/Porting/PortIn/{PortInRequestSid}/PhoneNumber/{PhoneNumberSid}`: `fetch`, `delete`
+//! - [`PortingPortability`] at `/v1/Porting/Portability/PhoneNumber/{PhoneNumber}`: `fetch`
+//! - [`SenderIdRegistration`] at `/v1/SenderIdRegistrations`: `create`
+//! - [`EmbeddedSession`] at `/v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions`: `create`
+//! - [`Configuration`] at `/v1/SigningRequest/Configuration`: `create`, `list`
 
 mod bulk;
 mod configuration;

@@ -3,6 +3,23 @@
 //! Twilio `numbers` API, `v2`: 16 resources, 47 operations at `https://numbers.twilio.com`, generated from `codegen/extract/twilio_numbers_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-numbers`.
+//!
+//! - [`AuthorizationDocument`] at `/v2/HostedNumber/AuthorizationDocuments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`DependentHostedNumberOrder`] at `/v2/HostedNumber/AuthorizationDocuments/{SigningDocumentSid}/DependentHostedNumberOrders`: `list`
+//! - [`Order`] at `/v2/HostedNumber/Orders/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Bulk`] at `/v2/HostedNumber/Orders/Bulk/{BulkHostingSid}`: `fetch`, `create`
+//! - [`Bundle`] at `/v2/RegulatoryCompliance/Bundles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Clone`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones`: `create`
+//! - [`Copy`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies`: `create`, `list`
+//! - [`Evaluation`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations/{Sid}`: `fetch`, `create`, `list`
+//! - [`ItemAssignment`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`ReplaceItem`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems`: `create`
+//! - [`EndUserType`] at `/v2/RegulatoryCompliance/EndUserTypes/{Sid}`: `fetch`, `list`
+//! - [`EndUser`] at `/v2/RegulatoryCompliance/EndUsers/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Regulation`] at `/v2/RegulatoryCompliance/Regulations/{Sid}`: `fetch`, `list`
+//! - [`SupportingDocumentType`] at `/v2/RegulatoryCompliance/SupportingDocumentTypes/{Sid}`: `fetch`, `list`
+//! - [`SupportingDocument`] at `/v2/RegulatoryCompliance/SupportingDocuments/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Application`] at `/v2/ShortCodes/Applications/{sid}`: `fetch`, `create`, `list`
 
 mod application;
 mod authorization_document;

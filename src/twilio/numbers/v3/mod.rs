@@ -3,6 +3,8 @@
 //! Twilio `numbers` API, `v3`: 1 resources, 1 operations at `https://numbers.twilio.com`, generated from `codegen/extract/twilio_numbers_v3.json`.
 //!
 //! Enabled by the cargo feature `twilio-numbers`.
+//!
+//! - [`HostedNumberOrder`] at `/v3/HostedNumbers/HostedNumberOrders`: `create`
 
 mod hosted_number_order;
 

@@ -3,6 +3,9 @@
 //! Twilio `oauth` API, `v1`: 2 resources, 2 operations at `https://oauth.twilio.com`, generated from `codegen/extract/twilio_oauth_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-oauth`.
+//!
+//! - [`Authorize`] at `/v1/authorize`: `fetch`
+//! - [`Token`] at `/v1/token`: `create`
 
 mod authorize;
 mod token;

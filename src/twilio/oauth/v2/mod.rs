@@ -3,6 +3,9 @@
 //! Twilio `oauth` API, `v2`: 2 resources, 2 operations at `https://oauth.twilio.com`, generated from `codegen/extract/twilio_oauth_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-oauth`.
+//!
+//! - [`Authorize`] at `/v2/authorize`: `fetch`
+//! - [`Token`] at `/v2/token`: `create`
 
 mod authorize;
 mod token;

@@ -3,6 +3,11 @@
 //! Twilio `pricing` API, `v1`: 4 resources, 7 operations at `https://pricing.twilio.com`, generated from `codegen/extract/twilio_pricing_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-pricing`.
+//!
+//! - [`MessagingCountry`] at `/v1/Messaging/Countries/{IsoCountry}`: `fetch`, `list`
+//! - [`PhoneNumberCountry`] at `/v1/PhoneNumbers/Countries/{IsoCountry}`: `fetch`, `list`
+//! - [`VoiceCountry`] at `/v1/Voice/Countries/{IsoCountry}`: `fetch`, `list`
+//! - [`Number`] at `/v1/Voice/Numbers/{Number}`: `fetch`
 
 mod messaging_country;
 mod number;

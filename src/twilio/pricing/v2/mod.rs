@@ -3,6 +3,11 @@
 //! Twilio `pricing` API, `v2`: 4 resources, 6 operations at `https://pricing.twilio.com`, generated from `codegen/extract/twilio_pricing_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-pricing`.
+//!
+//! - [`TrunkingCountry`] at `/v2/Trunking/Countries/{IsoCountry}`: `fetch`, `list`
+//! - [`TrunkingNumber`] at `/v2/Trunking/Numbers/{DestinationNumber}`: `fetch`
+//! - [`VoiceCountry`] at `/v2/Voice/Countries/{IsoCountry}`: `fetch`, `list`
+//! - [`VoiceNumber`] at `/v2/Voice/Numbers/{DestinationNumber}`: `fetch`
 
 mod trunking_country;
 mod trunking_number;

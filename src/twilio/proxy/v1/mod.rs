@@ -3,6 +3,13 @@
 //! Twilio `proxy` API, `v1`: 6 resources, 25 operations at `https://proxy.twilio.com`, generated from `codegen/extract/twilio_proxy_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-proxy`.
+//!
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`PhoneNumber`] at `/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Session`] at `/v1/Services/{ServiceSid}/Sessions/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Interaction`] at `/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Interactions/{Sid}`: `fetch`, `delete`, `list`
+//! - [`Participant`] at `/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`MessageInteraction`] at `/v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions/{Sid}`: `fetch`, `create`, `list`
 
 mod interaction;
 mod message_interaction;

@@ -3,6 +3,10 @@
 //! Twilio `routes` API, `v2`: 3 resources, 6 operations at `https://routes.twilio.com`, generated from `codegen/extract/twilio_routes_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-routes`.
+//!
+//! - [`PhoneNumber`] at `/v2/PhoneNumbers/{PhoneNumber}`: `fetch`, `update`
+//! - [`SipDomain`] at `/v2/SipDomains/{SipDomain}`: `fetch`, `update`
+//! - [`Trunk`] at `/v2/Trunks/{SipTrunkDomain}`: `fetch`, `update`
 
 mod phone_number;
 mod sip_domain;

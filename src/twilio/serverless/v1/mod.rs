@@ -3,6 +3,19 @@
 //! Twilio `serverless` API, `v1`: 12 resources, 39 operations at `https://serverless.twilio.com`, generated from `codegen/extract/twilio_serverless_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-serverless`.
+//!
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Asset`] at `/v1/Services/{ServiceSid}/Assets/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AssetVersion`] at `/v1/Services/{ServiceSid}/Assets/{AssetSid}/Versions/{Sid}`: `fetch`, `list`
+//! - [`Build`] at `/v1/Services/{ServiceSid}/Builds/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Status`] at `/v1/Services/{ServiceSid}/Builds/{Sid}/Status`: `fetch`
+//! - [`Environment`] at `/v1/Services/{ServiceSid}/Environments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Deployment`] at `/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments/{Sid}`: `fetch`, `create`, `list`
+//! - [`Log`] at `/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Logs/{Sid}`: `fetch`, `list`
+//! - [`Variable`] at `/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Function`] at `/v1/Services/{ServiceSid}/Functions/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`FunctionVersion`] at `/v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}`: `fetch`, `list`
+//! - [`Content`] at `/v1/Services/{ServiceSid}/Functions/{FunctionSid}/Versions/{Sid}/Content`: `fetch`
 
 mod asset;
 mod asset_version;

@@ -3,6 +3,16 @@
 //! Twilio `studio` API, `v1`: 9 resources, 20 operations at `https://studio.twilio.com`, generated from `codegen/extract/twilio_studio_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-studio`.
+//!
+//! - [`Flow`] at `/v1/Flows/{Sid}`: `fetch`, `delete`, `list`
+//! - [`Engagement`] at `/v1/Flows/{FlowSid}/Engagements/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`EngagementContext`] at `/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Context`: `fetch`
+//! - [`Step`] at `/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{Sid}`: `fetch`, `list`
+//! - [`StepContext`] at `/v1/Flows/{FlowSid}/Engagements/{EngagementSid}/Steps/{StepSid}/Context`: `fetch`
+//! - [`Execution`] at `/v1/Flows/{FlowSid}/Executions/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ExecutionContext`] at `/v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Context`: `fetch`
+//! - [`ExecutionStep`] at `/v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{Sid}`: `fetch`, `list`
+//! - [`ExecutionStepContext`] at `/v1/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{StepSid}/Context`: `fetch`
 
 mod engagement;
 mod engagement_context;

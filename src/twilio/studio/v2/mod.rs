@@ -3,6 +3,15 @@
 //! Twilio `studio` API, `v2`: 8 resources, 19 operations at `https://studio.twilio.com`, generated from `codegen/extract/twilio_studio_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-studio`.
+//!
+//! - [`Flow`] at `/v2/Flows/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Validate`] at `/v2/Flows/Validate`: `update`
+//! - [`Execution`] at `/v2/Flows/{FlowSid}/Executions/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Context`] at `/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Context`: `fetch`
+//! - [`ExecutionStep`] at `/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{Sid}`: `fetch`, `list`
+//! - [`ExecutionStepContext`] at `/v2/Flows/{FlowSid}/Executions/{ExecutionSid}/Steps/{StepSid}/Context`: `fetch`
+//! - [`FlowRevision`] at `/v2/Flows/{Sid}/Revisions/{Revision}`: `fetch`, `list`
+//! - [`FlowTestUser`] at `/v2/Flows/{Sid}/TestUsers`: `fetch`, `update`
 
 mod context;
 mod execution;

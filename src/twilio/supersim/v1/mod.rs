@@ -3,6 +3,19 @@
 //! Twilio `supersim` API, `v1`: 12 resources, 31 operations at `https://supersim.twilio.com`, generated from `codegen/extract/twilio_supersim_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-supersim`.
+//!
+//! - [`ESimProfile`] at `/v1/ESimProfiles/{Sid}`: `fetch`, `create`, `list`
+//! - [`Fleet`] at `/v1/Fleets/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`IpCommand`] at `/v1/IpCommands/{Sid}`: `fetch`, `create`, `list`
+//! - [`NetworkAccessProfile`] at `/v1/NetworkAccessProfiles/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`NetworkAccessProfileNetwork`] at `/v1/NetworkAccessProfiles/{NetworkAccessProfileSid}/Networks/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Network`] at `/v1/Networks/{Sid}`: `fetch`, `list`
+//! - [`SettingsUpdate`] at `/v1/SettingsUpdates`: `list`
+//! - [`Sim`] at `/v1/Sims/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`BillingPeriod`] at `/v1/Sims/{SimSid}/BillingPeriods`: `list`
+//! - [`IpAddress`] at `/v1/Sims/{SimSid}/IpAddresses`: `list`
+//! - [`SmsCommand`] at `/v1/SmsCommands/{Sid}`: `fetch`, `create`, `list`
+//! - [`UsageRecord`] at `/v1/UsageRecords`: `list`
 
 mod billing_period;
 mod e_sim_profile;

@@ -3,6 +3,18 @@
 //! Twilio `sync` API, `v1`: 11 resources, 48 operations at `https://sync.twilio.com`, generated from `codegen/extract/twilio_sync_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-sync`.
+//!
+//! - [`Service`] at `/v1/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Document`] at `/v1/Services/{ServiceSid}/Documents/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`DocumentPermission`] at `/v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}`: `fetch`, `update`, `delete`, `list`
+//! - [`List`] at `/v1/Services/{ServiceSid}/Lists/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`SyncListItem`] at `/v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`SyncListPermission`] at `/v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}`: `fetch`, `update`, `delete`, `list`
+//! - [`Map`] at `/v1/Services/{ServiceSid}/Maps/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`SyncMapItem`] at `/v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`SyncMapPermission`] at `/v1/Services/{ServiceSid}/Maps/{MapSid}/Permissions/{Identity}`: `fetch`, `update`, `delete`, `list`
+//! - [`Stream`] at `/v1/Services/{ServiceSid}/Streams/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Message`] at `/v1/Services/{ServiceSid}/Streams/{StreamSid}/Messages`: `create`
 
 mod document;
 mod document_permission;

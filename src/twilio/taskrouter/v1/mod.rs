@@ -3,6 +3,33 @@
 //! Twilio `taskrouter` API, `v1`: 26 resources, 61 operations at `https://taskrouter.twilio.com`, generated from `codegen/extract/twilio_taskrouter_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-taskrouter`.
+//!
+//! - [`Workspace`] at `/v1/Workspaces/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Activity`] at `/v1/Workspaces/{WorkspaceSid}/Activities/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`WorkspaceCumulativeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/CumulativeStatistics`: `fetch`
+//! - [`Event`] at `/v1/Workspaces/{WorkspaceSid}/Events/{Sid}`: `fetch`, `list`
+//! - [`WorkspaceRealTimeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/RealTimeStatistics`: `fetch`
+//! - [`WorkspaceStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Statistics`: `fetch`
+//! - [`TaskChannel`] at `/v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`TaskQueue`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`TaskQueueBulkRealTimeStatistic`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/RealTimeStatistics`: `create`
+//! - [`TaskQueuesStatistic`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/Statistics`: `list`
+//! - [`TaskQueueCumulativeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/CumulativeStatistics`: `fetch`
+//! - [`TaskQueueRealTimeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/RealTimeStatistics`: `fetch`
+//! - [`TaskQueueStatistics`] at `/v1/Workspaces/{WorkspaceSid}/TaskQueues/{TaskQueueSid}/Statistics`: `fetch`
+//! - [`Task`] at `/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`TaskReservation`] at `/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}`: `fetch`, `update`, `list`
+//! - [`Worker`] at `/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`WorkersCumulativeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workers/CumulativeStatistics`: `fetch`
+//! - [`WorkersRealTimeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workers/RealTimeStatistics`: `fetch`
+//! - [`WorkersStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workers/Statistics`: `fetch`
+//! - [`Channel`] at `/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}`: `fetch`, `update`, `list`
+//! - [`WorkerReservation`] at `/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}`: `fetch`, `update`, `list`
+//! - [`WorkerStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Statistics`: `fetch`
+//! - [`Workflow`] at `/v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`WorkflowCumulativeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/CumulativeStatistics`: `fetch`
+//! - [`WorkflowRealTimeStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/RealTimeStatistics`: `fetch`
+//! - [`WorkflowStatistics`] at `/v1/Workspaces/{WorkspaceSid}/Workflows/{WorkflowSid}/Statistics`: `fetch`
 
 mod activity;
 mod channel;

@@ -3,6 +3,13 @@
 //! Twilio `trunking` API, `v1`: 6 resources, 24 operations at `https://trunking.twilio.com`, generated from `codegen/extract/twilio_trunking_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-trunking`.
+//!
+//! - [`Trunk`] at `/v1/Trunks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`CredentialList`] at `/v1/Trunks/{TrunkSid}/CredentialLists/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`IpAccessControlList`] at `/v1/Trunks/{TrunkSid}/IpAccessControlLists/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`OriginationUrl`] at `/v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`PhoneNumber`] at `/v1/Trunks/{TrunkSid}/PhoneNumbers/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`Recording`] at `/v1/Trunks/{TrunkSid}/Recording`: `fetch`, `update`
 
 mod credential_list;
 mod ip_access_control_list;

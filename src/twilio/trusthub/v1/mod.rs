@@ -3,6 +3,25 @@
 //! Twilio `trusthub` API, `v1`: 18 resources, 53 operations at `https://trusthub.twilio.com`, generated from `codegen/extract/twilio_trusthub_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-trusthub`.
+//!
+//! - [`ComplianceInquiry`] at `/v1/ComplianceInquiries/Customers/Initialize`: `create`
+//! - [`ComplianceInquiries`] at `/v1/ComplianceInquiries/Customers/{CustomerId}/Initialize`: `update`
+//! - [`ComplianceRegistrationInquiry`] at `/v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize`: `create`
+//! - [`ComplianceRegistrationInquiries`] at `/v1/ComplianceInquiries/Registration/{RegistrationId}/RegulatoryCompliance/GB/Initialize`: `update`
+//! - [`ComplianceTollfreeInquiry`] at `/v1/ComplianceInquiries/Tollfree/Initialize`: `create`
+//! - [`CustomerProfile`] at `/v1/CustomerProfiles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`CustomerProfilesChannelEndpointAssignment`] at `/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`CustomerProfilesEntityAssignment`] at `/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`CustomerProfilesEvaluation`] at `/v1/CustomerProfiles/{CustomerProfileSid}/Evaluations/{Sid}`: `fetch`, `create`, `list`
+//! - [`EndUserType`] at `/v1/EndUserTypes/{Sid}`: `fetch`, `list`
+//! - [`EndUser`] at `/v1/EndUsers/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Policy`] at `/v1/Policies/{Sid}`: `fetch`, `list`
+//! - [`SupportingDocumentType`] at `/v1/SupportingDocumentTypes/{Sid}`: `fetch`, `list`
+//! - [`SupportingDocument`] at `/v1/SupportingDocuments/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`TrustProduct`] at `/v1/TrustProducts/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`TrustProductsChannelEndpointAssignment`] at `/v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`TrustProductsEntityAssignment`] at `/v1/TrustProducts/{TrustProductSid}/EntityAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`TrustProductsEvaluation`] at `/v1/TrustProducts/{TrustProductSid}/Evaluations/{Sid}`: `fetch`, `create`, `list`
 
 mod compliance_inquiries;
 mod compliance_inquiry;

@@ -3,6 +3,28 @@
 //! Twilio `verify` API, `v2`: 21 resources, 57 operations at `https://verify.twilio.com`, generated from `codegen/extract/twilio_verify_v2.json`.
 //!
 //! Enabled by the cargo feature `twilio-verify`.
+//!
+//! - [`Attempt`] at `/v2/Attempts/{Sid}`: `fetch`, `list`
+//! - [`Summary`] at `/v2/Attempts/Summary`: `fetch`
+//! - [`Form`] at `/v2/Forms/{FormType}`: `fetch`
+//! - [`Number`] at `/v2/SafeList/Numbers/{PhoneNumber}`: `fetch`, `create`, `delete`
+//! - [`Service`] at `/v2/Services/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`AccessToken`] at `/v2/Services/{ServiceSid}/AccessTokens/{Sid}`: `fetch`, `create`
+//! - [`Entity`] at `/v2/Services/{ServiceSid}/Entities/{Identity}`: `fetch`, `create`, `delete`, `list`
+//! - [`EntityChallenge`] at `/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`Notification`] at `/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{ChallengeSid}/Notifications`: `create`
+//! - [`EntityFactor`] at `/v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`MessagingConfiguration`] at `/v2/Services/{ServiceSid}/MessagingConfigurations/{Country}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ApproveChallenge`] at `/v2/Services/{ServiceSid}/Passkeys/ApproveChallenge`: `update`
+//! - [`PasskeyChallenge`] at `/v2/Services/{ServiceSid}/Passkeys/Challenges`: `create`
+//! - [`PasskeyFactor`] at `/v2/Services/{ServiceSid}/Passkeys/Factors`: `create`
+//! - [`VerifyFactor`] at `/v2/Services/{ServiceSid}/Passkeys/VerifyFactor`: `update`
+//! - [`RateLimit`] at `/v2/Services/{ServiceSid}/RateLimits/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Bucket`] at `/v2/Services/{ServiceSid}/RateLimits/{RateLimitSid}/Buckets/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`VerificationCheck`] at `/v2/Services/{ServiceSid}/VerificationCheck`: `create`
+//! - [`Verification`] at `/v2/Services/{ServiceSid}/Verifications/{Sid}`: `fetch`, `create`, `update`
+//! - [`Webhook`] at `/v2/Services/{ServiceSid}/Webhooks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Template`] at `/v2/Templates`: `list`
 
 mod access_token;
 mod approve_challenge;

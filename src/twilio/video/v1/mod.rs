@@ -3,6 +3,21 @@
 //! Twilio `video` API, `v1`: 14 resources, 39 operations at `https://video.twilio.com`, generated from `codegen/extract/twilio_video_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-video`.
+//!
+//! - [`CompositionHook`] at `/v1/CompositionHooks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`CompositionSetting`] at `/v1/CompositionSettings/Default`: `fetch`, `create`
+//! - [`Composition`] at `/v1/Compositions/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`RecordingSetting`] at `/v1/RecordingSettings/Default`: `fetch`, `create`
+//! - [`Recording`] at `/v1/Recordings/{Sid}`: `fetch`, `delete`, `list`
+//! - [`Room`] at `/v1/Rooms/{Sid}`: `fetch`, `create`, `update`, `list`
+//! - [`Participant`] at `/v1/Rooms/{RoomSid}/Participants/{Sid}`: `fetch`, `update`, `list`
+//! - [`PublishedTrack`] at `/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/PublishedTracks/{Sid}`: `fetch`, `list`
+//! - [`SubscribeRules`] at `/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules`: `fetch`, `update`
+//! - [`SubscribedTrack`] at `/v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribedTracks/{Sid}`: `fetch`, `list`
+//! - [`Anonymize`] at `/v1/Rooms/{RoomSid}/Participants/{Sid}/Anonymize`: `update`
+//! - [`RecordingRules`] at `/v1/Rooms/{RoomSid}/RecordingRules`: `fetch`, `update`
+//! - [`RoomRecording`] at `/v1/Rooms/{RoomSid}/Recordings/{Sid}`: `fetch`, `delete`, `list`
+//! - [`Transcription`] at `/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}`: `fetch`, `create`, `update`, `list`
 
 mod anonymize;
 mod composition;

@@ -3,6 +3,17 @@
 //! Twilio `voice` API, `v1`: 10 resources, 32 operations at `https://voice.twilio.com`, generated from `codegen/extract/twilio_voice_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-voice`.
+//!
+//! - [`Call`] at `/v1/Archives/{Date}/Calls/{Sid}`: `delete`
+//! - [`ByocTrunk`] at `/v1/ByocTrunks/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ConnectionPolicy`] at `/v1/ConnectionPolicies/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`ConnectionPolicyTarget`] at `/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`BulkCountryUpdate`] at `/v1/DialingPermissions/BulkCountryUpdates`: `create`
+//! - [`Country`] at `/v1/DialingPermissions/Countries/{IsoCode}`: `fetch`, `list`
+//! - [`HighRiskSpecialPrefix`] at `/v1/DialingPermissions/Countries/{IsoCode}/HighRiskSpecialPrefixes`: `list`
+//! - [`IpRecord`] at `/v1/IpRecords/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Settings`] at `/v1/Settings`: `fetch`, `update`
+//! - [`SourceIpMapping`] at `/v1/SourceIpMappings/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
 
 mod bulk_country_update;
 mod byoc_trunk;

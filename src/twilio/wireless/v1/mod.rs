@@ -3,6 +3,13 @@
 //! Twilio `wireless` API, `v1`: 6 resources, 16 operations at `https://wireless.twilio.com`, generated from `codegen/extract/twilio_wireless_v1.json`.
 //!
 //! Enabled by the cargo feature `twilio-wireless`.
+//!
+//! - [`Command`] at `/v1/Commands/{Sid}`: `fetch`, `create`, `delete`, `list`
+//! - [`RatePlan`] at `/v1/RatePlans/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
+//! - [`Sim`] at `/v1/Sims/{Sid}`: `fetch`, `update`, `delete`, `list`
+//! - [`DataSession`] at `/v1/Sims/{SimSid}/DataSessions`: `list`
+//! - [`SimUsageRecord`] at `/v1/Sims/{SimSid}/UsageRecords`: `list`
+//! - [`UsageRecord`] at `/v1/UsageRecords`: `list`
 
 mod command;
 mod data_session;
