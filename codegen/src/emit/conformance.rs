@@ -52,12 +52,13 @@ fn test_fn(stem: &str, call: &CallPlan) -> String {
     let mut arguments = vec!["&mock.client".to_owned()];
     arguments.extend(call.arguments.iter().map(|a| format!("{a:?}")));
     if let Some(params) = &call.params {
-        arguments.push(format!("&{}::new({})", params.name, params.samples.join(", ")));
+        let name = params.name.replacen('<', "::<", 1);
+        arguments.push(format!("&{name}::new({})", params.samples.join(", ")));
     }
     let call_text = format!("{}::{method}({})", call.resource, arguments.join(", "));
     let check = match (&call.reading, call.kind) {
         (_, Kind::List) => {
-            format!("mock.check_page({call_text}.first_page().await.map(|page| page.items.len())).await;")
+            format!("mock.check_page({call_text}.first_page().await.map(|page| page.items)).await;")
         }
         (Reading::Redirect, _) => format!("mock.check_redirect({call_text}.await).await;"),
         (Reading::Empty, _) => format!("mock.check_empty({call_text}.await).await;"),

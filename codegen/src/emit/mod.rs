@@ -54,11 +54,14 @@ pub(crate) fn module_files(stem: &str, extract: &Value, custom: bool) -> Result<
     let server = extract.get("server").and_then(Value::as_str).unwrap_or_default();
     let mut space = Space::new(components).map_err(&fail)?;
 
+    // The names params types may take: `{Name}Filter` for a list, `{Kind}{Name}` otherwise.
     for plan in &plans {
         space.reserved.insert(plan.name.clone());
-        space.reserved.insert(format!("{}Filter", plan.name));
-        for kind in crate::Kind::ALL {
-            space.reserved.insert(format!("{}{}", kind.prefix(), plan.name));
+        for op in &plan.operations {
+            space.reserved.insert(match op.kind {
+                crate::Kind::List => format!("{}Filter", plan.name),
+                kind => format!("{}{}", kind.prefix(), plan.name),
+            });
         }
     }
     // A first pass so that every reference to a resource's schema names the resource.

@@ -59,10 +59,24 @@ impl<'a> Op<'a> {
     }
 
     /// The request body's media type and schema, if the operation has a body.
+    /// SCIM's own media type wins where an operation offers it beside `application/json`
+    /// (the IAM SCIM user); otherwise the first, as the extract sorts them.
     pub fn body(&self) -> Option<(&'a str, &'a Value)> {
         let content = self.value.get("requestBody")?.get("content")?.as_object()?;
-        let (media, entry) = content.iter().next()?;
-        Some((media.as_str(), entry.get("schema").unwrap_or(&Value::Null)))
+        let (media, entry) = content
+            .iter()
+            .find(|(media, _)| media.as_str() == "application/scim+json")
+            .or(content.iter().next())?;
+        Some((media.as_str(), entry.get("schema").unwrap_or(&NULL)))
+    }
+
+    /// Whether the body is a free-form object (no properties, or a `oneOf`), which only a map
+    /// of parameters can fill.
+    pub fn free_form_body(&self, space: &super::space::Space<'a>) -> bool {
+        self.body().is_some_and(|(_, schema)| {
+            let schema = space.resolve(schema);
+            schema.get("properties").and_then(Value::as_object).is_none_or(|p| p.is_empty())
+        })
     }
 
     /// Query and header parameters (less paging and client-set headers), then body properties

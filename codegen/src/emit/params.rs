@@ -27,6 +27,7 @@ pub(crate) fn params_type<'a>(
     space: &mut Space<'a>,
     file: &str,
 ) -> Result<(String, ParamsType)> {
+    let json_body = op.body().is_some_and(|(media, _)| media.ends_with("json"));
     let mut fields: Vec<(Field, Place)> = Vec::with_capacity(params.len());
     for param in params {
         let mut field = space.field(param.wire, param.schema, name, file)?;
@@ -42,6 +43,10 @@ pub(crate) fn params_type<'a>(
             describe(space.resolve(param.schema), param.schema, space)
         );
         field.required = param.required;
+        // A JSON body says numbers as numbers; `Decimal` writes its exact text as a string.
+        if param.place == Place::Body && json_body {
+            field.ty = field.ty.replace("sidekick::Decimal", "serde_json::Number");
+        }
         if param.schema.get("format").and_then(serde_json::Value::as_str) == Some(ADD_ONS_FORMAT) {
             field.ty = ADD_ONS.to_owned();
             field.doc.push_str(" Sent as `AddOns.<name>=<value>`.");
@@ -57,7 +62,7 @@ pub(crate) fn params_type<'a>(
 
     let kind = op.kind();
     let body = match op.body() {
-        Some((media, _)) => format!(", with a `{media}` body"),
+        Some((media, _)) => format!(", with an `{media}` body"),
         None => String::new(),
     };
     let doc = format!(
@@ -152,6 +157,7 @@ fn sample(ty: &str, space: &Space) -> String {
         "i64" | "i32" => "1".to_owned(),
         "bool" => "true".to_owned(),
         "sidekick::Decimal" => "\"1.5\".parse::<sidekick::Decimal>().unwrap()".to_owned(),
+        "serde_json::Number" => "serde_json::Number::from(1)".to_owned(),
         "chrono::DateTime<chrono::Utc>" => "chrono::DateTime::UNIX_EPOCH".to_owned(),
         "chrono::NaiveDate" => "chrono::NaiveDate::MIN".to_owned(),
         "serde_json::Value" => "serde_json::json!({\"key\": \"value\"})".to_owned(),

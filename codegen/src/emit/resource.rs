@@ -12,6 +12,9 @@ use crate::types::field_name;
 /// The path prefix whose `{AccountSid}` is the client's account (`account = "account_sid"`).
 const ACCOUNT_PREFIX: &str = "/2010-04-01/Accounts/{AccountSid}/";
 
+/// The params type of a body the description leaves free-form.
+const FREE_FORM: &str = "serde_json::Map<String, serde_json::Value>";
+
 /// How an operation's answer is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Reading {
@@ -159,6 +162,10 @@ pub(crate) fn resource_code<'a>(
         };
         let params = op.params(paging_params, space);
         let params_type = match params.is_empty() {
+            // Any JSON object: the description gives it no fields to type.
+            true if op.free_form_body(space) => {
+                Some(ParamsType { name: FREE_FORM.to_owned(), samples: Vec::new() })
+            }
             true => None,
             false => {
                 let type_name = params_name(kind, name);
@@ -239,7 +246,7 @@ pub(crate) fn resource_code<'a>(
     }
 
     let mut doc = format!("The `{name}` resource.\n\n");
-    if let Some(component) = primary.and_then(Space::ref_target) {
+    if let Some(component) = primary.and_then(Space::ref_target).filter(|_| !fields.is_empty()) {
         doc.push_str(&format!("Its fields are the properties of `{component}`. "));
     }
     doc.push_str("Its operations:\n\n");
@@ -257,7 +264,7 @@ pub(crate) fn resource_code<'a>(
     }
     code.push_str(")]\n");
     code.push_str(&format!("pub struct {name} {{\n"));
-    code.push_str(&data_fields(&fields));
+    code.push_str(&data_fields(&fields, false));
     code.push_str("}\n");
     code.push_str(&params_code);
     Ok(ResourceCode { code, defines, calls })

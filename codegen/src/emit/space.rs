@@ -156,16 +156,35 @@ impl<'a> Space<'a> {
     /// The fields of the object `schema` (or the component it names), for the type `owner` in
     /// `file`. Every field is optional; params mark required ones afterwards.
     pub fn fields(&mut self, schema: &'a Value, owner: &str, file: &str) -> Result<Vec<Field>> {
-        let schema = self.resolve(schema);
-        let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
-            return Ok(Vec::new());
-        };
+        let properties = self.properties(schema);
         let mut fields = Vec::with_capacity(properties.len());
         for (wire, property) in properties {
             fields.push(self.field(wire, property, owner, file)?);
         }
         check_unique(owner, &fields)?;
         Ok(fields)
+    }
+
+    /// The properties of an object schema; for a `oneOf`/`anyOf`/`allOf` of objects, those of
+    /// every branch (the first branch that has a name decides its schema), since each field is
+    /// an `Option` that a branch without it leaves `None`.
+    pub fn properties(&self, schema: &'a Value) -> Vec<(&'a str, &'a Value)> {
+        let schema = self.resolve(schema);
+        let mut found: Vec<(&'a str, &'a Value)> = Vec::new();
+        let own = schema.get("properties").and_then(Value::as_object).into_iter().flatten();
+        for (wire, property) in own {
+            found.push((wire.as_str(), property));
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for branch in schema.get(key).and_then(Value::as_array).into_iter().flatten() {
+                for (wire, property) in self.properties(branch) {
+                    if !found.iter().any(|(w, _)| *w == wire) {
+                        found.push((wire, property));
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// One field named `wire` with `schema`, of the type `owner`.
@@ -269,13 +288,15 @@ pub(crate) fn struct_code(name: &str, doc: &str, fields: &[Field]) -> String {
     let mut code = doc_lines(doc, "");
     code.push_str("#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]\n");
     code.push_str(&format!("pub struct {name} {{\n"));
-    code.push_str(&data_fields(fields));
+    code.push_str(&data_fields(fields, true));
     code.push_str("}\n");
     code
 }
 
-/// The fields of a response struct: `Option`s that read a missing key as `None`.
-pub(crate) fn data_fields(fields: &[Field]) -> String {
+/// The fields of a data struct: `Option`s that read a missing key as `None`. A nested struct
+/// (`skip_none`) also leaves its `None`s out when written, since it may be part of a JSON
+/// request body, where a `null` would clear a value.
+pub(crate) fn data_fields(fields: &[Field], skip_none: bool) -> String {
     let mut code = String::new();
     for field in fields {
         code.push_str(&doc_lines(&field.doc, "    "));
@@ -286,6 +307,9 @@ pub(crate) fn data_fields(fields: &[Field]) -> String {
         if let Some(with) = field.with {
             serde.push(format!("with = {with:?}"));
             serde.push("default".to_owned());
+        }
+        if skip_none {
+            serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
         }
         if !serde.is_empty() {
             code.push_str(&format!("    #[serde({})]\n", serde.join(", ")));

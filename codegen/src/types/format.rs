@@ -34,6 +34,8 @@ pub enum Mapped {
     Decimal,
     /// [`RustType::UriMap`].
     UriMap,
+    /// [`RustType::FlagMap`].
+    FlagMap,
     /// [`RustType::Json`].
     Json,
 }
@@ -49,6 +51,7 @@ impl Mapped {
             Mapped::I64 => RustType::I64,
             Mapped::Decimal => RustType::Decimal,
             Mapped::UriMap => RustType::UriMap,
+            Mapped::FlagMap => RustType::FlagMap,
             Mapped::Json => RustType::Json,
         }
     }
@@ -73,8 +76,10 @@ use FormatRule::{Informative, Type};
 ///   `twiml` (2), and the SID formats `Sid`, `AccountSid`, `OrganizationSid`, `UserSid`,
 ///   `IamRoleSid`, `IamRoleAssignmentSid`, `IdentityNotificationSid`, `DomainVerificationSid`,
 ///   `WorkflowExecutionSid`.
-/// - Object shapes, whose `properties` decide (an inline struct): `phone-number-capabilities`
-///   (18), `inbound-call-price` (6), `outbound-prefix-price-with-origin` (3), `ice-server`,
+/// - `phone-number-capabilities` (18) → `BTreeMap<String, bool>`: the schema lists `fax`, `mms`,
+///   `sms`, `voice`, but Trunking's examples carry `sms_outbound`, `voice_inbound` and more,
+///   which a struct of the four would drop.
+/// - Object shapes, whose `properties` decide (an inline struct): `inbound-call-price` (6), `outbound-prefix-price-with-origin` (3), `ice-server`,
 ///   `inbound-sms-price`, `outbound-sms-price`, `phone-number-price`, `outbound-prefix-price`,
 ///   `outbound-call-price`, `outbound-call-price-with-origin`, `subscribe-rule`,
 ///   `recording-rule` (1 each).
@@ -104,7 +109,7 @@ pub const FORMATS: &[(&str, &str, FormatRule)] = &[
     ("string", "IdentityNotificationSid", Informative),
     ("string", "DomainVerificationSid", Informative),
     ("string", "WorkflowExecutionSid", Informative),
-    ("object", "phone-number-capabilities", Informative),
+    ("object", "phone-number-capabilities", Type(Mapped::FlagMap)),
     ("object", "inbound-call-price", Informative),
     ("object", "inbound-sms-price", Informative),
     ("object", "outbound-call-price", Informative),

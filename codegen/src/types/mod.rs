@@ -16,6 +16,7 @@
 //! | `integer` (`int64` or none) / `int32` | `i64` / `i32` |
 //! | `number` (any format) | `sidekick::Decimal` |
 //! | `boolean` | `bool` |
+//! | `object`, `phone-number-capabilities` | `std::collections::BTreeMap<String, bool>` |
 //! | `object`, `uri-map` | `std::collections::BTreeMap<String, String>`, with `sidekick::links` (drops `null` links) |
 //! | object with `properties` | an inline struct ([`RustType::InlineObject`]) |
 //! | other objects, `additionalProperties`, untyped nodes, `oneOf`/`anyOf`/`allOf` | `serde_json::Value` |
@@ -77,6 +78,8 @@ pub enum RustType {
     Date,
     /// `std::collections::BTreeMap<String, String>` (`uri-map`: `links`, `subresource_uris`).
     UriMap,
+    /// `std::collections::BTreeMap<String, bool>` (`phone-number-capabilities`: `sms`, `voice`...).
+    FlagMap,
     /// `serde_json::Value`: free-form JSON.
     Json,
     /// `Vec<T>`.
@@ -113,6 +116,7 @@ impl RustType {
             RustType::DateTime | RustType::DateTimeRfc2822 => "chrono::DateTime<chrono::Utc>".into(),
             RustType::Date => "chrono::NaiveDate".into(),
             RustType::UriMap => "std::collections::BTreeMap<String, String>".into(),
+            RustType::FlagMap => "std::collections::BTreeMap<String, bool>".into(),
             RustType::Json | RustType::InlineObject => "serde_json::Value".into(),
             RustType::Vec(item) => format!("Vec<{}>", item.render()),
             RustType::Named(name) => name.clone(),

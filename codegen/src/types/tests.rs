@@ -76,7 +76,10 @@ fn free_form_and_inline_shapes() {
     }
     let capabilities = json!({"type": "object", "format": "phone-number-capabilities",
         "properties": {"sms": {"type": "boolean"}}});
-    let inline = ty(capabilities);
+    assert_eq!(ty(capabilities).render(), "std::collections::BTreeMap<String, bool>");
+    let prices = json!({"type": "object", "format": "inbound-call-price",
+        "properties": {"base_price": {"type": "number"}}});
+    let inline = ty(prices);
     assert_eq!((inline.clone(), inline.needs_name()), (RustType::InlineObject, true));
     assert_eq!(inline.named("Capabilities").render(), "Capabilities");
     let method = ty(json!({"type": "string", "format": "http-method", "enum": ["GET", "POST"]}));

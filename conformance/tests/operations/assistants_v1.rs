@@ -31,7 +31,7 @@ async fn delete_assistant() {
 #[tokio::test]
 async fn list_assistants() {
     let mock = Mock::start("twilio_assistants_v1", "ListAssistants").await;
-    mock.check_page(Assistant::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Assistant::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -50,7 +50,7 @@ async fn delete_assistant_knowledge_attachment() {
 async fn list_knowledge_by_assistant() {
     let mock = Mock::start("twilio_assistants_v1", "ListKnowledgeByAssistant").await;
     mock.check_page(
-        AssistantKnowledge::list(&mock.client, "assistantId").first_page().await.map(|page| page.items.len()),
+        AssistantKnowledge::list(&mock.client, "assistantId").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -71,7 +71,7 @@ async fn delete_assistant_tool_attachment() {
 async fn list_tools_by_assistant() {
     let mock = Mock::start("twilio_assistants_v1", "ListToolsByAssistant").await;
     mock.check_page(
-        AssistantTool::list(&mock.client, "assistantId").first_page().await.map(|page| page.items.len()),
+        AssistantTool::list(&mock.client, "assistantId").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -85,7 +85,7 @@ async fn create_feedback() {
 #[tokio::test]
 async fn list_feedback() {
     let mock = Mock::start("twilio_assistants_v1", "ListFeedback").await;
-    mock.check_page(Feedback::list(&mock.client, "id").first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Feedback::list(&mock.client, "id").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -125,10 +125,7 @@ async fn delete_knowledge() {
 async fn list_knowledge() {
     let mock = Mock::start("twilio_assistants_v1", "ListKnowledge").await;
     mock.check_page(
-        Knowledge::list(&mock.client, &KnowledgeFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Knowledge::list(&mock.client, &KnowledgeFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -136,7 +133,7 @@ async fn list_knowledge() {
 #[tokio::test]
 async fn list_knowledge_chunks() {
     let mock = Mock::start("twilio_assistants_v1", "ListKnowledgeChunks").await;
-    mock.check_page(Chunk::list(&mock.client, "id").first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Chunk::list(&mock.client, "id").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -149,7 +146,7 @@ async fn fetch_knowledge_status() {
 async fn list_policies() {
     let mock = Mock::start("twilio_assistants_v1", "ListPolicies").await;
     mock.check_page(
-        Policy::list(&mock.client, &PolicyFilter::new()).first_page().await.map(|page| page.items.len()),
+        Policy::list(&mock.client, &PolicyFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -163,14 +160,14 @@ async fn fetch_session() {
 #[tokio::test]
 async fn list_sessions() {
     let mock = Mock::start("twilio_assistants_v1", "ListSessions").await;
-    mock.check_page(Session::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Session::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
 async fn list_messages() {
     let mock = Mock::start("twilio_assistants_v1", "ListMessages").await;
     mock.check_page(
-        SessionMessage::list(&mock.client, "sessionId").first_page().await.map(|page| page.items.len()),
+        SessionMessage::list(&mock.client, "sessionId").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -202,8 +199,6 @@ async fn delete_tool() {
 #[tokio::test]
 async fn list_tools() {
     let mock = Mock::start("twilio_assistants_v1", "ListTools").await;
-    mock.check_page(
-        Tool::list(&mock.client, &ToolFilter::new()).first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Tool::list(&mock.client, &ToolFilter::new()).first_page().await.map(|page| page.items))
+        .await;
 }

@@ -34,7 +34,7 @@ async fn delete_credential() {
 #[tokio::test]
 async fn list_credential() {
     let mock = Mock::start("twilio_chat_v2", "ListCredential").await;
-    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -64,7 +64,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_chat_v2", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -86,7 +86,7 @@ async fn list_binding() {
         Binding::list(&mock.client, "ServiceSid", &BindingFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -122,7 +122,7 @@ async fn list_channel() {
         Channel::list(&mock.client, "ServiceSid", &ChannelFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -153,7 +153,7 @@ async fn list_invite() {
         Invite::list(&mock.client, "ServiceSid", "ChannelSid", &InviteFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -196,7 +196,7 @@ async fn list_member() {
         Member::list(&mock.client, "ServiceSid", "ChannelSid", &MemberFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -239,7 +239,7 @@ async fn list_message() {
         Message::list(&mock.client, "ServiceSid", "ChannelSid", &MessageFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -284,10 +284,7 @@ async fn delete_channel_webhook() {
 async fn list_channel_webhook() {
     let mock = Mock::start("twilio_chat_v2", "ListChannelWebhook").await;
     mock.check_page(
-        Webhook::list(&mock.client, "ServiceSid", "ChannelSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Webhook::list(&mock.client, "ServiceSid", "ChannelSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -330,8 +327,7 @@ async fn delete_role() {
 #[tokio::test]
 async fn list_role() {
     let mock = Mock::start("twilio_chat_v2", "ListRole").await;
-    mock.check_page(Role::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(Role::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -361,8 +357,7 @@ async fn delete_user() {
 #[tokio::test]
 async fn list_user() {
     let mock = Mock::start("twilio_chat_v2", "ListUser").await;
-    mock.check_page(User::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(User::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -384,7 +379,7 @@ async fn list_user_binding() {
         UserBinding::list(&mock.client, "ServiceSid", "UserSid", &UserBindingFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -419,10 +414,7 @@ async fn delete_user_channel() {
 async fn list_user_channel() {
     let mock = Mock::start("twilio_chat_v2", "ListUserChannel").await;
     mock.check_page(
-        UserChannel::list(&mock.client, "ServiceSid", "UserSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        UserChannel::list(&mock.client, "ServiceSid", "UserSid").first_page().await.map(|page| page.items),
     )
     .await;
 }

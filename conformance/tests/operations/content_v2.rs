@@ -8,7 +8,7 @@ use crate::mock::Mock;
 async fn list_content() {
     let mock = Mock::start("twilio_content_v2", "ListContent").await;
     mock.check_page(
-        Content::list(&mock.client, &ContentFilter::new()).first_page().await.map(|page| page.items.len()),
+        Content::list(&mock.client, &ContentFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -20,7 +20,7 @@ async fn list_content_and_approvals() {
         ContentAndApproval::list(&mock.client, &ContentAndApprovalFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

@@ -47,7 +47,7 @@ async fn delete_configuration_address() {
 async fn list_configuration_address() {
     let mock = Mock::start("twilio_conversations_v1", "ListConfigurationAddress").await;
     mock.check_page(
-        Address::list(&mock.client, &AddressFilter::new()).first_page().await.map(|page| page.items.len()),
+        Address::list(&mock.client, &AddressFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -104,7 +104,7 @@ async fn list_conversation() {
         Conversation::list(&mock.client, &ConversationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -142,7 +142,7 @@ async fn list_conversation_message() {
         Message::list(&mock.client, "ConversationSid", &MessageFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -160,7 +160,7 @@ async fn list_conversation_message_receipt() {
         Receipt::list(&mock.client, "ConversationSid", "MessageSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -200,7 +200,7 @@ async fn delete_conversation_participant() {
 async fn list_conversation_participant() {
     let mock = Mock::start("twilio_conversations_v1", "ListConversationParticipant").await;
     mock.check_page(
-        Participant::list(&mock.client, "ConversationSid").first_page().await.map(|page| page.items.len()),
+        Participant::list(&mock.client, "ConversationSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -241,10 +241,8 @@ async fn delete_conversation_scoped_webhook() {
 #[tokio::test]
 async fn list_conversation_scoped_webhook() {
     let mock = Mock::start("twilio_conversations_v1", "ListConversationScopedWebhook").await;
-    mock.check_page(
-        Webhook::list(&mock.client, "ConversationSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Webhook::list(&mock.client, "ConversationSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -277,7 +275,7 @@ async fn delete_credential() {
 #[tokio::test]
 async fn list_credential() {
     let mock = Mock::start("twilio_conversations_v1", "ListCredential").await;
-    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -287,7 +285,7 @@ async fn list_participant_conversation() {
         ParticipantConversation::list(&mock.client, &ParticipantConversationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -323,7 +321,7 @@ async fn delete_role() {
 #[tokio::test]
 async fn list_role() {
     let mock = Mock::start("twilio_conversations_v1", "ListRole").await;
-    mock.check_page(Role::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Role::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -347,7 +345,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_conversations_v1", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -369,7 +367,7 @@ async fn list_service_binding() {
         Binding::list(&mock.client, "ChatServiceSid", &BindingFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -475,7 +473,7 @@ async fn list_service_conversation() {
         ServiceConversation::list(&mock.client, "ChatServiceSid", &ServiceConversationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -548,7 +546,7 @@ async fn list_service_conversation_message() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -569,7 +567,7 @@ async fn list_service_conversation_message_receipt() {
         MessageReceipt::list(&mock.client, "ChatServiceSid", "ConversationSid", "MessageSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -637,7 +635,7 @@ async fn list_service_conversation_participant() {
         ConversationParticipant::list(&mock.client, "ChatServiceSid", "ConversationSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -698,7 +696,7 @@ async fn list_service_conversation_scoped_webhook() {
         ConversationWebhook::list(&mock.client, "ChatServiceSid", "ConversationSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -714,7 +712,7 @@ async fn list_service_participant_conversation() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -764,7 +762,7 @@ async fn delete_service_role() {
 async fn list_service_role() {
     let mock = Mock::start("twilio_conversations_v1", "ListServiceRole").await;
     mock.check_page(
-        ServiceRole::list(&mock.client, "ChatServiceSid").first_page().await.map(|page| page.items.len()),
+        ServiceRole::list(&mock.client, "ChatServiceSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -804,7 +802,7 @@ async fn delete_service_user() {
 async fn list_service_user() {
     let mock = Mock::start("twilio_conversations_v1", "ListServiceUser").await;
     mock.check_page(
-        ServiceUser::list(&mock.client, "ChatServiceSid").first_page().await.map(|page| page.items.len()),
+        ServiceUser::list(&mock.client, "ChatServiceSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -850,7 +848,7 @@ async fn list_service_user_conversation() {
         ServiceUserConversation::list(&mock.client, "ChatServiceSid", "UserSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -882,7 +880,7 @@ async fn delete_user() {
 #[tokio::test]
 async fn list_user() {
     let mock = Mock::start("twilio_conversations_v1", "ListUser").await;
-    mock.check_page(User::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(User::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -911,7 +909,7 @@ async fn delete_user_conversation() {
 async fn list_user_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "ListUserConversation").await;
     mock.check_page(
-        UserConversation::list(&mock.client, "UserSid").first_page().await.map(|page| page.items.len()),
+        UserConversation::list(&mock.client, "UserSid").first_page().await.map(|page| page.items),
     )
     .await;
 }

@@ -25,7 +25,7 @@ async fn delete_channel() {
 #[tokio::test]
 async fn list_channel() {
     let mock = Mock::start("twilio_flex_v1", "ListChannel").await;
-    mock.check_page(Channel::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Channel::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -37,7 +37,10 @@ async fn fetch_configuration() {
 #[tokio::test]
 async fn update_configuration() {
     let mock = Mock::start("twilio_flex_v1", "UpdateConfiguration").await;
-    mock.check_json(Configuration::update(&mock.client).await).await;
+    mock.check_json(
+        Configuration::update(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -71,7 +74,7 @@ async fn delete_flex_flow() {
 async fn list_flex_flow() {
     let mock = Mock::start("twilio_flex_v1", "ListFlexFlow").await;
     mock.check_page(
-        FlexFlow::list(&mock.client, &FlexFlowFilter::new()).first_page().await.map(|page| page.items.len()),
+        FlexFlow::list(&mock.client, &FlexFlowFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -83,7 +86,7 @@ async fn list_insights_conversations() {
         InsightsConversation::list(&mock.client, &InsightsConversationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -130,10 +133,7 @@ async fn update_insights_assessments() {
 async fn list_insights_assessments() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsAssessments").await;
     mock.check_page(
-        Assessment::list(&mock.client, &AssessmentFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Assessment::list(&mock.client, &AssessmentFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -155,7 +155,7 @@ async fn create_insights_assessments_comment() {
 async fn list_insights_assessments_comment() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsAssessmentsComment").await;
     mock.check_page(
-        Comment::list(&mock.client, &CommentFilter::new()).first_page().await.map(|page| page.items.len()),
+        Comment::list(&mock.client, &CommentFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -181,7 +181,7 @@ async fn delete_insights_questionnaires_category() {
 #[tokio::test]
 async fn list_insights_questionnaires_category() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsQuestionnairesCategory").await;
-    mock.check_page(Category::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Category::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -226,7 +226,7 @@ async fn list_insights_questionnaires() {
         InsightsQuestionnaire::list(&mock.client, &InsightsQuestionnaireFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -253,7 +253,7 @@ async fn delete_insights_questionnaires_question() {
 async fn list_insights_questionnaires_question() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsQuestionnairesQuestion").await;
     mock.check_page(
-        Question::list(&mock.client, &QuestionFilter::new()).first_page().await.map(|page| page.items.len()),
+        Question::list(&mock.client, &QuestionFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -277,7 +277,7 @@ async fn list_insights_segments() {
         InsightsSegment::list(&mock.client, &InsightsSegmentFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -340,10 +340,7 @@ async fn update_interaction_channel() {
 async fn list_interaction_channel() {
     let mock = Mock::start("twilio_flex_v1", "ListInteractionChannel").await;
     mock.check_page(
-        InteractionChannel::list(&mock.client, "InteractionSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        InteractionChannel::list(&mock.client, "InteractionSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -370,7 +367,7 @@ async fn list_interaction_channel_invite() {
         InteractionChannelInvite::list(&mock.client, "InteractionSid", "ChannelSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -416,7 +413,7 @@ async fn list_interaction_channel_participant() {
         InteractionChannelParticipant::list(&mock.client, "InteractionSid", "ChannelSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -431,14 +428,32 @@ async fn fetch_interaction_transfer() {
 #[tokio::test]
 async fn create_interaction_transfer() {
     let mock = Mock::start("twilio_flex_v1", "CreateInteractionTransfer").await;
-    mock.check_json(InteractionTransfer::create(&mock.client, "InteractionSid", "ChannelSid").await).await;
+    mock.check_json(
+        InteractionTransfer::create(
+            &mock.client,
+            "InteractionSid",
+            "ChannelSid",
+            &serde_json::Map::<String, serde_json::Value>::new(),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_interaction_transfer() {
     let mock = Mock::start("twilio_flex_v1", "UpdateInteractionTransfer").await;
-    mock.check_json(InteractionTransfer::update(&mock.client, "InteractionSid", "ChannelSid", "Sid").await)
-        .await;
+    mock.check_json(
+        InteractionTransfer::update(
+            &mock.client,
+            "InteractionSid",
+            "ChannelSid",
+            "Sid",
+            &serde_json::Map::<String, serde_json::Value>::new(),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -466,7 +481,7 @@ async fn list_plugin_configuration() {
         PluginServiceConfiguration::list(&mock.client, &PluginServiceConfigurationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -488,7 +503,7 @@ async fn list_configured_plugin() {
         ConfiguredPlugin::list(&mock.client, "ConfigurationSid", &ConfiguredPluginFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -525,7 +540,7 @@ async fn update_plugin() {
 async fn list_plugin() {
     let mock = Mock::start("twilio_flex_v1", "ListPlugin").await;
     mock.check_page(
-        Plugin::list(&mock.client, &PluginFilter::new()).first_page().await.map(|page| page.items.len()),
+        Plugin::list(&mock.client, &PluginFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -553,7 +568,7 @@ async fn list_plugin_version() {
         PluginVersion::list(&mock.client, "PluginSid", &PluginVersionFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -589,7 +604,7 @@ async fn create_plugin_release() {
 async fn list_plugin_release() {
     let mock = Mock::start("twilio_flex_v1", "ListPluginRelease").await;
     mock.check_page(
-        Release::list(&mock.client, &ReleaseFilter::new()).first_page().await.map(|page| page.items.len()),
+        Release::list(&mock.client, &ReleaseFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -621,7 +636,7 @@ async fn delete_web_channel() {
 #[tokio::test]
 async fn list_web_channel() {
     let mock = Mock::start("twilio_flex_v1", "ListWebChannel").await;
-    mock.check_page(WebChannel::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(WebChannel::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]

@@ -13,10 +13,8 @@ async fn fetch_organization_account() {
 #[tokio::test]
 async fn list_organization_accounts() {
     let mock = Mock::start("twilio_iam_organizations", "ListOrganizationAccounts").await;
-    mock.check_page(
-        Account::list(&mock.client, "OrganizationSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Account::list(&mock.client, "OrganizationSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -43,7 +41,7 @@ async fn list_role_assignments() {
         RoleAssignment::list(&mock.client, "OrganizationSid", &RoleAssignmentFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -86,7 +84,7 @@ async fn list_organization_users() {
         User::list(&mock.client, "OrganizationSid", &UserFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

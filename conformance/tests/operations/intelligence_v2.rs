@@ -17,7 +17,7 @@ async fn list_operator_type() {
         OperatorType::list(&mock.client, &OperatorTypeFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -32,7 +32,7 @@ async fn fetch_operator() {
 async fn list_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListOperator").await;
     mock.check_page(
-        Operator::list(&mock.client, &OperatorFilter::new()).first_page().await.map(|page| page.items.len()),
+        Operator::list(&mock.client, &OperatorFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -72,7 +72,7 @@ async fn delete_custom_operator() {
 async fn list_custom_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListCustomOperator").await;
     mock.check_page(
-        Custom::list(&mock.client, &CustomFilter::new()).first_page().await.map(|page| page.items.len()),
+        Custom::list(&mock.client, &CustomFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -87,7 +87,7 @@ async fn fetch_prebuilt_operator() {
 async fn list_prebuilt_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListPrebuiltOperator").await;
     mock.check_page(
-        PreBuilt::list(&mock.client, &PreBuiltFilter::new()).first_page().await.map(|page| page.items.len()),
+        PreBuilt::list(&mock.client, &PreBuiltFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -119,7 +119,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_intelligence_v2", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -166,10 +166,7 @@ async fn delete_transcript() {
 async fn list_transcript() {
     let mock = Mock::start("twilio_intelligence_v2", "ListTranscript").await;
     mock.check_page(
-        Transcript::list(&mock.client, &TranscriptFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Transcript::list(&mock.client, &TranscriptFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -197,7 +194,7 @@ async fn list_operator_result() {
         OperatorResult::list(&mock.client, "TranscriptSid", &OperatorResultFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -219,7 +216,7 @@ async fn list_sentence() {
         Sentence::list(&mock.client, "TranscriptSid", &SentenceFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

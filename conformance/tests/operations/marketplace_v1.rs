@@ -13,7 +13,7 @@ async fn fetch_available_add_on() {
 #[tokio::test]
 async fn list_available_add_on() {
     let mock = Mock::start("twilio_marketplace_v1", "ListAvailableAddOn").await;
-    mock.check_page(AvailableAddOn::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(AvailableAddOn::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -29,7 +29,7 @@ async fn list_available_add_on_extension() {
         AvailableAddOnExtension::list(&mock.client, "AvailableAddOnSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -61,7 +61,7 @@ async fn delete_installed_add_on() {
 #[tokio::test]
 async fn list_installed_add_on() {
     let mock = Mock::start("twilio_marketplace_v1", "ListInstalledAddOn").await;
-    mock.check_page(InstalledAddOn::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(InstalledAddOn::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -92,7 +92,7 @@ async fn list_installed_add_on_extension() {
         InstalledAddOnExtension::list(&mock.client, "InstalledAddOnSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

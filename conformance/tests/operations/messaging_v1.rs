@@ -104,7 +104,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_messaging_v1", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -145,10 +145,7 @@ async fn delete_channel_sender() {
 async fn list_channel_sender() {
     let mock = Mock::start("twilio_messaging_v1", "ListChannelSender").await;
     mock.check_page(
-        ChannelSender::list(&mock.client, "MessagingServiceSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        ChannelSender::list(&mock.client, "MessagingServiceSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -201,7 +198,7 @@ async fn list_us_app_to_person() {
         Usa2p::list(&mock.client, "MessagingServiceSid", &Usa2pFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -237,10 +234,8 @@ async fn delete_alpha_sender() {
 #[tokio::test]
 async fn list_alpha_sender() {
     let mock = Mock::start("twilio_messaging_v1", "ListAlphaSender").await;
-    mock.check_page(
-        AlphaSender::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(AlphaSender::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -272,7 +267,7 @@ async fn list_destination_alpha_sender() {
         DestinationAlphaSender::list(&mock.client, "ServiceSid", &DestinationAlphaSenderFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -299,10 +294,8 @@ async fn delete_phone_number() {
 #[tokio::test]
 async fn list_phone_number() {
     let mock = Mock::start("twilio_messaging_v1", "ListPhoneNumber").await;
-    mock.check_page(
-        PhoneNumber::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(PhoneNumber::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -326,10 +319,8 @@ async fn delete_short_code() {
 #[tokio::test]
 async fn list_short_code() {
     let mock = Mock::start("twilio_messaging_v1", "ListShortCode").await;
-    mock.check_page(
-        ShortCode::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(ShortCode::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -381,7 +372,7 @@ async fn list_tollfree_verification() {
         Verification::list(&mock.client, &VerificationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -408,8 +399,7 @@ async fn update_brand_registrations() {
 #[tokio::test]
 async fn list_brand_registrations() {
     let mock = Mock::start("twilio_messaging_v1", "ListBrandRegistrations").await;
-    mock.check_page(BrandRegistration::list(&mock.client).first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(BrandRegistration::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -445,7 +435,7 @@ async fn list_brand_vetting() {
         Vetting::list(&mock.client, "BrandSid", &VettingFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

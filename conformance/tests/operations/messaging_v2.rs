@@ -32,7 +32,7 @@ async fn delete_channels_sender() {
 async fn list_channels_sender() {
     let mock = Mock::start("twilio_messaging_v2", "ListChannelsSender").await;
     mock.check_page(
-        Sender::list(&mock.client, &SenderFilter::new("x")).first_page().await.map(|page| page.items.len()),
+        Sender::list(&mock.client, &SenderFilter::new("x")).first_page().await.map(|page| page.items),
     )
     .await;
 }

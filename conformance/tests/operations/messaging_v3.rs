@@ -7,5 +7,6 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn create_v3_typing_indicator() {
     let mock = Mock::start("twilio_messaging_v3", "CreateV3TypingIndicator").await;
-    mock.check_json(Typing::create(&mock.client).await).await;
+    mock.check_json(Typing::create(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await)
+        .await;
 }

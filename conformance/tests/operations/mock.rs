@@ -3,9 +3,9 @@
 //! description's example, and checks the one request it got against the description.
 
 use std::collections::{BTreeSet, HashMap};
-use std::fmt::Debug;
 use std::sync::{Arc, LazyLock, Mutex};
 
+use serde::Serialize;
 use serde_json::Value;
 use sidekick::{Client, Redirect, RetryPolicy};
 use wiremock::matchers::any;
@@ -39,7 +39,7 @@ struct Described {
     query: BTreeSet<String>,
     required_query: BTreeSet<String>,
     required_headers: BTreeSet<String>,
-    body_media: Option<String>,
+    body_media: Vec<String>,
     body_fields: BTreeSet<String>,
     required_body: BTreeSet<String>,
     status: u16,
@@ -66,7 +66,7 @@ fn describe(stem: &str, operation_id: &str) -> Described {
                 query: BTreeSet::new(),
                 required_query: BTreeSet::new(),
                 required_headers: BTreeSet::new(),
-                body_media: None,
+                body_media: Vec::new(),
                 body_fields: BTreeSet::new(),
                 required_body: BTreeSet::new(),
                 status: 200,
@@ -90,10 +90,10 @@ fn describe(stem: &str, operation_id: &str) -> Described {
                     _ => {}
                 }
             }
-            if let Some((media, entry)) =
-                op.pointer("/requestBody/content").and_then(Value::as_object).and_then(|c| c.iter().next())
-            {
-                described.body_media = Some(media.clone());
+            let content = op.pointer("/requestBody/content").and_then(Value::as_object);
+            if let Some((_, entry)) = content.and_then(|c| c.iter().next()) {
+                described.body_media =
+                    content.into_iter().flatten().map(|(media, _)| media.clone()).collect();
                 let schema = resolve(&extract, &entry["schema"]);
                 described.body_fields = schema
                     .get("properties")
@@ -187,12 +187,23 @@ impl Mock {
         Mock { client, server, described }
     }
 
-    /// A JSON answer decoded; then the request is checked.
-    pub async fn check_json<T: Debug>(&self, answer: sidekick::Result<T>) {
-        if let Err(e) = &answer {
-            panic!("{}: the example answer did not decode: {e}", self.described.id);
+    /// A JSON answer decoded, keeping every value the example has; then the request is checked.
+    pub async fn check_json<T: Serialize>(&self, answer: sidekick::Result<T>) {
+        let decoded = answer
+            .unwrap_or_else(|e| panic!("{}: the example answer did not decode: {e}", self.described.id));
+        if let Some(example) = &self.described.example {
+            self.check_kept(example, &decoded);
         }
         self.check_request().await;
+    }
+
+    /// Every non-null value of `example` is still there once `decoded` is written back as JSON:
+    /// the generated type has a field for each (a `{}` or a wrong type would drop them).
+    fn check_kept<T: Serialize>(&self, example: &Value, decoded: &T) {
+        let written = serde_json::to_value(decoded).expect("the decoded value serializes");
+        let mut lost = Vec::new();
+        kept(example, &written, String::new(), &mut lost);
+        assert!(lost.is_empty(), "{}: the decoded answer lost {lost:?}", self.described.id);
     }
 
     /// An empty answer; then the request is checked.
@@ -212,24 +223,27 @@ impl Mock {
         self.check_request().await;
     }
 
-    /// A first page with as many items as the example's array; then the request is checked.
-    pub async fn check_page(&self, items: sidekick::Result<usize>) {
+    /// A first page with the example's items, each keeping its values; then the request is checked.
+    pub async fn check_page<T: Serialize>(&self, items: sidekick::Result<Vec<T>>) {
         let items =
             items.unwrap_or_else(|e| panic!("{}: the example page did not decode: {e}", self.described.id));
         let example = self.described.example.as_ref();
-        let arrays: Vec<usize> = example
+        let arrays: Vec<&Vec<Value>> = example
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
             .filter(|(key, _)| key.as_str() != "schemas")
-            .filter_map(|(_, v)| v.as_array().map(Vec::len))
+            .filter_map(|(_, v)| v.as_array())
             .collect();
-        let expected = match arrays.as_slice() {
-            [one] => *one,
-            [] => 0,
+        let expected: &[Value] = match arrays.as_slice() {
+            [one] => one,
+            [] => &[],
             _ => panic!("{}: the example has several arrays", self.described.id),
         };
-        assert_eq!(items, expected, "{}: items decoded from the example page", self.described.id);
+        assert_eq!(items.len(), expected.len(), "{}: items decoded from the example page", self.described.id);
+        for (example, item) in expected.iter().zip(&items) {
+            self.check_kept(example, item);
+        }
         self.check_request().await;
     }
 
@@ -252,27 +266,31 @@ impl Mock {
 
         let content_type =
             request.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
-        let sent: BTreeSet<String> = match (&d.body_media, request.body.is_empty()) {
-            (None, _) => {
+        // Any of the described media types will do (SCIM's user takes two).
+        let described_media = |sent: &str| d.body_media.iter().any(|m| sent.starts_with(m.as_str()));
+        let sent: BTreeSet<String> = match (d.body_media.is_empty(), request.body.is_empty()) {
+            (true, _) => {
                 assert!(request.body.is_empty(), "{}: a body was sent but none is described", d.id);
                 BTreeSet::new()
             }
-            (Some(media), true) => {
+            (false, true) => {
                 // An empty body still says what it would be, when it says anything.
                 assert!(
-                    content_type.is_empty() || content_type.starts_with(media.as_str()),
-                    "{}: sent `{content_type}`, described `{media}`",
-                    d.id
+                    content_type.is_empty() || described_media(content_type),
+                    "{}: sent `{content_type}`, described {:?}",
+                    d.id,
+                    d.body_media
                 );
                 BTreeSet::new()
             }
-            (Some(media), false) => {
+            (false, false) => {
                 assert!(
-                    content_type.starts_with(media.as_str()),
-                    "{}: sent `{content_type}`, described `{media}`",
-                    d.id
+                    described_media(content_type),
+                    "{}: sent `{content_type}`, described {:?}",
+                    d.id,
+                    d.body_media
                 );
-                if media == "application/x-www-form-urlencoded" {
+                if content_type.starts_with("application/x-www-form-urlencoded") {
                     form_keys(&request.body)
                 } else {
                     let body: Value = serde_json::from_slice(&request.body)
@@ -285,6 +303,31 @@ impl Mock {
         assert!(undeclared.is_empty(), "{}: undeclared body fields {undeclared:?}", d.id);
         let missing: Vec<&String> = d.required_body.difference(&sent).collect();
         assert!(missing.is_empty(), "{}: required body fields missing: {missing:?}", d.id);
+    }
+}
+
+/// Adds to `lost` the path of each non-null value of `example` that `written` lacks.
+fn kept(example: &Value, written: &Value, at: String, lost: &mut Vec<String>) {
+    match (example, written) {
+        (Value::Null, _) => {}
+        (_, Value::Null) => lost.push(at),
+        (Value::Object(example), Value::Object(written)) => {
+            for (key, value) in example {
+                let path = format!("{at}/{key}");
+                match written.get(key) {
+                    Some(w) => kept(value, w, path, lost),
+                    None if value.is_null() => {}
+                    None => lost.push(path),
+                }
+            }
+        }
+        (Value::Array(example), Value::Array(written)) => {
+            for (i, (e, w)) in example.iter().zip(written).enumerate() {
+                kept(e, w, format!("{at}/{i}"), lost);
+            }
+        }
+        // A scalar written as another JSON type (a number kept as decimal text) is still kept.
+        _ => {}
     }
 }
 

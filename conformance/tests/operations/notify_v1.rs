@@ -34,7 +34,7 @@ async fn delete_credential() {
 #[tokio::test]
 async fn list_credential() {
     let mock = Mock::start("twilio_notify_v1", "ListCredential").await;
-    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Credential::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -65,7 +65,7 @@ async fn delete_service() {
 async fn list_service() {
     let mock = Mock::start("twilio_notify_v1", "ListService").await;
     mock.check_page(
-        Service::list(&mock.client, &ServiceFilter::new()).first_page().await.map(|page| page.items.len()),
+        Service::list(&mock.client, &ServiceFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -103,7 +103,7 @@ async fn list_binding() {
         Binding::list(&mock.client, "ServiceSid", &BindingFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

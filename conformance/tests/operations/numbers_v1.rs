@@ -7,7 +7,10 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn create_eligibility() {
     let mock = Mock::start("twilio_numbers_v1", "CreateEligibility").await;
-    mock.check_json(Eligibility::create(&mock.client).await).await;
+    mock.check_json(
+        Eligibility::create(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -19,7 +22,8 @@ async fn fetch_bulk_eligibility() {
 #[tokio::test]
 async fn create_bulk_eligibility() {
     let mock = Mock::start("twilio_numbers_v1", "CreateBulkEligibility").await;
-    mock.check_json(Bulk::create(&mock.client).await).await;
+    mock.check_json(Bulk::create(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await)
+        .await;
 }
 
 #[tokio::test]
@@ -31,7 +35,10 @@ async fn fetch_porting_webhook_configuration_fetch() {
 #[tokio::test]
 async fn create_porting_webhook_configuration() {
     let mock = Mock::start("twilio_numbers_v1", "CreatePortingWebhookConfiguration").await;
-    mock.check_json(Webhook::create(&mock.client).await).await;
+    mock.check_json(
+        Webhook::create(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -72,7 +79,7 @@ async fn list_port_in_requests() {
         PortInRequest::list(&mock.client, &PortInRequestFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -127,7 +134,10 @@ async fn create_sender_id_registration_embedded_session() {
 #[tokio::test]
 async fn create_signing_request_configuration() {
     let mock = Mock::start("twilio_numbers_v1", "CreateSigningRequestConfiguration").await;
-    mock.check_json(Configuration::create(&mock.client).await).await;
+    mock.check_json(
+        Configuration::create(&mock.client, &serde_json::Map::<String, serde_json::Value>::new()).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -137,7 +147,7 @@ async fn list_signing_request_configuration() {
         Configuration::list(&mock.client, &ConfigurationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

@@ -39,7 +39,7 @@ async fn list_hosted_numbers_authorization_document() {
         AuthorizationDocument::list(&mock.client, &AuthorizationDocumentFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -55,7 +55,7 @@ async fn list_hosted_numbers_dependent_hosted_number_order() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -93,7 +93,7 @@ async fn list_hosted_numbers_hosted_number_order() {
         HostedNumberOrder::list(&mock.client, &HostedNumberOrderFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -107,7 +107,7 @@ async fn fetch_marketplace_available_add_on() {
 #[tokio::test]
 async fn list_marketplace_available_add_on() {
     let mock = Mock::start("twilio_preview", "ListMarketplaceAvailableAddOn").await;
-    mock.check_page(AvailableAddOn::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(AvailableAddOn::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -123,7 +123,7 @@ async fn list_marketplace_available_add_on_extension() {
         AvailableAddOnExtension::list(&mock.client, "AvailableAddOnSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -155,7 +155,7 @@ async fn delete_marketplace_installed_add_on() {
 #[tokio::test]
 async fn list_marketplace_installed_add_on() {
     let mock = Mock::start("twilio_preview", "ListMarketplaceInstalledAddOn").await;
-    mock.check_page(InstalledAddOn::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(InstalledAddOn::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -186,7 +186,7 @@ async fn list_marketplace_installed_add_on_extension() {
         InstalledAddOnExtension::list(&mock.client, "InstalledAddOnSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -207,7 +207,7 @@ async fn create_wireless_command() {
 async fn list_wireless_command() {
     let mock = Mock::start("twilio_preview", "ListWirelessCommand").await;
     mock.check_page(
-        Command::list(&mock.client, &CommandFilter::new()).first_page().await.map(|page| page.items.len()),
+        Command::list(&mock.client, &CommandFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -239,7 +239,7 @@ async fn delete_wireless_rate_plan() {
 #[tokio::test]
 async fn list_wireless_rate_plan() {
     let mock = Mock::start("twilio_preview", "ListWirelessRatePlan").await;
-    mock.check_page(RatePlan::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(RatePlan::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -257,10 +257,8 @@ async fn update_wireless_sim() {
 #[tokio::test]
 async fn list_wireless_sim() {
     let mock = Mock::start("twilio_preview", "ListWirelessSim").await;
-    mock.check_page(
-        Sim::list(&mock.client, &SimFilter::new()).first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Sim::list(&mock.client, &SimFilter::new()).first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]

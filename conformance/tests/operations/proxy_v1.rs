@@ -31,7 +31,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_proxy_v1", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -62,10 +62,8 @@ async fn delete_phone_number() {
 #[tokio::test]
 async fn list_phone_number() {
     let mock = Mock::start("twilio_proxy_v1", "ListPhoneNumber").await;
-    mock.check_page(
-        PhoneNumber::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(PhoneNumber::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -95,10 +93,8 @@ async fn delete_session() {
 #[tokio::test]
 async fn list_session() {
     let mock = Mock::start("twilio_proxy_v1", "ListSession").await;
-    mock.check_page(
-        Session::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Session::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -117,10 +113,7 @@ async fn delete_interaction() {
 async fn list_interaction() {
     let mock = Mock::start("twilio_proxy_v1", "ListInteraction").await;
     mock.check_page(
-        Interaction::list(&mock.client, "ServiceSid", "SessionSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Interaction::list(&mock.client, "ServiceSid", "SessionSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -150,10 +143,7 @@ async fn delete_participant() {
 async fn list_participant() {
     let mock = Mock::start("twilio_proxy_v1", "ListParticipant").await;
     mock.check_page(
-        Participant::list(&mock.client, "ServiceSid", "SessionSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Participant::list(&mock.client, "ServiceSid", "SessionSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -190,7 +180,7 @@ async fn list_message_interaction() {
         MessageInteraction::list(&mock.client, "ServiceSid", "SessionSid", "ParticipantSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

@@ -19,7 +19,7 @@ async fn delete_flow() {
 #[tokio::test]
 async fn list_flow() {
     let mock = Mock::start("twilio_studio_v1", "ListFlow").await;
-    mock.check_page(Flow::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Flow::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -44,10 +44,8 @@ async fn delete_engagement() {
 #[tokio::test]
 async fn list_engagement() {
     let mock = Mock::start("twilio_studio_v1", "ListEngagement").await;
-    mock.check_page(
-        Engagement::list(&mock.client, "FlowSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Engagement::list(&mock.client, "FlowSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -66,7 +64,7 @@ async fn fetch_step() {
 async fn list_step() {
     let mock = Mock::start("twilio_studio_v1", "ListStep").await;
     mock.check_page(
-        Step::list(&mock.client, "FlowSid", "EngagementSid").first_page().await.map(|page| page.items.len()),
+        Step::list(&mock.client, "FlowSid", "EngagementSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -112,7 +110,7 @@ async fn list_execution() {
         Execution::list(&mock.client, "FlowSid", &ExecutionFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -136,7 +134,7 @@ async fn list_execution_step() {
         ExecutionStep::list(&mock.client, "FlowSid", "ExecutionSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

@@ -31,7 +31,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_sync_v1", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -61,10 +61,8 @@ async fn delete_document() {
 #[tokio::test]
 async fn list_document() {
     let mock = Mock::start("twilio_sync_v1", "ListDocument").await;
-    mock.check_page(
-        Document::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Document::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -104,7 +102,7 @@ async fn list_document_permission() {
         DocumentPermission::list(&mock.client, "ServiceSid", "DocumentSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -136,8 +134,7 @@ async fn delete_sync_list() {
 #[tokio::test]
 async fn list_sync_list() {
     let mock = Mock::start("twilio_sync_v1", "ListSyncList").await;
-    mock.check_page(List::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(List::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -188,7 +185,7 @@ async fn list_sync_list_item() {
         SyncListItem::list(&mock.client, "ServiceSid", "ListSid", &SyncListItemFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -229,7 +226,7 @@ async fn list_sync_list_permission() {
         SyncListPermission::list(&mock.client, "ServiceSid", "ListSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -261,8 +258,7 @@ async fn delete_sync_map() {
 #[tokio::test]
 async fn list_sync_map() {
     let mock = Mock::start("twilio_sync_v1", "ListSyncMap").await;
-    mock.check_page(Map::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(Map::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -311,7 +307,7 @@ async fn list_sync_map_item() {
         SyncMapItem::list(&mock.client, "ServiceSid", "MapSid", &SyncMapItemFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -351,7 +347,7 @@ async fn list_sync_map_permission() {
         SyncMapPermission::list(&mock.client, "ServiceSid", "MapSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -383,8 +379,7 @@ async fn delete_sync_stream() {
 #[tokio::test]
 async fn list_sync_stream() {
     let mock = Mock::start("twilio_sync_v1", "ListSyncStream").await;
-    mock.check_page(Stream::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(Stream::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]

@@ -32,10 +32,7 @@ async fn delete_workspace() {
 async fn list_workspace() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorkspace").await;
     mock.check_page(
-        Workspace::list(&mock.client, &WorkspaceFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Workspace::list(&mock.client, &WorkspaceFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -72,7 +69,7 @@ async fn list_activity() {
         Activity::list(&mock.client, "WorkspaceSid", &ActivityFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -104,7 +101,7 @@ async fn list_event() {
         Event::list(&mock.client, "WorkspaceSid", &EventFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -166,7 +163,7 @@ async fn delete_task_channel() {
 async fn list_task_channel() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListTaskChannel").await;
     mock.check_page(
-        TaskChannel::list(&mock.client, "WorkspaceSid").first_page().await.map(|page| page.items.len()),
+        TaskChannel::list(&mock.client, "WorkspaceSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -203,7 +200,7 @@ async fn list_task_queue() {
         TaskQueue::list(&mock.client, "WorkspaceSid", &TaskQueueFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -211,7 +208,15 @@ async fn list_task_queue() {
 #[tokio::test]
 async fn create_task_queue_bulk_real_time_statistics() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateTaskQueueBulkRealTimeStatistics").await;
-    mock.check_json(TaskQueueBulkRealTimeStatistic::create(&mock.client, "WorkspaceSid").await).await;
+    mock.check_json(
+        TaskQueueBulkRealTimeStatistic::create(
+            &mock.client,
+            "WorkspaceSid",
+            &serde_json::Map::<String, serde_json::Value>::new(),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -221,7 +226,7 @@ async fn list_task_queues_statistics() {
         TaskQueuesStatistic::list(&mock.client, "WorkspaceSid", &TaskQueuesStatisticFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -302,7 +307,7 @@ async fn list_task() {
         Task::list(&mock.client, "WorkspaceSid", &TaskFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -336,7 +341,7 @@ async fn list_task_reservation() {
         TaskReservation::list(&mock.client, "WorkspaceSid", "TaskSid", &TaskReservationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -372,7 +377,7 @@ async fn list_worker() {
         Worker::list(&mock.client, "WorkspaceSid", &WorkerFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -433,10 +438,7 @@ async fn update_worker_channel() {
 async fn list_worker_channel() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorkerChannel").await;
     mock.check_page(
-        Channel::list(&mock.client, "WorkspaceSid", "WorkerSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Channel::list(&mock.client, "WorkspaceSid", "WorkerSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -470,7 +472,7 @@ async fn list_worker_reservation() {
         WorkerReservation::list(&mock.client, "WorkspaceSid", "WorkerSid", &WorkerReservationFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -518,7 +520,7 @@ async fn list_workflow() {
         Workflow::list(&mock.client, "WorkspaceSid", &WorkflowFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

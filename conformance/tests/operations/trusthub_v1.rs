@@ -91,7 +91,7 @@ async fn list_customer_profile() {
         CustomerProfile::list(&mock.client, &CustomerProfileFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -139,7 +139,7 @@ async fn list_customer_profile_channel_endpoint_assignment() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -185,7 +185,7 @@ async fn list_customer_profile_entity_assignment() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -217,7 +217,7 @@ async fn list_customer_profile_evaluation() {
         CustomerProfilesEvaluation::list(&mock.client, "CustomerProfileSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -231,7 +231,7 @@ async fn fetch_end_user_type() {
 #[tokio::test]
 async fn list_end_user_type() {
     let mock = Mock::start("twilio_trusthub_v1", "ListEndUserType").await;
-    mock.check_page(EndUserType::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(EndUserType::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -261,7 +261,7 @@ async fn delete_end_user() {
 #[tokio::test]
 async fn list_end_user() {
     let mock = Mock::start("twilio_trusthub_v1", "ListEndUser").await;
-    mock.check_page(EndUser::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(EndUser::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -273,7 +273,7 @@ async fn fetch_policies() {
 #[tokio::test]
 async fn list_policies() {
     let mock = Mock::start("twilio_trusthub_v1", "ListPolicies").await;
-    mock.check_page(Policy::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Policy::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -285,10 +285,8 @@ async fn fetch_supporting_document_type() {
 #[tokio::test]
 async fn list_supporting_document_type() {
     let mock = Mock::start("twilio_trusthub_v1", "ListSupportingDocumentType").await;
-    mock.check_page(
-        SupportingDocumentType::list(&mock.client).first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(SupportingDocumentType::list(&mock.client).first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -320,8 +318,7 @@ async fn delete_supporting_document() {
 #[tokio::test]
 async fn list_supporting_document() {
     let mock = Mock::start("twilio_trusthub_v1", "ListSupportingDocument").await;
-    mock.check_page(SupportingDocument::list(&mock.client).first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(SupportingDocument::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -355,7 +352,7 @@ async fn list_trust_product() {
         TrustProduct::list(&mock.client, &TrustProductFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -403,7 +400,7 @@ async fn list_trust_product_channel_endpoint_assignment() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -446,7 +443,7 @@ async fn list_trust_product_entity_assignment() {
         )
         .first_page()
         .await
-        .map(|page| page.items.len()),
+        .map(|page| page.items),
     )
     .await;
 }
@@ -478,7 +475,7 @@ async fn list_trust_product_evaluation() {
         TrustProductsEvaluation::list(&mock.client, "TrustProductSid")
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }

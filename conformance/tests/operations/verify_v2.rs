@@ -14,7 +14,7 @@ async fn fetch_verification_attempt() {
 async fn list_verification_attempt() {
     let mock = Mock::start("twilio_verify_v2", "ListVerificationAttempt").await;
     mock.check_page(
-        Attempt::list(&mock.client, &AttemptFilter::new()).first_page().await.map(|page| page.items.len()),
+        Attempt::list(&mock.client, &AttemptFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -76,7 +76,7 @@ async fn delete_service() {
 #[tokio::test]
 async fn list_service() {
     let mock = Mock::start("twilio_verify_v2", "ListService").await;
-    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items.len())).await;
+    mock.check_page(Service::list(&mock.client).first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -120,8 +120,7 @@ async fn delete_entity() {
 #[tokio::test]
 async fn list_entity() {
     let mock = Mock::start("twilio_verify_v2", "ListEntity").await;
-    mock.check_page(Entity::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()))
-        .await;
+    mock.check_page(Entity::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items)).await;
 }
 
 #[tokio::test]
@@ -157,7 +156,7 @@ async fn list_challenge() {
         EntityChallenge::list(&mock.client, "ServiceSid", "Identity", &EntityChallengeFilter::new())
             .first_page()
             .await
-            .map(|page| page.items.len()),
+            .map(|page| page.items),
     )
     .await;
 }
@@ -218,10 +217,7 @@ async fn delete_factor() {
 async fn list_factor() {
     let mock = Mock::start("twilio_verify_v2", "ListFactor").await;
     mock.check_page(
-        EntityFactor::list(&mock.client, "ServiceSid", "Identity")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        EntityFactor::list(&mock.client, "ServiceSid", "Identity").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -271,10 +267,7 @@ async fn delete_messaging_configuration() {
 async fn list_messaging_configuration() {
     let mock = Mock::start("twilio_verify_v2", "ListMessagingConfiguration").await;
     mock.check_page(
-        MessagingConfiguration::list(&mock.client, "ServiceSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        MessagingConfiguration::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -358,10 +351,8 @@ async fn delete_rate_limit() {
 #[tokio::test]
 async fn list_rate_limit() {
     let mock = Mock::start("twilio_verify_v2", "ListRateLimit").await;
-    mock.check_page(
-        RateLimit::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(RateLimit::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
@@ -398,10 +389,7 @@ async fn delete_bucket() {
 async fn list_bucket() {
     let mock = Mock::start("twilio_verify_v2", "ListBucket").await;
     mock.check_page(
-        Bucket::list(&mock.client, "ServiceSid", "RateLimitSid")
-            .first_page()
-            .await
-            .map(|page| page.items.len()),
+        Bucket::list(&mock.client, "ServiceSid", "RateLimitSid").first_page().await.map(|page| page.items),
     )
     .await;
 }
@@ -476,17 +464,15 @@ async fn delete_webhook() {
 #[tokio::test]
 async fn list_webhook() {
     let mock = Mock::start("twilio_verify_v2", "ListWebhook").await;
-    mock.check_page(
-        Webhook::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items.len()),
-    )
-    .await;
+    mock.check_page(Webhook::list(&mock.client, "ServiceSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]
 async fn list_verification_template() {
     let mock = Mock::start("twilio_verify_v2", "ListVerificationTemplate").await;
     mock.check_page(
-        Template::list(&mock.client, &TemplateFilter::new()).first_page().await.map(|page| page.items.len()),
+        Template::list(&mock.client, &TemplateFilter::new()).first_page().await.map(|page| page.items),
     )
     .await;
 }

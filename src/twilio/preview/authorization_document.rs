@@ -44,7 +44,7 @@ pub struct AuthorizationDocument {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /HostedNumbers/AuthorizationDocuments` (`CreateHostedNumbersAuthorizationDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /HostedNumbers/AuthorizationDocuments` (`CreateHostedNumbersAuthorizationDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAuthorizationDocument {
@@ -88,7 +88,7 @@ impl CreateAuthorizationDocument {
     }
 }
 
-/// The parameters of `POST /HostedNumbers/AuthorizationDocuments/{Sid}` (`UpdateHostedNumbersAuthorizationDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /HostedNumbers/AuthorizationDocuments/{Sid}` (`UpdateHostedNumbersAuthorizationDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAuthorizationDocument {

@@ -24,7 +24,7 @@ pub struct DependentHostedNumberOrder {
     /// `call_delay`: integer, default `0`.
     pub call_delay: Option<i64>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<DependentHostedNumberOrderCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `cc_emails`: array of string, nullable.
     pub cc_emails: Option<Vec<String>>,
     /// `date_created`: string (date-time), nullable.
@@ -120,19 +120,6 @@ impl DependentHostedNumberOrderFilter {
         self.unique_name = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DependentHostedNumberOrderCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

@@ -32,7 +32,7 @@ pub struct HostedNumberOrder {
     /// `call_delay`: integer, default `0`.
     pub call_delay: Option<i64>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<HostedNumberOrderCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `cc_emails`: array of string, nullable.
     pub cc_emails: Option<Vec<String>>,
     /// `date_created`: string (date-time), nullable.
@@ -73,7 +73,7 @@ pub struct HostedNumberOrder {
     pub verification_type: Option<HostedNumberOrderVerificationType>,
 }
 
-/// The parameters of `POST /HostedNumbers/HostedNumberOrders` (`CreateHostedNumbersHostedNumberOrder`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /HostedNumbers/HostedNumberOrders` (`CreateHostedNumbersHostedNumberOrder`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateHostedNumberOrder {
@@ -228,7 +228,7 @@ impl CreateHostedNumberOrder {
     }
 }
 
-/// The parameters of `POST /HostedNumbers/HostedNumberOrders/{Sid}` (`UpdateHostedNumbersHostedNumberOrder`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /HostedNumbers/HostedNumberOrders/{Sid}` (`UpdateHostedNumbersHostedNumberOrder`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateHostedNumberOrder {
@@ -389,19 +389,6 @@ impl HostedNumberOrderFilter {
         self.unique_name = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HostedNumberOrderCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

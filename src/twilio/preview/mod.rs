@@ -39,12 +39,12 @@ pub use available_add_on::AvailableAddOn;
 pub use available_add_on_extension::AvailableAddOnExtension;
 pub use command::{Command, CommandFilter, CreateCommand};
 pub use dependent_hosted_number_order::{
-    DependentHostedNumberOrder, DependentHostedNumberOrderCapabilities, DependentHostedNumberOrderFilter,
-    DependentHostedNumberOrderStatus, DependentHostedNumberOrderVerificationType,
+    DependentHostedNumberOrder, DependentHostedNumberOrderFilter, DependentHostedNumberOrderStatus,
+    DependentHostedNumberOrderVerificationType,
 };
 pub use hosted_number_order::{
-    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderCapabilities, HostedNumberOrderFilter,
-    HostedNumberOrderStatus, HostedNumberOrderVerificationType, UpdateHostedNumberOrder,
+    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderFilter, HostedNumberOrderStatus,
+    HostedNumberOrderVerificationType, UpdateHostedNumberOrder,
 };
 pub use installed_add_on::{CreateInstalledAddOn, InstalledAddOn, UpdateInstalledAddOn};
 pub use installed_add_on_extension::{InstalledAddOnExtension, UpdateInstalledAddOnExtension};

@@ -55,7 +55,7 @@ pub struct RatePlan {
     pub voice_enabled: Option<bool>,
 }
 
-/// The parameters of `POST /wireless/RatePlans` (`CreateWirelessRatePlan`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /wireless/RatePlans` (`CreateWirelessRatePlan`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRatePlan {
@@ -159,7 +159,7 @@ impl CreateRatePlan {
     }
 }
 
-/// The parameters of `POST /wireless/RatePlans/{Sid}` (`UpdateWirelessRatePlan`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /wireless/RatePlans/{Sid}` (`UpdateWirelessRatePlan`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRatePlan {

@@ -68,7 +68,7 @@ pub struct Sim {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /wireless/Sims/{Sid}` (`UpdateWirelessSim`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /wireless/Sims/{Sid}` (`UpdateWirelessSim`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSim {

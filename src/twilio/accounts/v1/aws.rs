@@ -39,7 +39,7 @@ pub struct AWS {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Credentials/AWS` (`CreateCredentialAws`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials/AWS` (`CreateCredentialAws`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAWS {
@@ -70,7 +70,7 @@ impl CreateAWS {
     }
 }
 
-/// The parameters of `POST /v1/Credentials/AWS/{Sid}` (`UpdateCredentialAws`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials/AWS/{Sid}` (`UpdateCredentialAws`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAWS {

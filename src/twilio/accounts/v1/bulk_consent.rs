@@ -21,7 +21,7 @@ pub struct BulkConsent {
     pub items: Option<serde_json::Value>,
 }
 
-/// The parameters of `POST /v1/Consents/Bulk` (`CreateBulkConsents`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Consents/Bulk` (`CreateBulkConsents`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBulkConsent {

@@ -21,7 +21,7 @@ pub struct BulkContact {
     pub items: Option<serde_json::Value>,
 }
 
-/// The parameters of `POST /v1/Contacts/Bulk` (`CreateBulkContacts`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Contacts/Bulk` (`CreateBulkContacts`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBulkContact {

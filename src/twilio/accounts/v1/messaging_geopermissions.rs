@@ -44,7 +44,7 @@ impl FetchMessagingGeopermissions {
     }
 }
 
-/// The parameters of `PATCH /v1/Messaging/GeoPermissions` (`UpdateMessagingGeopermissions`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `PATCH /v1/Messaging/GeoPermissions` (`UpdateMessagingGeopermissions`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMessagingGeopermissions {

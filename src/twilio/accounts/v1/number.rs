@@ -48,7 +48,7 @@ impl FetchNumber {
     }
 }
 
-/// The parameters of `POST /v1/SafeList/Numbers` (`CreateSafelist`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/SafeList/Numbers` (`CreateSafelist`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateNumber {

@@ -39,7 +39,7 @@ pub struct PublicKey {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Credentials/PublicKeys` (`CreateCredentialPublicKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials/PublicKeys` (`CreateCredentialPublicKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePublicKey {
@@ -70,7 +70,7 @@ impl CreatePublicKey {
     }
 }
 
-/// The parameters of `POST /v1/Credentials/PublicKeys/{Sid}` (`UpdateCredentialPublicKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials/PublicKeys/{Sid}` (`UpdateCredentialPublicKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdatePublicKey {

@@ -48,7 +48,7 @@ pub struct Account {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts.json` (`CreateAccount`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts.json` (`CreateAccount`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAccount {
@@ -69,7 +69,7 @@ impl CreateAccount {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{Sid}.json` (`UpdateAccount`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{Sid}.json` (`UpdateAccount`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccount {

@@ -64,7 +64,7 @@ pub struct Address {
     pub verified: Option<bool>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Addresses.json` (`CreateAddress`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Addresses.json` (`CreateAddress`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAddress {
@@ -139,7 +139,7 @@ impl CreateAddress {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json` (`UpdateAddress`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Addresses/{Sid}.json` (`UpdateAddress`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAddress {

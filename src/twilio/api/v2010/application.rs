@@ -74,7 +74,7 @@ pub struct Application {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Applications.json` (`CreateApplication`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Applications.json` (`CreateApplication`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateApplication {
@@ -232,7 +232,7 @@ impl CreateApplication {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json` (`UpdateApplication`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Applications/{Sid}.json` (`UpdateApplication`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateApplication {

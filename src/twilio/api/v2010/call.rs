@@ -87,7 +87,7 @@ pub struct Call {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (`CreateCall`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (`CreateCall`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCall {
@@ -419,7 +419,7 @@ impl CreateCall {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json` (`UpdateCall`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json` (`UpdateCall`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCall {

@@ -69,7 +69,7 @@ pub struct CallRecording {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json` (`CreateCallRecording`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json` (`CreateCallRecording`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCallRecording {
@@ -140,7 +140,7 @@ impl CreateCallRecording {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json` (`UpdateCallRecording`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json` (`UpdateCallRecording`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCallRecording {

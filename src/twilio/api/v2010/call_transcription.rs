@@ -39,7 +39,7 @@ pub struct CallTranscription {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json` (`CreateRealtimeTranscription`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions.json` (`CreateRealtimeTranscription`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCallTranscription {
@@ -215,7 +215,7 @@ impl CreateCallTranscription {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json` (`UpdateRealtimeTranscription`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Transcriptions/{Sid}.json` (`UpdateRealtimeTranscription`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCallTranscription {

@@ -50,7 +50,7 @@ pub struct ConnectApp {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json` (`UpdateConnectApp`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/ConnectApps/{Sid}.json` (`UpdateConnectApp`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConnectApp {

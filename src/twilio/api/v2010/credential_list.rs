@@ -47,7 +47,7 @@ pub struct CredentialList {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json` (`CreateSipCredentialList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists.json` (`CreateSipCredentialList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredentialList {
@@ -62,7 +62,7 @@ impl CreateCredentialList {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json` (`UpdateSipCredentialList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{Sid}.json` (`UpdateSipCredentialList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCredentialList {

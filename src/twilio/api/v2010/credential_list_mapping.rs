@@ -44,7 +44,7 @@ pub struct CredentialListMapping {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json` (`CreateSipCredentialListMapping`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{DomainSid}/CredentialListMappings.json` (`CreateSipCredentialListMapping`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredentialListMapping {

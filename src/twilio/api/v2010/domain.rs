@@ -75,7 +75,7 @@ pub struct Domain {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json` (`CreateSipDomain`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json` (`CreateSipDomain`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateDomain {
@@ -200,7 +200,7 @@ impl CreateDomain {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json` (`UpdateSipDomain`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json` (`UpdateSipDomain`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateDomain {

@@ -36,7 +36,7 @@ pub struct Feedback {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json` (`CreateMessageFeedback`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json` (`CreateMessageFeedback`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateFeedback {

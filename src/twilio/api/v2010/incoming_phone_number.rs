@@ -41,7 +41,7 @@ pub struct IncomingPhoneNumber {
     /// `bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub bundle_sid: Option<String>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<IncomingPhoneNumberCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time-rfc-2822), nullable.
     #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
@@ -102,7 +102,7 @@ pub struct IncomingPhoneNumber {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json` (`CreateIncomingPhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json` (`CreateIncomingPhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIncomingPhoneNumber {
@@ -332,7 +332,7 @@ impl CreateIncomingPhoneNumber {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json` (`UpdateIncomingPhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json` (`UpdateIncomingPhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateIncomingPhoneNumber {
@@ -611,19 +611,6 @@ sidekick::string_enum! {
         /// `foreign`
         Foreign = "foreign",
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncomingPhoneNumberCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

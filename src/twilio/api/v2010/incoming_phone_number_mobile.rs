@@ -35,7 +35,7 @@ pub struct IncomingPhoneNumberMobile {
     /// `bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub bundle_sid: Option<String>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<IncomingPhoneNumberMobileCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time-rfc-2822), nullable.
     #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
@@ -94,7 +94,7 @@ pub struct IncomingPhoneNumberMobile {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json` (`CreateIncomingPhoneNumberMobile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json` (`CreateIncomingPhoneNumberMobile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIncomingPhoneNumberMobile {
@@ -367,19 +367,6 @@ sidekick::string_enum! {
         /// `foreign`
         Foreign = "foreign",
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IncomingPhoneNumberMobileCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

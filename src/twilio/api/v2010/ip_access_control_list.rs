@@ -47,7 +47,7 @@ pub struct IpAccessControlList {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json` (`CreateSipIpAccessControlList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists.json` (`CreateSipIpAccessControlList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIpAccessControlList {
@@ -62,7 +62,7 @@ impl CreateIpAccessControlList {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json` (`UpdateSipIpAccessControlList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/IpAccessControlLists/{Sid}.json` (`UpdateSipIpAccessControlList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateIpAccessControlList {

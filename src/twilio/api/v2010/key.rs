@@ -40,7 +40,7 @@ pub struct Key {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Keys.json` (`CreateNewKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Keys.json` (`CreateNewKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateKey {
@@ -61,7 +61,7 @@ impl CreateKey {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json` (`UpdateKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json` (`UpdateKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateKey {
@@ -86,15 +86,18 @@ impl UpdateKey {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewKey {
     /// `date_created`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `secret`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// `sid`: string matching `^SK[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }

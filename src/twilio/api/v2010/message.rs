@@ -74,7 +74,7 @@ pub struct Message {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` (`CreateMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` (`CreateMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessage {
@@ -307,7 +307,7 @@ impl CreateMessage {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json` (`UpdateMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json` (`UpdateMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMessage {

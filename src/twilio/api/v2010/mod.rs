@@ -169,15 +169,10 @@ pub use auth_registrations_credential_list_mapping::{
 };
 pub use authorized_connect_app::{AuthorizedConnectApp, AuthorizedConnectAppPermission};
 pub use available_phone_number_country::AvailablePhoneNumberCountry;
-pub use available_phone_number_local::{
-    AvailablePhoneNumberLocal, AvailablePhoneNumberLocalCapabilities, AvailablePhoneNumberLocalFilter,
-};
-pub use available_phone_number_mobile::{
-    AvailablePhoneNumberMobile, AvailablePhoneNumberMobileCapabilities, AvailablePhoneNumberMobileFilter,
-};
+pub use available_phone_number_local::{AvailablePhoneNumberLocal, AvailablePhoneNumberLocalFilter};
+pub use available_phone_number_mobile::{AvailablePhoneNumberMobile, AvailablePhoneNumberMobileFilter};
 pub use available_phone_number_toll_free::{
-    AvailablePhoneNumberTollFree, AvailablePhoneNumberTollFreeCapabilities,
-    AvailablePhoneNumberTollFreeFilter,
+    AvailablePhoneNumberTollFree, AvailablePhoneNumberTollFreeFilter,
 };
 pub use balance::Balance;
 pub use call::{Call, CallFilter, CallStatus, CallUpdateStatus, CreateCall, UpdateCall};
@@ -212,34 +207,31 @@ pub use event::Event;
 pub use feedback::{CreateFeedback, Feedback, MessageFeedbackOutcome};
 pub use incoming_phone_number::{
     CreateIncomingPhoneNumber, IncomingPhoneNumber, IncomingPhoneNumberAddressRequirement,
-    IncomingPhoneNumberCapabilities, IncomingPhoneNumberEmergencyAddressStatus,
-    IncomingPhoneNumberEmergencyStatus, IncomingPhoneNumberFilter, IncomingPhoneNumberVoiceReceiveMode,
-    UpdateIncomingPhoneNumber,
+    IncomingPhoneNumberEmergencyAddressStatus, IncomingPhoneNumberEmergencyStatus, IncomingPhoneNumberFilter,
+    IncomingPhoneNumberVoiceReceiveMode, UpdateIncomingPhoneNumber,
 };
 pub use incoming_phone_number_local::{
     CreateIncomingPhoneNumberLocal, IncomingPhoneNumberLocal, IncomingPhoneNumberLocalAddressRequirement,
-    IncomingPhoneNumberLocalCapabilities, IncomingPhoneNumberLocalEmergencyAddressStatus,
-    IncomingPhoneNumberLocalEmergencyStatus, IncomingPhoneNumberLocalFilter,
-    IncomingPhoneNumberLocalVoiceReceiveMode,
+    IncomingPhoneNumberLocalEmergencyAddressStatus, IncomingPhoneNumberLocalEmergencyStatus,
+    IncomingPhoneNumberLocalFilter, IncomingPhoneNumberLocalVoiceReceiveMode,
 };
 pub use incoming_phone_number_mobile::{
     CreateIncomingPhoneNumberMobile, IncomingPhoneNumberMobile, IncomingPhoneNumberMobileAddressRequirement,
-    IncomingPhoneNumberMobileCapabilities, IncomingPhoneNumberMobileEmergencyAddressStatus,
-    IncomingPhoneNumberMobileEmergencyStatus, IncomingPhoneNumberMobileFilter,
-    IncomingPhoneNumberMobileVoiceReceiveMode,
+    IncomingPhoneNumberMobileEmergencyAddressStatus, IncomingPhoneNumberMobileEmergencyStatus,
+    IncomingPhoneNumberMobileFilter, IncomingPhoneNumberMobileVoiceReceiveMode,
 };
 pub use incoming_phone_number_toll_free::{
     CreateIncomingPhoneNumberTollFree, IncomingPhoneNumberTollFree,
-    IncomingPhoneNumberTollFreeAddressRequirement, IncomingPhoneNumberTollFreeCapabilities,
-    IncomingPhoneNumberTollFreeEmergencyAddressStatus, IncomingPhoneNumberTollFreeEmergencyStatus,
-    IncomingPhoneNumberTollFreeFilter, IncomingPhoneNumberTollFreeVoiceReceiveMode,
+    IncomingPhoneNumberTollFreeAddressRequirement, IncomingPhoneNumberTollFreeEmergencyAddressStatus,
+    IncomingPhoneNumberTollFreeEmergencyStatus, IncomingPhoneNumberTollFreeFilter,
+    IncomingPhoneNumberTollFreeVoiceReceiveMode,
 };
 pub use ip_access_control_list::{CreateIpAccessControlList, IpAccessControlList, UpdateIpAccessControlList};
 pub use ip_access_control_list_mapping::{CreateIpAccessControlListMapping, IpAccessControlListMapping};
 pub use ip_address::{CreateIpAddress, IpAddress, UpdateIpAddress};
 pub use key::{CreateKey, Key, NewKey, UpdateKey};
 pub use last_month::{LastMonth, LastMonthFilter};
-pub use machine_to_machine::{MachineToMachine, MachineToMachineCapabilities, MachineToMachineFilter};
+pub use machine_to_machine::{MachineToMachine, MachineToMachineFilter};
 pub use media::{Media, MediaFilter};
 pub use member::{Member, UpdateMember};
 pub use message::{
@@ -248,7 +240,7 @@ pub use message::{
     MessageUpdateStatus, UpdateMessage,
 };
 pub use monthly::{Monthly, MonthlyFilter};
-pub use national::{National, NationalCapabilities, NationalFilter};
+pub use national::{National, NationalFilter};
 pub use notification::{Notification, NotificationFilter, NotificationInstance};
 pub use outgoing_caller_id::{
     CreateOutgoingCallerId, OutgoingCallerId, OutgoingCallerIdFilter, UpdateOutgoingCallerId,
@@ -266,7 +258,7 @@ pub use queue::{CreateQueue, Queue, UpdateQueue};
 pub use record::{Record, RecordFilter};
 pub use recording::{FetchRecording, Recording, RecordingFilter, RecordingSource, RecordingStatus};
 pub use recording_transcription::{RecordingTranscription, RecordingTranscriptionStatus};
-pub use shared_cost::{SharedCost, SharedCostCapabilities, SharedCostFilter};
+pub use shared_cost::{SharedCost, SharedCostFilter};
 pub use short_code::{ShortCode, ShortCodeFilter, UpdateShortCode};
 pub use signing_key::{CreateSigningKey, NewSigningKey, SigningKey, UpdateSigningKey};
 pub use siprec::{CreateSiprec, Siprec, SiprecStatus, SiprecTrack, SiprecUpdateStatus, UpdateSiprec};
@@ -282,6 +274,6 @@ pub use user_defined_message::{CreateUserDefinedMessage, UserDefinedMessage};
 pub use user_defined_message_subscription::{
     CreateUserDefinedMessageSubscription, UserDefinedMessageSubscription,
 };
-pub use voip::{Voip, VoipCapabilities, VoipFilter};
+pub use voip::{Voip, VoipFilter};
 pub use yearly::{Yearly, YearlyFilter};
 pub use yesterday::{Yesterday, YesterdayFilter};

@@ -111,40 +111,54 @@ impl NotificationFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationInstance {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `api_version`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// `call_sid`: string matching `^CA[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_sid: Option<String>,
     /// `date_created`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// `log`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub log: Option<String>,
     /// `message_date`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub message_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `message_text`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message_text: Option<String>,
     /// `more_info`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub more_info: Option<String>,
     /// `request_method`: one of `GET`, `POST`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_method: Option<sidekick::twilio::WebhookMethod>,
     /// `request_url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_url: Option<String>,
     /// `request_variables`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_variables: Option<String>,
     /// `response_body`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_body: Option<String>,
     /// `response_headers`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_headers: Option<String>,
     /// `sid`: string matching `^NO[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `uri`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }

@@ -46,7 +46,7 @@ pub struct OutgoingCallerId {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json` (`CreateValidationRequest`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json` (`CreateValidationRequest`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateOutgoingCallerId {
@@ -108,7 +108,7 @@ impl CreateOutgoingCallerId {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json` (`UpdateOutgoingCallerId`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds/{Sid}.json` (`UpdateOutgoingCallerId`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateOutgoingCallerId {
@@ -162,13 +162,18 @@ impl OutgoingCallerIdFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationRequest {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `call_sid`: string matching `^CA[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_sid: Option<String>,
     /// `friendly_name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `phone_number`: string (phone-number), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `validation_code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_code: Option<String>,
 }

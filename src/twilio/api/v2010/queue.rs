@@ -50,7 +50,7 @@ pub struct Queue {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Queues.json` (`CreateQueue`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Queues.json` (`CreateQueue`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateQueue {
@@ -73,7 +73,7 @@ impl CreateQueue {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json` (`UpdateQueue`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Queues/{Sid}.json` (`UpdateQueue`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateQueue {

@@ -52,7 +52,7 @@ pub struct ShortCode {
     pub uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json` (`UpdateShortCode`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json` (`UpdateShortCode`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateShortCode {

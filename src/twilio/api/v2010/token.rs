@@ -38,7 +38,7 @@ pub struct Token {
     pub username: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Tokens.json` (`CreateToken`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Tokens.json` (`CreateToken`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateToken {
@@ -63,11 +63,15 @@ impl CreateToken {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenIceServers {
     /// `credential`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credential: Option<String>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `urls`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub urls: Option<String>,
     /// `username`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }

@@ -65,7 +65,7 @@ pub struct Trigger {
     pub usage_record_uri: Option<String>,
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json` (`CreateUsageTrigger`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers.json` (`CreateUsageTrigger`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTrigger {
@@ -128,7 +128,7 @@ impl CreateTrigger {
     }
 }
 
-/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json` (`UpdateUsageTrigger`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Usage/Triggers/{Sid}.json` (`UpdateUsageTrigger`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTrigger {

@@ -25,7 +25,7 @@ pub struct Voip {
     /// `beta`: boolean, nullable.
     pub beta: Option<bool>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<VoipCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `friendly_name`: string (phone-number), nullable.
     pub friendly_name: Option<String>,
     /// `iso_country`: string (iso-country-code), nullable.
@@ -222,17 +222,4 @@ impl VoipFilter {
         self.fax_enabled = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VoipCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }

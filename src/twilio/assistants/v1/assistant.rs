@@ -49,7 +49,7 @@ pub struct Assistant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Assistants` (`CreateAssistant`), with a `application/json` body.
+/// The parameters of `POST /v1/Assistants` (`CreateAssistant`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateAssistant {
     /// `customer_ai` (body): object.
@@ -101,7 +101,7 @@ impl CreateAssistant {
     }
 }
 
-/// The parameters of `PUT /v1/Assistants/{id}` (`UpdateAssistant`), with a `application/json` body.
+/// The parameters of `PUT /v1/Assistants/{id}` (`UpdateAssistant`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateAssistant {
     /// `customer_ai` (body): object.
@@ -163,28 +163,40 @@ impl UpdateAssistant {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssistantWithToolsAndKnowledge {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `customer_ai`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_ai: Option<serde_json::Value>,
     /// `date_created`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string matching `^aia_asst_.+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `knowledge`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub knowledge: Option<Vec<AssistantKnowledge>>,
     /// `model`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `owner`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// `personality_prompt`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub personality_prompt: Option<String>,
     /// `tools`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<AssistantTool>>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -192,8 +204,10 @@ pub struct AssistantWithToolsAndKnowledge {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerAi {
     /// `perception_engine_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub perception_engine_enabled: Option<bool>,
     /// `personalization_engine_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub personalization_engine_enabled: Option<bool>,
 }
 
@@ -201,9 +215,12 @@ pub struct CustomerAi {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SegmentCredential {
     /// `profile_api_key`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_api_key: Option<String>,
     /// `space_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub space_id: Option<String>,
     /// `write_key`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub write_key: Option<String>,
 }

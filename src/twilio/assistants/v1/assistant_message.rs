@@ -33,7 +33,7 @@ pub struct AssistantMessage {
     pub status: Option<String>,
 }
 
-/// The parameters of `POST /v1/Assistants/{id}/Messages` (`CreateMessage`), with a `application/json` body.
+/// The parameters of `POST /v1/Assistants/{id}/Messages` (`CreateMessage`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateAssistantMessage {
     /// `body` (body, required): string.

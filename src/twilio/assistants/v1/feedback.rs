@@ -41,13 +41,13 @@ pub struct Feedback {
     pub user_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Assistants/{id}/Feedbacks` (`CreateFeedback`), with a `application/json` body.
+/// The parameters of `POST /v1/Assistants/{id}/Feedbacks` (`CreateFeedback`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateFeedback {
     /// `message_id` (body): string matching `^aia_msg_.+$`.
     pub message_id: Option<String>,
     /// `score` (body): number (float), at least `0`, at most `1`.
-    pub score: Option<sidekick::Decimal>,
+    pub score: Option<serde_json::Number>,
     /// `session_id` (body, required): string.
     pub session_id: String,
     /// `text` (body): string.
@@ -67,7 +67,7 @@ impl CreateFeedback {
     }
 
     /// Sets `score`.
-    pub fn score(mut self, value: impl Into<sidekick::Decimal>) -> Self {
+    pub fn score(mut self, value: impl Into<serde_json::Number>) -> Self {
         self.score = Some(value.into());
         self
     }

@@ -51,7 +51,7 @@ pub struct Tool {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Tools` (`CreateTool`), with a `application/json` body.
+/// The parameters of `POST /v1/Tools` (`CreateTool`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateTool {
     /// `assistant_id` (body): string matching `^aia_asst_.+$`.
@@ -109,7 +109,7 @@ impl CreateTool {
     }
 }
 
-/// The parameters of `PUT /v1/Tools/{id}` (`UpdateTool`), with a `application/json` body.
+/// The parameters of `PUT /v1/Tools/{id}` (`UpdateTool`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateTool {
     /// `assistant_id` (body): string matching `^aia_asst_.+$`.
@@ -210,27 +210,39 @@ impl ToolFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ToolWithPolicies {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// `id`: string matching `^aia_tool_.+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `meta`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<serde_json::Value>,
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `policies`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<Policy>>,
     /// `requires_auth`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requires_auth: Option<bool>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

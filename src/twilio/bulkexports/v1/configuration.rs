@@ -31,7 +31,7 @@ pub struct Configuration {
     pub webhook_url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Exports/{ResourceType}/Configuration` (`UpdateExportConfiguration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Exports/{ResourceType}/Configuration` (`UpdateExportConfiguration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConfiguration {

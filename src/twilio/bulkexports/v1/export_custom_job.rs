@@ -43,7 +43,7 @@ pub struct ExportCustomJob {
     pub webhook_url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Exports/{ResourceType}/Jobs` (`CreateExportCustomJob`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Exports/{ResourceType}/Jobs` (`CreateExportCustomJob`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateExportCustomJob {

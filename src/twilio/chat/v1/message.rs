@@ -53,7 +53,7 @@ pub struct Message {
     pub was_edited: Option<bool>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages` (`CreateMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages` (`CreateMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessage {
@@ -84,7 +84,7 @@ impl CreateMessage {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` (`UpdateMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{ChannelSid}/Messages/{Sid}` (`UpdateMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMessage {

@@ -56,7 +56,7 @@ pub struct User {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Users` (`CreateUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Users` (`CreateUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateUser {
@@ -95,7 +95,7 @@ impl CreateUser {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Users/{Sid}` (`UpdateUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Users/{Sid}` (`UpdateUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUser {

@@ -51,7 +51,7 @@ pub struct Member {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members` (`CreateMember`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members` (`CreateMember`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMember {
@@ -133,7 +133,7 @@ impl CreateMember {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` (`UpdateMember`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Members/{Sid}` (`UpdateMember`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMember {

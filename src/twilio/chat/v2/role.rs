@@ -45,7 +45,7 @@ pub struct Role {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Roles` (`CreateRole`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Roles` (`CreateRole`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRole {
@@ -72,7 +72,7 @@ impl CreateRole {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Roles/{Sid}` (`UpdateRole`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Roles/{Sid}` (`UpdateRole`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRole {

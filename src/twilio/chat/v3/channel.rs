@@ -47,7 +47,7 @@ pub struct Channel {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v3/Services/{ServiceSid}/Channels/{Sid}` (`UpdateChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v3/Services/{ServiceSid}/Channels/{Sid}` (`UpdateChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateChannel {

@@ -48,7 +48,7 @@ pub struct Content {
     pub variables: Option<serde_json::Value>,
 }
 
-/// The parameters of `POST /v1/Content` (`CreateContent`), with a `application/json` body.
+/// The parameters of `POST /v1/Content` (`CreateContent`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateContent {
     /// `friendly_name` (body): string.
@@ -80,7 +80,7 @@ impl CreateContent {
     }
 }
 
-/// The parameters of `PUT /v1/Content/{Sid}` (`UpdateContent`), with a `application/json` body.
+/// The parameters of `PUT /v1/Content/{Sid}` (`UpdateContent`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateContent {
     /// `friendly_name` (body): string.
@@ -122,8 +122,10 @@ impl UpdateContent {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthenticationAction {
     /// `copy_code_text`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub copy_code_text: Option<String>,
     /// `type`: one of `COPY_CODE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AuthenticationActionType>,
 }
 
@@ -140,16 +142,22 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallToActionAction {
     /// `code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `phone`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `type`: one of `URL`, `PHONE_NUMBER`, `COPY_CODE`, `VOICE_CALL`, `VOICE_CALL_REQUEST`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CallToActionActionType>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -174,18 +182,25 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardAction {
     /// `code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `phone`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `type`: one of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`, `COPY_CODE`, `VOICE_CALL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CardActionType>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// `webview_size`: one of `TALL`, `FULL`, `HALF`, `NONE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub webview_size: Option<WebviewSizeType>,
 }
 
@@ -210,14 +225,19 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarouselAction {
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `phone`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `type`: one of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<CarouselActionType>,
     /// `url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -238,12 +258,16 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CarouselCard {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CarouselAction>>,
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `media`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -251,16 +275,22 @@ pub struct CarouselCard {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogItem {
     /// `description`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `media_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<sidekick::Decimal>,
     /// `section_title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section_title: Option<String>,
 }
 
@@ -268,14 +298,19 @@ pub struct CatalogItem {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlowsPage {
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `layout`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<Vec<FlowsPageComponent>>,
     /// `next_page_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
     /// `subtitle`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -283,8 +318,10 @@ pub struct FlowsPage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlowsPageComponent {
     /// `label`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 
@@ -292,10 +329,13 @@ pub struct FlowsPageComponent {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListItem {
     /// `description`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `item`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
 }
 
@@ -303,10 +343,13 @@ pub struct ListItem {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuickReplyAction {
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// `type`: one of `QUICK_REPLY`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<QuickReplyActionType>,
 }
 
@@ -323,8 +366,10 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioCallToAction {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CallToActionAction>>,
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
@@ -332,12 +377,16 @@ pub struct TwilioCallToAction {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioCard {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CardAction>>,
     /// `media`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
     /// `subtitle`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -345,8 +394,10 @@ pub struct TwilioCard {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioCarousel {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `cards`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cards: Option<Vec<CarouselCard>>,
 }
 
@@ -354,16 +405,22 @@ pub struct TwilioCarousel {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioCatalog {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `dynamic_items`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dynamic_items: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `items`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<CatalogItem>>,
     /// `subtitle`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -371,16 +428,22 @@ pub struct TwilioCatalog {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioFlows {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `button_text`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub button_text: Option<String>,
     /// `media_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
     /// `pages`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<Vec<FlowsPage>>,
     /// `subtitle`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 
@@ -388,10 +451,13 @@ pub struct TwilioFlows {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioListPicker {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `button`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub button: Option<String>,
     /// `items`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<ListItem>>,
 }
 
@@ -399,14 +465,19 @@ pub struct TwilioListPicker {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioLocation {
     /// `address`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `label`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `latitude`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub latitude: Option<sidekick::Decimal>,
     /// `longitude`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub longitude: Option<sidekick::Decimal>,
 }
 
@@ -414,8 +485,10 @@ pub struct TwilioLocation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioMedia {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `media`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
 }
 
@@ -423,8 +496,10 @@ pub struct TwilioMedia {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioQuickReply {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<QuickReplyAction>>,
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
@@ -432,11 +507,13 @@ pub struct TwilioQuickReply {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioSchedule {
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `timeSlots`: string.
-    #[serde(rename = "timeSlots")]
+    #[serde(rename = "timeSlots", skip_serializing_if = "Option::is_none")]
     pub time_slots: Option<String>,
     /// `title`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -444,6 +521,7 @@ pub struct TwilioSchedule {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwilioText {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
@@ -451,46 +529,46 @@ pub struct TwilioText {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Types {
     /// `twilio/call-to-action`: object, nullable.
-    #[serde(rename = "twilio/call-to-action")]
+    #[serde(rename = "twilio/call-to-action", skip_serializing_if = "Option::is_none")]
     pub twilio_call_to_action: Option<TwilioCallToAction>,
     /// `twilio/card`: object, nullable.
-    #[serde(rename = "twilio/card")]
+    #[serde(rename = "twilio/card", skip_serializing_if = "Option::is_none")]
     pub twilio_card: Option<TwilioCard>,
     /// `twilio/carousel`: object, nullable.
-    #[serde(rename = "twilio/carousel")]
+    #[serde(rename = "twilio/carousel", skip_serializing_if = "Option::is_none")]
     pub twilio_carousel: Option<TwilioCarousel>,
     /// `twilio/catalog`: object, nullable.
-    #[serde(rename = "twilio/catalog")]
+    #[serde(rename = "twilio/catalog", skip_serializing_if = "Option::is_none")]
     pub twilio_catalog: Option<TwilioCatalog>,
     /// `twilio/flows`: object, nullable.
-    #[serde(rename = "twilio/flows")]
+    #[serde(rename = "twilio/flows", skip_serializing_if = "Option::is_none")]
     pub twilio_flows: Option<TwilioFlows>,
     /// `twilio/list-picker`: object, nullable.
-    #[serde(rename = "twilio/list-picker")]
+    #[serde(rename = "twilio/list-picker", skip_serializing_if = "Option::is_none")]
     pub twilio_list_picker: Option<TwilioListPicker>,
     /// `twilio/location`: object, nullable.
-    #[serde(rename = "twilio/location")]
+    #[serde(rename = "twilio/location", skip_serializing_if = "Option::is_none")]
     pub twilio_location: Option<TwilioLocation>,
     /// `twilio/media`: object, nullable.
-    #[serde(rename = "twilio/media")]
+    #[serde(rename = "twilio/media", skip_serializing_if = "Option::is_none")]
     pub twilio_media: Option<TwilioMedia>,
     /// `twilio/quick-reply`: object, nullable.
-    #[serde(rename = "twilio/quick-reply")]
+    #[serde(rename = "twilio/quick-reply", skip_serializing_if = "Option::is_none")]
     pub twilio_quick_reply: Option<TwilioQuickReply>,
     /// `twilio/schedule`: object, nullable.
-    #[serde(rename = "twilio/schedule")]
+    #[serde(rename = "twilio/schedule", skip_serializing_if = "Option::is_none")]
     pub twilio_schedule: Option<TwilioSchedule>,
     /// `twilio/text`: object, nullable.
-    #[serde(rename = "twilio/text")]
+    #[serde(rename = "twilio/text", skip_serializing_if = "Option::is_none")]
     pub twilio_text: Option<TwilioText>,
     /// `whatsapp/authentication`: object, nullable.
-    #[serde(rename = "whatsapp/authentication")]
+    #[serde(rename = "whatsapp/authentication", skip_serializing_if = "Option::is_none")]
     pub whatsapp_authentication: Option<WhatsappAuthentication>,
     /// `whatsapp/card`: object, nullable.
-    #[serde(rename = "whatsapp/card")]
+    #[serde(rename = "whatsapp/card", skip_serializing_if = "Option::is_none")]
     pub whatsapp_card: Option<WhatsappCard>,
     /// `whatsapp/flows`: object, nullable.
-    #[serde(rename = "whatsapp/flows")]
+    #[serde(rename = "whatsapp/flows", skip_serializing_if = "Option::is_none")]
     pub whatsapp_flows: Option<WhatsappFlows>,
 }
 
@@ -513,10 +591,13 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatsappAuthentication {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<AuthenticationAction>>,
     /// `add_security_recommendation`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub add_security_recommendation: Option<bool>,
     /// `code_expiration_minutes`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code_expiration_minutes: Option<sidekick::Decimal>,
 }
 
@@ -524,14 +605,19 @@ pub struct WhatsappAuthentication {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatsappCard {
     /// `actions`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CardAction>>,
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `footer`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub footer: Option<String>,
     /// `header_text`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub header_text: Option<String>,
     /// `media`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
 }
 
@@ -539,19 +625,27 @@ pub struct WhatsappCard {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatsappFlows {
     /// `body`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `button_text`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub button_text: Option<String>,
     /// `flow_first_page_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flow_first_page_id: Option<String>,
     /// `flow_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flow_id: Option<String>,
     /// `flow_token`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flow_token: Option<String>,
     /// `is_flow_first_page_endpoint`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_flow_first_page_endpoint: Option<bool>,
     /// `media_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
     /// `subtitle`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
 }

@@ -31,7 +31,7 @@ pub struct Whatsapp {
     pub status: Option<String>,
 }
 
-/// The parameters of `POST /v1/Content/{ContentSid}/ApprovalRequests/whatsapp` (`CreateApprovalCreate`), with a `application/json` body.
+/// The parameters of `POST /v1/Content/{ContentSid}/ApprovalRequests/whatsapp` (`CreateApprovalCreate`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateWhatsapp {
     /// `category` (body, required): string.

@@ -47,7 +47,7 @@ pub struct Address {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Configuration/Addresses` (`CreateConfigurationAddress`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Configuration/Addresses` (`CreateConfigurationAddress`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAddress {
@@ -165,7 +165,7 @@ impl CreateAddress {
     }
 }
 
-/// The parameters of `POST /v1/Configuration/Addresses/{Sid}` (`UpdateConfigurationAddress`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Configuration/Addresses/{Sid}` (`UpdateConfigurationAddress`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAddress {

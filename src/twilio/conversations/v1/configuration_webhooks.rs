@@ -35,7 +35,7 @@ pub struct ConfigurationWebhooks {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Configuration/Webhooks` (`UpdateServiceWebhookConfiguration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Configuration/Webhooks` (`UpdateServiceWebhookConfiguration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConfigurationWebhooks {

@@ -56,7 +56,7 @@ pub struct Conversation {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Conversations` (`CreateConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations` (`CreateConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConversation {
@@ -184,7 +184,7 @@ impl CreateConversation {
     }
 }
 
-/// The parameters of `POST /v1/Conversations/{Sid}` (`UpdateConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{Sid}` (`UpdateConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConversation {

@@ -60,7 +60,7 @@ pub struct ConversationMessage {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages` (`CreateServiceConversationMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages` (`CreateServiceConversationMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConversationMessage {
@@ -169,7 +169,7 @@ impl CreateConversationMessage {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}` (`UpdateServiceConversationMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Messages/{Sid}` (`UpdateServiceConversationMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConversationMessage {

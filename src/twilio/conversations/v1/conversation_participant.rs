@@ -53,7 +53,7 @@ pub struct ConversationParticipant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants` (`CreateServiceConversationParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants` (`CreateServiceConversationParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConversationParticipant {
@@ -156,7 +156,7 @@ impl CreateConversationParticipant {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}` (`UpdateServiceConversationParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Participants/{Sid}` (`UpdateServiceConversationParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConversationParticipant {

@@ -45,7 +45,7 @@ pub struct ConversationWebhook {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks` (`CreateServiceConversationScopedWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks` (`CreateServiceConversationScopedWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConversationWebhook {
@@ -122,7 +122,7 @@ impl CreateConversationWebhook {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}` (`UpdateServiceConversationScopedWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{ConversationSid}/Webhooks/{Sid}` (`UpdateServiceConversationScopedWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateConversationWebhook {
     /// `Configuration.Filters` (body): array of string.

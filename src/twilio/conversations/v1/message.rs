@@ -58,7 +58,7 @@ pub struct Message {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Messages` (`CreateConversationMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Messages` (`CreateConversationMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessage {
@@ -167,7 +167,7 @@ impl CreateMessage {
     }
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Messages/{Sid}` (`UpdateConversationMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Messages/{Sid}` (`UpdateConversationMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMessage {

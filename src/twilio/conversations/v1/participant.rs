@@ -51,7 +51,7 @@ pub struct Participant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Participants` (`CreateConversationParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Participants` (`CreateConversationParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateParticipant {
@@ -154,7 +154,7 @@ impl CreateParticipant {
     }
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Participants/{Sid}` (`UpdateConversationParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Participants/{Sid}` (`UpdateConversationParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateParticipant {

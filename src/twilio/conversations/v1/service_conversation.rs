@@ -56,7 +56,7 @@ pub struct ServiceConversation {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations` (`CreateServiceConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations` (`CreateServiceConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateServiceConversation {
@@ -187,7 +187,7 @@ impl CreateServiceConversation {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{Sid}` (`UpdateServiceConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Conversations/{Sid}` (`UpdateServiceConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateServiceConversation {

@@ -48,7 +48,7 @@ pub struct ServiceConversationWithParticipant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/ConversationWithParticipants` (`CreateServiceConversationWithParticipants`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/ConversationWithParticipants` (`CreateServiceConversationWithParticipants`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateServiceConversationWithParticipant {

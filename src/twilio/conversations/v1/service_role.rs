@@ -45,7 +45,7 @@ pub struct ServiceRole {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Roles` (`CreateServiceRole`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Roles` (`CreateServiceRole`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateServiceRole {
@@ -72,7 +72,7 @@ impl CreateServiceRole {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Roles/{Sid}` (`UpdateServiceRole`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Roles/{Sid}` (`UpdateServiceRole`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateServiceRole {

@@ -54,7 +54,7 @@ pub struct ServiceUser {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users` (`CreateServiceUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users` (`CreateServiceUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateServiceUser {
@@ -109,7 +109,7 @@ impl CreateServiceUser {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users/{Sid}` (`UpdateServiceUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users/{Sid}` (`UpdateServiceUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateServiceUser {

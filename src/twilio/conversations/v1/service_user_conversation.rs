@@ -62,7 +62,7 @@ pub struct ServiceUserConversation {
     pub user_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}` (`UpdateServiceUserConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ChatServiceSid}/Users/{UserSid}/Conversations/{ConversationSid}` (`UpdateServiceUserConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateServiceUserConversation {

@@ -62,7 +62,7 @@ pub struct UserConversation {
     pub user_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Users/{UserSid}/Conversations/{ConversationSid}` (`UpdateUserConversation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Users/{UserSid}/Conversations/{ConversationSid}` (`UpdateUserConversation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUserConversation {

@@ -43,7 +43,7 @@ pub struct Webhook {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Webhooks` (`CreateConversationScopedWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Webhooks` (`CreateConversationScopedWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWebhook {
@@ -120,7 +120,7 @@ impl CreateWebhook {
     }
 }
 
-/// The parameters of `POST /v1/Conversations/{ConversationSid}/Webhooks/{Sid}` (`UpdateConversationScopedWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Conversations/{ConversationSid}/Webhooks/{Sid}` (`UpdateConversationScopedWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateWebhook {
     /// `Configuration.Filters` (body): array of string.

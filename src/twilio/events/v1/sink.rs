@@ -46,7 +46,7 @@ pub struct Sink {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Sinks` (`CreateSink`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sinks` (`CreateSink`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSink {
@@ -73,7 +73,7 @@ impl CreateSink {
     }
 }
 
-/// The parameters of `POST /v1/Sinks/{Sid}` (`UpdateSink`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sinks/{Sid}` (`UpdateSink`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSink {

@@ -37,7 +37,7 @@ pub struct SubscribedEvent {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents` (`CreateSubscribedEvent`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents` (`CreateSubscribedEvent`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSubscribedEvent {
@@ -60,7 +60,7 @@ impl CreateSubscribedEvent {
     }
 }
 
-/// The parameters of `POST /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}` (`UpdateSubscribedEvent`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Subscriptions/{SubscriptionSid}/SubscribedEvents/{Type}` (`UpdateSubscribedEvent`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSubscribedEvent {

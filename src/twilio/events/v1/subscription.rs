@@ -44,7 +44,7 @@ pub struct Subscription {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Subscriptions` (`CreateSubscription`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Subscriptions` (`CreateSubscription`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSubscription {
@@ -67,7 +67,7 @@ impl CreateSubscription {
     }
 }
 
-/// The parameters of `POST /v1/Subscriptions/{Sid}` (`UpdateSubscription`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Subscriptions/{Sid}` (`UpdateSubscription`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSubscription {

@@ -21,7 +21,7 @@ pub struct Validate {
     pub result: Option<String>,
 }
 
-/// The parameters of `POST /v1/Sinks/{Sid}/Validate` (`CreateSinkValidate`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sinks/{Sid}/Validate` (`CreateSinkValidate`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateValidate {

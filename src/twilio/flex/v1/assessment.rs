@@ -51,7 +51,7 @@ pub struct Assessment {
     pub weight: Option<String>,
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Assessments` (`CreateInsightsAssessments`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Assessments` (`CreateInsightsAssessments`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAssessment {
@@ -107,7 +107,7 @@ impl CreateAssessment {
     }
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Assessments/{AssessmentSid}` (`UpdateInsightsAssessments`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Assessments/{AssessmentSid}` (`UpdateInsightsAssessments`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAssessment {

@@ -33,7 +33,7 @@ pub struct Category {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Categories` (`CreateInsightsQuestionnairesCategory`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Categories` (`CreateInsightsQuestionnairesCategory`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCategory {
@@ -48,7 +48,7 @@ impl CreateCategory {
     }
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Categories/{CategorySid}` (`UpdateInsightsQuestionnairesCategory`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Categories/{CategorySid}` (`UpdateInsightsQuestionnairesCategory`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCategory {

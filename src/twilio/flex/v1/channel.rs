@@ -41,7 +41,7 @@ pub struct Channel {
     pub user_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Channels` (`CreateChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Channels` (`CreateChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateChannel {

@@ -45,7 +45,7 @@ pub struct Comment {
     pub weight: Option<String>,
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Assessments/Comments` (`CreateInsightsAssessmentsComment`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Assessments/Comments` (`CreateInsightsAssessmentsComment`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateComment {

@@ -16,7 +16,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/v1/Configuration",
     fetch = FetchConfiguration,
-    update(body = "json"),
+    update(params = serde_json::Map<String, serde_json::Value>, body = "json"),
 )]
 pub struct Configuration {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.

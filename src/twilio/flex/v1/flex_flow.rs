@@ -55,7 +55,7 @@ pub struct FlexFlow {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/FlexFlows` (`CreateFlexFlow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/FlexFlows` (`CreateFlexFlow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateFlexFlow {
@@ -217,7 +217,7 @@ impl CreateFlexFlow {
     }
 }
 
-/// The parameters of `POST /v1/FlexFlows/{Sid}` (`UpdateFlexFlow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/FlexFlows/{Sid}` (`UpdateFlexFlow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateFlexFlow {

@@ -41,7 +41,7 @@ pub struct InsightsQuestionnaire {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Questionnaires` (`CreateInsightsQuestionnaires`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Questionnaires` (`CreateInsightsQuestionnaires`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateInsightsQuestionnaire {
@@ -85,7 +85,7 @@ impl CreateInsightsQuestionnaire {
     }
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}` (`UpdateInsightsQuestionnaires`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Questionnaires/{QuestionnaireSid}` (`UpdateInsightsQuestionnaires`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInsightsQuestionnaire {

@@ -38,7 +38,7 @@ pub struct Interaction {
     pub webhook_ttid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Interactions` (`CreateInteraction`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions` (`CreateInteraction`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateInteraction {
@@ -82,7 +82,7 @@ impl CreateInteraction {
     }
 }
 
-/// The parameters of `POST /v1/Interactions/{Sid}` (`UpdateInteraction`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions/{Sid}` (`UpdateInteraction`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInteraction {

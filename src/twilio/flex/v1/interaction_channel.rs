@@ -40,7 +40,7 @@ pub struct InteractionChannel {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{Sid}` (`UpdateInteractionChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{Sid}` (`UpdateInteractionChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInteractionChannel {

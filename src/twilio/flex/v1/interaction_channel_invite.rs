@@ -31,7 +31,7 @@ pub struct InteractionChannelInvite {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites` (`CreateInteractionChannelInvite`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Invites` (`CreateInteractionChannelInvite`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateInteractionChannelInvite {

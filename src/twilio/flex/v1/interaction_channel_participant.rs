@@ -35,7 +35,7 @@ pub struct InteractionChannelParticipant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants` (`CreateInteractionChannelParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants` (`CreateInteractionChannelParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateInteractionChannelParticipant {
@@ -67,7 +67,7 @@ impl CreateInteractionChannelParticipant {
     }
 }
 
-/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}` (`UpdateInteractionChannelParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Interactions/{InteractionSid}/Channels/{ChannelSid}/Participants/{Sid}` (`UpdateInteractionChannelParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInteractionChannelParticipant {

@@ -17,8 +17,8 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Transfers/<sid>",
     fetch,
-    create(body = "json"),
-    update(body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, body = "json"),
+    update(params = serde_json::Map<String, serde_json::Value>, body = "json"),
 )]
 pub struct InteractionTransfer {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.

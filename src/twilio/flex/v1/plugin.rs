@@ -68,7 +68,7 @@ impl FetchPlugin {
     }
 }
 
-/// The parameters of `POST /v1/PluginService/Plugins` (`CreatePlugin`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/PluginService/Plugins` (`CreatePlugin`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePlugin {
@@ -114,7 +114,7 @@ impl CreatePlugin {
     }
 }
 
-/// The parameters of `POST /v1/PluginService/Plugins/{Sid}` (`UpdatePlugin`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/PluginService/Plugins/{Sid}` (`UpdatePlugin`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdatePlugin {

@@ -62,7 +62,7 @@ impl FetchPluginServiceConfiguration {
     }
 }
 
-/// The parameters of `POST /v1/PluginService/Configurations` (`CreatePluginConfiguration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/PluginService/Configurations` (`CreatePluginConfiguration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePluginServiceConfiguration {

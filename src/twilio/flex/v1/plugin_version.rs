@@ -67,7 +67,7 @@ impl FetchPluginVersion {
     }
 }
 
-/// The parameters of `POST /v1/PluginService/Plugins/{PluginSid}/Versions` (`CreatePluginVersion`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/PluginService/Plugins/{PluginSid}/Versions` (`CreatePluginVersion`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePluginVersion {

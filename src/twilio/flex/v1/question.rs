@@ -45,7 +45,7 @@ pub struct Question {
     pub usage: Option<i64>,
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Questions` (`CreateInsightsQuestionnairesQuestion`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Questions` (`CreateInsightsQuestionnairesQuestion`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateQuestion {
@@ -85,7 +85,7 @@ impl CreateQuestion {
     }
 }
 
-/// The parameters of `POST /v1/Insights/QualityManagement/Questions/{QuestionSid}` (`UpdateInsightsQuestionnairesQuestion`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Insights/QualityManagement/Questions/{QuestionSid}` (`UpdateInsightsQuestionnairesQuestion`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateQuestion {

@@ -55,7 +55,7 @@ impl FetchRelease {
     }
 }
 
-/// The parameters of `POST /v1/PluginService/Releases` (`CreatePluginRelease`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/PluginService/Releases` (`CreatePluginRelease`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRelease {

@@ -39,7 +39,7 @@ pub struct WebChannel {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/WebChannels` (`CreateWebChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/WebChannels` (`CreateWebChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWebChannel {
@@ -88,7 +88,7 @@ impl CreateWebChannel {
     }
 }
 
-/// The parameters of `POST /v1/WebChannels/{Sid}` (`UpdateWebChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/WebChannels/{Sid}` (`UpdateWebChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWebChannel {

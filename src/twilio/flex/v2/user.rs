@@ -51,7 +51,7 @@ pub struct User {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v2/Instances/{InstanceSid}/Users/{FlexUserSid}` (`UpdateFlexUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Instances/{InstanceSid}/Users/{FlexUserSid}` (`UpdateFlexUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUser {

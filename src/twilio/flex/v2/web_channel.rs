@@ -23,7 +23,7 @@ pub struct WebChannel {
     pub identity: Option<String>,
 }
 
-/// The parameters of `POST /v2/WebChats` (`CreateWebChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/WebChats` (`CreateWebChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWebChannel {

@@ -31,7 +31,7 @@ pub struct RoleAssignment {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /Organizations/{OrganizationSid}/RoleAssignments` (`CreateRoleAssignment`), with a `application/json` body.
+/// The parameters of `POST /Organizations/{OrganizationSid}/RoleAssignments` (`CreateRoleAssignment`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateRoleAssignment {
     /// `identity` (body, required): string (Sid) matching `^[A-Z]{2}[0-9a-fA-F]{32}$`.

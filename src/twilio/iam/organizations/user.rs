@@ -20,9 +20,9 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/Organizations/<organization_sid>/scim/Users/<user_sid>",
     fetch,
-    create(params = CreateUser, body = "json"),
-    update(params = UpdateUser, method = "PUT", body = "json"),
-    patch(params = PatchUser, body = "json"),
+    create(params = CreateUser, body = "application/scim+json"),
+    update(params = UpdateUser, method = "PUT", body = "application/scim+json"),
+    patch(params = PatchUser, body = "application/scim+json"),
     delete,
     list(params = UserFilter, key = "Resources", paging = "scim"),
 )]
@@ -54,7 +54,7 @@ pub struct User {
     pub user_name: Option<String>,
 }
 
-/// The parameters of `POST /Organizations/{OrganizationSid}/scim/Users` (`CreateOrganizationUser`), with a `application/json` body.
+/// The parameters of `POST /Organizations/{OrganizationSid}/scim/Users` (`CreateOrganizationUser`), with an `application/scim+json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateUser {
     /// `active` (body): boolean.
@@ -163,7 +163,7 @@ impl CreateUser {
     }
 }
 
-/// The parameters of `PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}` (`UpdateOrganizationUser`), with a `application/json` body.
+/// The parameters of `PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}` (`UpdateOrganizationUser`), with an `application/scim+json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateUser {
     /// `If-Match` (header): string.
@@ -283,7 +283,7 @@ impl UpdateUser {
     }
 }
 
-/// The parameters of `PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}` (`PatchOrganizationUser`), with a `application/json` body.
+/// The parameters of `PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}` (`PatchOrganizationUser`), with an `application/scim+json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct PatchUser {
     /// `If-Match` (header): string.
@@ -346,10 +346,13 @@ impl UserFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScimEmailAddress {
     /// `primary`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub primary: Option<bool>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `value`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
@@ -357,14 +360,16 @@ pub struct ScimEmailAddress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScimMeta {
     /// `created`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<chrono::DateTime<chrono::Utc>>,
     /// `lastModified`: string (date-time).
-    #[serde(rename = "lastModified")]
+    #[serde(rename = "lastModified", skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<chrono::DateTime<chrono::Utc>>,
     /// `resourceType`: string.
-    #[serde(rename = "resourceType")]
+    #[serde(rename = "resourceType", skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// `version`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
 
@@ -372,10 +377,10 @@ pub struct ScimMeta {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScimName {
     /// `familyName`: string.
-    #[serde(rename = "familyName")]
+    #[serde(rename = "familyName", skip_serializing_if = "Option::is_none")]
     pub family_name: Option<String>,
     /// `givenName`: string.
-    #[serde(rename = "givenName")]
+    #[serde(rename = "givenName", skip_serializing_if = "Option::is_none")]
     pub given_name: Option<String>,
 }
 
@@ -383,9 +388,12 @@ pub struct ScimName {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScimPatchOperation {
     /// `op`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub op: Option<String>,
     /// `path`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// `value`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }

@@ -33,7 +33,7 @@ pub struct GetApiKey {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Keys` (`CreateNewKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Keys` (`CreateNewKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateGetApiKey {
@@ -91,18 +91,22 @@ impl GetApiKeyFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewKey {
     /// `date_created`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time-rfc-2822), nullable.
-    #[serde(with = "sidekick::timestamp::rfc2822::option", default)]
+    #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `policy`: object, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<serde_json::Value>,
     /// `secret`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
     /// `sid`: string matching `^SK[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
 

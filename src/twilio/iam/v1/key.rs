@@ -35,7 +35,7 @@ pub struct Key {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Keys/{Sid}` (`UpdateKey`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Keys/{Sid}` (`UpdateKey`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateKey {

@@ -43,7 +43,7 @@ pub struct OAuthApp {
     pub r#type: Option<String>,
 }
 
-/// The parameters of `POST /v1/Account/OAuthApps` (`CreateOauthAppAccount`), with a `application/json` body.
+/// The parameters of `POST /v1/Account/OAuthApps` (`CreateOauthAppAccount`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateOAuthApp {
     /// `access_token_ttl` (body): integer.
@@ -119,7 +119,7 @@ impl CreateOAuthApp {
     }
 }
 
-/// The parameters of `PUT /v1/Account/OAuthApps/{sid}` (`UpdateOauthAppAccount`), with a `application/json` body.
+/// The parameters of `PUT /v1/Account/OAuthApps/{sid}` (`UpdateOauthAppAccount`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateOAuthApp {
     /// `access_token_ttl` (body): integer, nullable.
@@ -181,8 +181,10 @@ impl UpdateOAuthApp {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateOAuthAppPolicy {
     /// `allow`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<String>>,
     /// `deny`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deny: Option<Vec<String>>,
 }
 
@@ -190,8 +192,10 @@ pub struct CreateOAuthAppPolicy {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OAuthAppPolicy {
     /// `allow`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<String>>,
     /// `deny`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deny: Option<Vec<String>>,
 }
 
@@ -199,7 +203,9 @@ pub struct OAuthAppPolicy {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateOAuthAppPolicy {
     /// `allow`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow: Option<Vec<String>>,
     /// `deny`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deny: Option<Vec<String>>,
 }

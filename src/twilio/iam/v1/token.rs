@@ -29,7 +29,7 @@ pub struct Token {
     pub token_type: Option<String>,
 }
 
-/// The parameters of `POST /v1/token` (`CreateToken`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/token` (`CreateToken`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateToken {
     /// `audience` (body): string.

@@ -41,7 +41,7 @@ pub struct Annotation {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Voice/{CallSid}/Annotation` (`UpdateAnnotation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Voice/{CallSid}/Annotation` (`UpdateAnnotation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAnnotation {

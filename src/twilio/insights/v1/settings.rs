@@ -50,7 +50,7 @@ impl FetchSettings {
     }
 }
 
-/// The parameters of `POST /v1/Voice/Settings` (`UpdateAccountSettings`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Voice/Settings` (`UpdateAccountSettings`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSettings {

@@ -33,7 +33,7 @@ pub struct Inbound {
     pub total_calls: Option<i64>,
 }
 
-/// The parameters of `POST /v2/Voice/Reports/PhoneNumbers/Inbound` (`CreateInboundPhoneNumbersReport`), with a `application/json` body.
+/// The parameters of `POST /v2/Voice/Reports/PhoneNumbers/Inbound` (`CreateInboundPhoneNumbersReport`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateInbound {
     /// `filters` (body): array of object.
@@ -73,8 +73,10 @@ impl CreateInbound {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateInboundTimeRange {
     /// `end_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `start_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -82,14 +84,19 @@ pub struct CreateInboundTimeRange {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboundCallStatePercentage {
     /// `busy`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub busy: Option<sidekick::Decimal>,
     /// `canceled`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub canceled: Option<sidekick::Decimal>,
     /// `completed`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed: Option<sidekick::Decimal>,
     /// `fail`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fail: Option<sidekick::Decimal>,
     /// `noanswer`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noanswer: Option<sidekick::Decimal>,
 }
 
@@ -97,7 +104,9 @@ pub struct InboundCallStatePercentage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneNumberReportFilter {
     /// `key`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `values`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
 }

@@ -27,7 +27,7 @@ pub use report::{
     AccountReportCallState, AccountReportCallType, AccountReportKyt, AccountReportKytOutboundCarrierCalling,
     AccountReportNetworkIssues, AccountReportNetworkIssuesSdk, AccountReportNetworkIssuesTwilioGateway,
     BrandedCalling, BrandedUseCaseDetail, CountyCarrierValue, CountyCarrierValueCarriers, CreateReport,
-    CreateReportResponse, CreateReportTimeRange, Report, ReportFilterObject, ReportMetadata, ReportStatus,
+    CreateReportResponse, CreateReportTimeRange, Report, ReportFilter, ReportMetadata, ReportStatus,
     StirShaken, StirShakenAnswerRate, StirShakenCallCount, StirShakenPercentage, VoiceIntegrity,
     VoiceIntegrityCallsPerBundle,
 };

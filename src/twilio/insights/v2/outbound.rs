@@ -47,7 +47,7 @@ pub struct Outbound {
     pub total_calls: Option<i64>,
 }
 
-/// The parameters of `POST /v2/Voice/Reports/PhoneNumbers/Outbound` (`CreateOutboundPhoneNumbersReport`), with a `application/json` body.
+/// The parameters of `POST /v2/Voice/Reports/PhoneNumbers/Outbound` (`CreateOutboundPhoneNumbersReport`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateOutbound {
     /// `filters` (body): array of object.
@@ -87,8 +87,10 @@ impl CreateOutbound {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateOutboundTimeRange {
     /// `end_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `start_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -96,10 +98,13 @@ pub struct CreateOutboundTimeRange {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboundAnsweringMachineDetection {
     /// `answered_by_human_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answered_by_human_percentage: Option<sidekick::Decimal>,
     /// `answered_by_machine_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answered_by_machine_percentage: Option<sidekick::Decimal>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
 }
 
@@ -107,13 +112,18 @@ pub struct OutboundAnsweringMachineDetection {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboundCallStatePercentage {
     /// `busy`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub busy: Option<sidekick::Decimal>,
     /// `canceled`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub canceled: Option<sidekick::Decimal>,
     /// `completed`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed: Option<sidekick::Decimal>,
     /// `fail`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fail: Option<sidekick::Decimal>,
     /// `noanswer`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noanswer: Option<sidekick::Decimal>,
 }

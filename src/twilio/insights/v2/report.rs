@@ -33,11 +33,11 @@ pub struct Report {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Voice/Reports` (`CreateAccountReport`), with a `application/json` body.
+/// The parameters of `POST /v2/Voice/Reports` (`CreateAccountReport`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateReport {
     /// `filters` (body): array of object.
-    pub filters: Option<Vec<ReportFilterObject>>,
+    pub filters: Option<Vec<ReportFilter>>,
     /// `time_range` (body): object.
     pub time_range: Option<CreateReportTimeRange>,
 }
@@ -49,7 +49,7 @@ impl CreateReport {
     }
 
     /// Sets `filters`.
-    pub fn filters(mut self, value: impl Into<Vec<ReportFilterObject>>) -> Self {
+    pub fn filters(mut self, value: impl Into<Vec<ReportFilter>>) -> Self {
         self.filters = Some(value.into());
         self
     }
@@ -65,35 +65,49 @@ impl CreateReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReport {
     /// `KYT`: object.
-    #[serde(rename = "KYT")]
+    #[serde(rename = "KYT", skip_serializing_if = "Option::is_none")]
     pub kyt: Option<AccountReportKyt>,
     /// `aloc`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aloc: Option<sidekick::Decimal>,
     /// `answering_machine_detection`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answering_machine_detection: Option<AccountReportAnsweringMachineDetection>,
     /// `average_queue_time_ms`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub average_queue_time_ms: Option<sidekick::Decimal>,
     /// `call_answer_score`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_answer_score: Option<sidekick::Decimal>,
     /// `call_deliverability_score`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_deliverability_score: Option<sidekick::Decimal>,
     /// `call_direction`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_direction: Option<AccountReportCallDirection>,
     /// `call_state`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_state: Option<AccountReportCallState>,
     /// `call_type`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_type: Option<AccountReportCallType>,
     /// `callee_country_code`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callee_country_code: Option<serde_json::Value>,
     /// `caller_country_code`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller_country_code: Option<serde_json::Value>,
     /// `network_issues`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_issues: Option<AccountReportNetworkIssues>,
     /// `silent_calls_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub silent_calls_percentage: Option<sidekick::Decimal>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
     /// `twilio_edge_location`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub twilio_edge_location: Option<serde_json::Value>,
 }
 
@@ -101,10 +115,13 @@ pub struct AccountReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportAnsweringMachineDetection {
     /// `answered_by_human_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answered_by_human_percentage: Option<sidekick::Decimal>,
     /// `answered_by_machine_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answered_by_machine_percentage: Option<sidekick::Decimal>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
 }
 
@@ -112,8 +129,10 @@ pub struct AccountReportAnsweringMachineDetection {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportCallDirection {
     /// `inbound`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub inbound: Option<i64>,
     /// `outbound`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outbound: Option<i64>,
 }
 
@@ -121,14 +140,19 @@ pub struct AccountReportCallDirection {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportCallState {
     /// `busy`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub busy: Option<i64>,
     /// `canceled`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub canceled: Option<i64>,
     /// `completed`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed: Option<i64>,
     /// `fail`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fail: Option<i64>,
     /// `noanswer`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noanswer: Option<i64>,
 }
 
@@ -136,14 +160,19 @@ pub struct AccountReportCallState {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportCallType {
     /// `carrier`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier: Option<i64>,
     /// `client`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<i64>,
     /// `sip`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sip: Option<i64>,
     /// `trunking`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub trunking: Option<i64>,
     /// `whatsapp`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub whatsapp: Option<i64>,
 }
 
@@ -151,6 +180,7 @@ pub struct AccountReportCallType {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportKyt {
     /// `outbound_carrier_calling`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outbound_carrier_calling: Option<AccountReportKytOutboundCarrierCalling>,
 }
 
@@ -158,22 +188,31 @@ pub struct AccountReportKyt {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportKytOutboundCarrierCalling {
     /// `blocked_calls_by_carrier`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked_calls_by_carrier: Option<Vec<CountyCarrierValue>>,
     /// `branded_calling`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub branded_calling: Option<BrandedCalling>,
     /// `long_duration_calls_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub long_duration_calls_percentage: Option<sidekick::Decimal>,
     /// `potential_robocalls_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub potential_robocalls_percentage: Option<sidekick::Decimal>,
     /// `short_duration_calls_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_duration_calls_percentage: Option<sidekick::Decimal>,
     /// `stir_shaken`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stir_shaken: Option<StirShaken>,
     /// `unique_called_numbers`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_called_numbers: Option<i64>,
     /// `unique_calling_numbers`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_calling_numbers: Option<i64>,
     /// `voice_integrity`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice_integrity: Option<VoiceIntegrity>,
 }
 
@@ -181,8 +220,10 @@ pub struct AccountReportKytOutboundCarrierCalling {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportNetworkIssues {
     /// `sdk`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sdk: Option<AccountReportNetworkIssuesSdk>,
     /// `twilio_gateway`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub twilio_gateway: Option<AccountReportNetworkIssuesTwilioGateway>,
 }
 
@@ -190,12 +231,16 @@ pub struct AccountReportNetworkIssues {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportNetworkIssuesSdk {
     /// `high_jitter_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_jitter_percentage: Option<sidekick::Decimal>,
     /// `high_latency_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_latency_percentage: Option<sidekick::Decimal>,
     /// `high_packet_loss_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_packet_loss_percentage: Option<sidekick::Decimal>,
     /// `ice_failures_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ice_failures_percentage: Option<sidekick::Decimal>,
 }
 
@@ -203,10 +248,13 @@ pub struct AccountReportNetworkIssuesSdk {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountReportNetworkIssuesTwilioGateway {
     /// `high_jitter_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_jitter_percentage: Option<sidekick::Decimal>,
     /// `high_latency_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_latency_percentage: Option<sidekick::Decimal>,
     /// `high_packet_loss_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_packet_loss_percentage: Option<sidekick::Decimal>,
 }
 
@@ -214,16 +262,22 @@ pub struct AccountReportNetworkIssuesTwilioGateway {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrandedCalling {
     /// `answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_rate: Option<sidekick::Decimal>,
     /// `by_use_case`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub by_use_case: Option<Vec<BrandedUseCaseDetail>>,
     /// `engagement_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement_rate: Option<sidekick::Decimal>,
     /// `human_answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub human_answer_rate: Option<sidekick::Decimal>,
     /// `percent_branded_calls`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub percent_branded_calls: Option<sidekick::Decimal>,
     /// `total_branded_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_branded_calls: Option<i64>,
 }
 
@@ -231,16 +285,22 @@ pub struct BrandedCalling {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrandedUseCaseDetail {
     /// `answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_rate: Option<sidekick::Decimal>,
     /// `enabled_phonenumbers`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_phonenumbers: Option<i64>,
     /// `engagement_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement_rate: Option<sidekick::Decimal>,
     /// `human_answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub human_answer_rate: Option<sidekick::Decimal>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
     /// `use_case`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_case: Option<String>,
 }
 
@@ -248,8 +308,10 @@ pub struct BrandedUseCaseDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountyCarrierValue {
     /// `carriers`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carriers: Option<Vec<CountyCarrierValueCarriers>>,
     /// `country`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
@@ -257,12 +319,16 @@ pub struct CountyCarrierValue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountyCarrierValueCarriers {
     /// `blocked_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked_calls: Option<i64>,
     /// `blocked_calls_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub blocked_calls_percentage: Option<sidekick::Decimal>,
     /// `carrier`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
 }
 
@@ -270,14 +336,19 @@ pub struct CountyCarrierValueCarriers {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateReportResponse {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `report_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
     /// `request_meta`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_meta: Option<ReportMetadata>,
     /// `status`: one of `created`, `running`, `completed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ReportStatus>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -285,17 +356,21 @@ pub struct CreateReportResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateReportTimeRange {
     /// `end_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `start_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The object `report_filter`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportFilterObject {
+pub struct ReportFilter {
     /// `key`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// `values`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
 }
 
@@ -303,10 +378,13 @@ pub struct ReportFilterObject {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportMetadata {
     /// `end_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `filters`: array of object, default `[]`.
-    pub filters: Option<Vec<ReportFilterObject>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Vec<ReportFilter>>,
     /// `start_datetime`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -327,10 +405,13 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StirShaken {
     /// `answer_rate`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_rate: Option<StirShakenAnswerRate>,
     /// `call_count`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_count: Option<StirShakenCallCount>,
     /// `percentage`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub percentage: Option<StirShakenPercentage>,
 }
 
@@ -338,10 +419,13 @@ pub struct StirShaken {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StirShakenAnswerRate {
     /// `stsh_a`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_a: Option<sidekick::Decimal>,
     /// `stsh_b`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_b: Option<sidekick::Decimal>,
     /// `stsh_c`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_c: Option<sidekick::Decimal>,
 }
 
@@ -349,10 +433,13 @@ pub struct StirShakenAnswerRate {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StirShakenCallCount {
     /// `stsh_a`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_a: Option<i64>,
     /// `stsh_b`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_b: Option<i64>,
     /// `stsh_c`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_c: Option<i64>,
 }
 
@@ -360,10 +447,13 @@ pub struct StirShakenCallCount {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StirShakenPercentage {
     /// `stsh_a`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_a: Option<sidekick::Decimal>,
     /// `stsh_b`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_b: Option<sidekick::Decimal>,
     /// `stsh_c`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stsh_c: Option<sidekick::Decimal>,
 }
 
@@ -371,10 +461,13 @@ pub struct StirShakenPercentage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceIntegrity {
     /// `calls_per_bundle`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub calls_per_bundle: Option<Vec<VoiceIntegrityCallsPerBundle>>,
     /// `enabled_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_calls: Option<i64>,
     /// `enabled_percentage`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_percentage: Option<sidekick::Decimal>,
 }
 
@@ -382,13 +475,18 @@ pub struct VoiceIntegrity {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceIntegrityCallsPerBundle {
     /// `answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_rate: Option<sidekick::Decimal>,
     /// `bundle_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bundle_sid: Option<String>,
     /// `enabled_phonenumbers`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled_phonenumbers: Option<i64>,
     /// `human_answer_rate`: number (float).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub human_answer_rate: Option<sidekick::Decimal>,
     /// `total_calls`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_calls: Option<i64>,
 }

@@ -51,7 +51,7 @@ pub struct Custom {
     pub version: Option<i64>,
 }
 
-/// The parameters of `POST /v2/Operators/Custom` (`CreateCustomOperator`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Operators/Custom` (`CreateCustomOperator`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCustom {
@@ -78,7 +78,7 @@ impl CreateCustom {
     }
 }
 
-/// The parameters of `POST /v2/Operators/Custom/{Sid}` (`UpdateCustomOperator`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Operators/Custom/{Sid}` (`UpdateCustomOperator`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCustom {

@@ -58,7 +58,7 @@ pub struct Transcript {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Transcripts` (`CreateTranscript`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Transcripts` (`CreateTranscript`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTranscript {

@@ -56,7 +56,7 @@ pub struct Channel {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Channels` (`CreateChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Channels` (`CreateChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateChannel {
@@ -101,7 +101,7 @@ impl CreateChannel {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{Sid}` (`UpdateChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Channels/{Sid}` (`UpdateChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateChannel {

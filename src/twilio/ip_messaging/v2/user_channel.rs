@@ -48,7 +48,7 @@ pub struct UserChannel {
     pub user_sid: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` (`UpdateUserChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Users/{UserSid}/Channels/{ChannelSid}` (`UpdateUserChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUserChannel {

@@ -45,7 +45,7 @@ pub struct Webhook {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks` (`CreateChannelWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks` (`CreateChannelWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWebhook {
@@ -122,7 +122,7 @@ impl CreateWebhook {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}` (`UpdateChannelWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Channels/{ChannelSid}/Webhooks/{Sid}` (`UpdateChannelWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateWebhook {
     /// `Configuration.Filters` (body): array of string.

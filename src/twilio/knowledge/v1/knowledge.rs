@@ -49,7 +49,7 @@ pub struct Knowledge {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Knowledge` (`CreateKnowledge`), with a `application/json` body.
+/// The parameters of `POST /v1/Knowledge` (`CreateKnowledge`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateKnowledge {
     /// `description` (body): string.
@@ -104,7 +104,7 @@ impl CreateKnowledge {
     }
 }
 
-/// The parameters of `PUT /v1/Knowledge/{id}` (`UpdateKnowledge`), with a `application/json` body.
+/// The parameters of `PUT /v1/Knowledge/{id}` (`UpdateKnowledge`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateKnowledge {
     /// `description` (body): string.
@@ -196,13 +196,18 @@ impl KnowledgeFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatePolicyRequest {
     /// `description`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `id`: string matching `^aia_plcy_.+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `policy_details`: any JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_details: Option<serde_json::Value>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }

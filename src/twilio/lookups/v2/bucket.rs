@@ -33,7 +33,7 @@ pub struct Bucket {
     pub ttl: Option<i32>,
 }
 
-/// The parameters of `PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` (`UpdateLookupRateLimit`), with a `application/json` body.
+/// The parameters of `PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` (`UpdateLookupRateLimit`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateBucket {
     /// `limit` (body): integer (int32).

@@ -37,7 +37,7 @@ pub struct Override {
     pub phone_number: Option<String>,
 }
 
-/// The parameters of `POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (`CreateLookupPhoneNumberOverrides`), with a `application/json` body.
+/// The parameters of `POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (`CreateLookupPhoneNumberOverrides`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateOverride {
     /// `line_type` (body): one of `mobile`, `landline`, `tollFree`, `fixedVoip`, `nonFixedVoip`, `personal`, `premium`, `voicemail`, `sharedCost`, `uan`, `pager`, `unknown`.
@@ -65,7 +65,7 @@ impl CreateOverride {
     }
 }
 
-/// The parameters of `PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (`UpdateLookupPhoneNumberOverrides`), with a `application/json` body.
+/// The parameters of `PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (`UpdateLookupPhoneNumberOverrides`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateOverride {
     /// `line_type` (body): one of `mobile`, `landline`, `tollFree`, `fixedVoip`, `nonFixedVoip`, `personal`, `premium`, `voicemail`, `sharedCost`, `uan`, `pager`, `unknown`.

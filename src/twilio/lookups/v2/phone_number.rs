@@ -206,8 +206,10 @@ impl FetchPhoneNumber {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallForwardingInfo {
     /// `call_forwarding_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_forwarding_enabled: Option<bool>,
     /// `error_code`: integer (int32).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i32>,
 }
 
@@ -215,10 +217,13 @@ pub struct CallForwardingInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallerNameInfo {
     /// `caller_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller_name: Option<String>,
     /// `caller_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller_type: Option<String>,
     /// `error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
 }
 
@@ -226,28 +231,40 @@ pub struct CallerNameInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityMatchInfo {
     /// `address_country_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_country_match: Option<String>,
     /// `address_lines_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_lines_match: Option<String>,
     /// `city_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city_match: Option<String>,
     /// `date_of_birth_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_of_birth_match: Option<String>,
     /// `error_code`: integer (int32).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i32>,
     /// `error_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// `first_name_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name_match: Option<String>,
     /// `last_name_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name_match: Option<String>,
     /// `national_id_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub national_id_match: Option<String>,
     /// `postal_code_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code_match: Option<String>,
     /// `state_match`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state_match: Option<String>,
     /// `summary_score`: integer (int32).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary_score: Option<i32>,
 }
 
@@ -255,10 +272,13 @@ pub struct IdentityMatchInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastSimSwapInfo {
     /// `last_sim_swap_date`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sim_swap_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `swapped_in_period`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub swapped_in_period: Option<bool>,
     /// `swapped_period`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub swapped_period: Option<String>,
 }
 
@@ -266,8 +286,10 @@ pub struct LastSimSwapInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineStatusInfo {
     /// `error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// `status`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
@@ -275,14 +297,19 @@ pub struct LineStatusInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineTypeIntelligenceInfo {
     /// `carrier_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_name: Option<String>,
     /// `error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// `mobile_country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_country_code: Option<String>,
     /// `mobile_network_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_network_code: Option<String>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
 
@@ -290,10 +317,13 @@ pub struct LineTypeIntelligenceInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReassignedNumberInfo {
     /// `error_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// `is_number_reassigned`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_number_reassigned: Option<String>,
     /// `last_verified_date`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_verified_date: Option<String>,
 }
 
@@ -301,14 +331,19 @@ pub struct ReassignedNumberInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimSwapInfo {
     /// `carrier_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_name: Option<String>,
     /// `error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// `last_sim_swap`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sim_swap: Option<LastSimSwapInfo>,
     /// `mobile_country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_country_code: Option<String>,
     /// `mobile_network_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_network_code: Option<String>,
 }
 
@@ -316,16 +351,22 @@ pub struct SimSwapInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsPumpingRiskInfo {
     /// `carrier_risk_category`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier_risk_category: Option<String>,
     /// `error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<i64>,
     /// `number_blocked`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_blocked: Option<bool>,
     /// `number_blocked_date`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_blocked_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `number_blocked_last_3_months`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_blocked_last_3_months: Option<bool>,
     /// `sms_pumping_risk_score`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_pumping_risk_score: Option<i64>,
 }
 

@@ -26,7 +26,7 @@ pub struct Query {
     pub phone_numbers: Option<Vec<LookupBatchResponse>>,
 }
 
-/// The parameters of `POST /v2/batch/query` (`CreateBulkLookup`), with a `application/json` body.
+/// The parameters of `POST /v2/batch/query` (`CreateBulkLookup`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateQuery {
     /// `phone_numbers` (body): array of object.
@@ -50,24 +50,34 @@ impl CreateQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityMatchParameters {
     /// `address_country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_country_code: Option<String>,
     /// `address_line1`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_line1: Option<String>,
     /// `address_line2`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_line2: Option<String>,
     /// `city`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `date_of_birth`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
     /// `first_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// `last_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// `national_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
     /// `postal_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// `state`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
 }
 
@@ -75,18 +85,25 @@ pub struct IdentityMatchParameters {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupBatchRequest {
     /// `correlation_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// `fields`: array of one of `caller_name`, `sim_swap`, `call_forwarding`, `line_type_intelligence`, `line_status`, `identity_match`, `reassigned_number`, `sms_pumping_risk`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<LookupBatchRequestFields>>,
     /// `identity_match`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_match: Option<IdentityMatchParameters>,
     /// `phone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `reassigned_number`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reassigned_number: Option<ReassignedNumberParameters>,
     /// `sms_pumping_risk`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_pumping_risk: Option<RiskParameters>,
 }
 
@@ -117,40 +134,58 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupBatchResponse {
     /// `call_forwarding`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub call_forwarding: Option<CallForwardingInfo>,
     /// `caller_name`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller_name: Option<CallerNameInfo>,
     /// `calling_country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub calling_country_code: Option<String>,
     /// `correlation_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
     /// `country_code`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// `identity_match`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_match: Option<IdentityMatchInfo>,
     /// `line_status`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_status: Option<LineStatusInfo>,
     /// `line_type_intelligence`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_type_intelligence: Option<LineTypeIntelligenceInfo>,
     /// `national_format`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub national_format: Option<String>,
     /// `phone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `phone_number_quality_score`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number_quality_score: Option<serde_json::Value>,
     /// `pre_fill`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pre_fill: Option<serde_json::Value>,
     /// `reassigned_number`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reassigned_number: Option<ReassignedNumberInfo>,
     /// `sim_swap`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sim_swap: Option<SimSwapInfo>,
     /// `sms_pumping_risk`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_pumping_risk: Option<SmsPumpingRiskInfo>,
     /// `twilio_error_code`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub twilio_error_code: Option<i64>,
     /// `valid`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub valid: Option<bool>,
     /// `validation_errors`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_errors: Option<Vec<String>>,
 }
 
@@ -158,6 +193,7 @@ pub struct LookupBatchResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReassignedNumberParameters {
     /// `last_verified_date`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_verified_date: Option<String>,
 }
 
@@ -165,5 +201,6 @@ pub struct ReassignedNumberParameters {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskParameters {
     /// `partner_sub_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner_sub_id: Option<String>,
 }

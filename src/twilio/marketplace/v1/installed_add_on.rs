@@ -48,7 +48,7 @@ pub struct InstalledAddOn {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/InstalledAddOns` (`CreateInstalledAddOn`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/InstalledAddOns` (`CreateInstalledAddOn`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateInstalledAddOn {
@@ -86,7 +86,7 @@ impl CreateInstalledAddOn {
     }
 }
 
-/// The parameters of `POST /v1/InstalledAddOns/{Sid}` (`UpdateInstalledAddOn`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/InstalledAddOns/{Sid}` (`UpdateInstalledAddOn`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInstalledAddOn {

@@ -37,7 +37,7 @@ pub struct InstalledAddOnExtension {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` (`UpdateInstalledAddOnExtension`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/InstalledAddOns/{InstalledAddOnSid}/Extensions/{Sid}` (`UpdateInstalledAddOnExtension`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateInstalledAddOnExtension {

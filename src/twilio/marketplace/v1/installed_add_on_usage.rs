@@ -23,13 +23,13 @@ pub struct InstalledAddOnUsage {
     pub total_submitted: Option<sidekick::Decimal>,
 }
 
-/// The parameters of `POST /v1/InstalledAddOns/{InstalledAddOnSid}/Usage` (`CreateBillingUsage`), with a `application/json` body.
+/// The parameters of `POST /v1/InstalledAddOns/{InstalledAddOnSid}/Usage` (`CreateBillingUsage`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateInstalledAddOnUsage {
     /// `billable_items` (body, required): array of object.
     pub billable_items: Vec<CreateInstalledAddOnUsageBillableItems>,
     /// `total_submitted` (body): number.
-    pub total_submitted: Option<sidekick::Decimal>,
+    pub total_submitted: Option<serde_json::Number>,
 }
 
 impl CreateInstalledAddOnUsage {
@@ -39,7 +39,7 @@ impl CreateInstalledAddOnUsage {
     }
 
     /// Sets `total_submitted`.
-    pub fn total_submitted(mut self, value: impl Into<sidekick::Decimal>) -> Self {
+    pub fn total_submitted(mut self, value: impl Into<serde_json::Number>) -> Self {
         self.total_submitted = Some(value.into());
         self
     }
@@ -49,10 +49,13 @@ impl CreateInstalledAddOnUsage {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateInstalledAddOnUsageBillableItems {
     /// `quantity`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<sidekick::Decimal>,
     /// `sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `submitted`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted: Option<bool>,
 }
 
@@ -60,9 +63,12 @@ pub struct CreateInstalledAddOnUsageBillableItems {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstalledAddOnUsageBillableItems {
     /// `quantity`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<sidekick::Decimal>,
     /// `sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `submitted`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted: Option<bool>,
 }

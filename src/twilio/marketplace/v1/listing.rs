@@ -25,7 +25,7 @@ pub struct Listing {
     pub listings: Option<Vec<serde_json::Value>>,
 }
 
-/// The parameters of `POST /v1/Listings` (`CreateModuleData`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Listings` (`CreateModuleData`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateListing {

@@ -21,7 +21,7 @@ pub struct ReferralConversion {
     pub converted_account_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/ReferralConversion` (`CreateReferralConversion`), with a `application/json` body.
+/// The parameters of `POST /v1/ReferralConversion` (`CreateReferralConversion`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateReferralConversion {
     /// `referral_account_sid` (body): string matching `^AC[0-9a-fA-F]{32}$`.

@@ -41,7 +41,7 @@ pub struct AlphaSender {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/AlphaSenders` (`CreateAlphaSender`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/AlphaSenders` (`CreateAlphaSender`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAlphaSender {

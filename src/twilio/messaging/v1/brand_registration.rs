@@ -68,7 +68,7 @@ pub struct BrandRegistration {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/a2p/BrandRegistrations` (`CreateBrandRegistrations`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/a2p/BrandRegistrations` (`CreateBrandRegistrations`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBrandRegistration {

@@ -39,7 +39,7 @@ pub struct Config {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/LinkShortening/Domains/{DomainSid}/Config` (`UpdateDomainConfig`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/LinkShortening/Domains/{DomainSid}/Config` (`UpdateDomainConfig`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConfig {

@@ -43,7 +43,7 @@ pub struct DestinationAlphaSender {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/DestinationAlphaSenders` (`CreateDestinationAlphaSender`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/DestinationAlphaSenders` (`CreateDestinationAlphaSender`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateDestinationAlphaSender {

@@ -39,7 +39,7 @@ pub struct DomainCerts {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/LinkShortening/Domains/{DomainSid}/Certificate` (`UpdateDomainCertV4`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/LinkShortening/Domains/{DomainSid}/Certificate` (`UpdateDomainCertV4`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateDomainCerts {

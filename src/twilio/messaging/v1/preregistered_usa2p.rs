@@ -29,7 +29,7 @@ pub struct PreregisteredUsa2p {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/PreregisteredUsa2p` (`CreateExternalCampaign`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/PreregisteredUsa2p` (`CreateExternalCampaign`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePreregisteredUsa2p {

@@ -24,7 +24,68 @@ use sidekick::{Params, Resource};
     delete,
     list(params = Usa2pFilter, key = "compliance"),
 )]
-pub struct Usa2p {}
+pub struct Usa2p {
+    /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
+    pub account_sid: Option<String>,
+    /// `age_gated`: boolean, nullable.
+    pub age_gated: Option<bool>,
+    /// `brand_registration_sid`: string matching `^BN[0-9a-fA-F]{32}$`, nullable.
+    pub brand_registration_sid: Option<String>,
+    /// `campaign_id`: string, nullable.
+    pub campaign_id: Option<String>,
+    /// `campaign_status`: string, nullable.
+    pub campaign_status: Option<String>,
+    /// `date_created`: string (date-time), nullable.
+    pub date_created: Option<chrono::DateTime<chrono::Utc>>,
+    /// `date_updated`: string (date-time), nullable.
+    pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
+    /// `description`: string, nullable.
+    pub description: Option<String>,
+    /// `direct_lending`: boolean, nullable.
+    pub direct_lending: Option<bool>,
+    /// `errors`: array of any JSON, nullable.
+    pub errors: Option<Vec<serde_json::Value>>,
+    /// `has_embedded_links`: boolean, nullable.
+    pub has_embedded_links: Option<bool>,
+    /// `has_embedded_phone`: boolean, nullable.
+    pub has_embedded_phone: Option<bool>,
+    /// `help_keywords`: array of string, nullable.
+    pub help_keywords: Option<Vec<String>>,
+    /// `help_message`: string, nullable.
+    pub help_message: Option<String>,
+    /// `is_externally_registered`: boolean, nullable.
+    pub is_externally_registered: Option<bool>,
+    /// `message_flow`: string, nullable.
+    pub message_flow: Option<String>,
+    /// `message_samples`: array of string, nullable.
+    pub message_samples: Option<Vec<String>>,
+    /// `messaging_service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
+    pub messaging_service_sid: Option<String>,
+    /// `mock`: boolean, nullable.
+    pub mock: Option<bool>,
+    /// `opt_in_keywords`: array of string, nullable.
+    pub opt_in_keywords: Option<Vec<String>>,
+    /// `opt_in_message`: string, nullable.
+    pub opt_in_message: Option<String>,
+    /// `opt_out_keywords`: array of string, nullable.
+    pub opt_out_keywords: Option<Vec<String>>,
+    /// `opt_out_message`: string, nullable.
+    pub opt_out_message: Option<String>,
+    /// `rate_limits`: any JSON, nullable.
+    pub rate_limits: Option<serde_json::Value>,
+    /// `sid`: string matching `^QE[0-9a-fA-F]{32}$`, nullable.
+    pub sid: Option<String>,
+    /// `subscriber_opt_in`: boolean, nullable.
+    pub subscriber_opt_in: Option<bool>,
+    /// `url`: string (uri), nullable.
+    pub url: Option<String>,
+    /// `us_app_to_person_usecase`: string, nullable.
+    pub us_app_to_person_usecase: Option<String>,
+    /// `privacy_policy_url`: string (uri), nullable.
+    pub privacy_policy_url: Option<String>,
+    /// `terms_and_conditions_url`: string (uri), nullable.
+    pub terms_and_conditions_url: Option<String>,
+}
 
 /// The parameters of `GET /v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}` (`FetchUsAppToPerson`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
@@ -48,7 +109,7 @@ impl FetchUsa2p {
     }
 }
 
-/// The parameters of `POST /v1/Services/{MessagingServiceSid}/Compliance/Usa2p` (`CreateUsAppToPerson`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{MessagingServiceSid}/Compliance/Usa2p` (`CreateUsAppToPerson`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateUsa2p {
@@ -201,7 +262,7 @@ impl CreateUsa2p {
     }
 }
 
-/// The parameters of `POST /v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}` (`UpdateUsAppToPerson`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{MessagingServiceSid}/Compliance/Usa2p/{Sid}` (`UpdateUsAppToPerson`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUsa2p {

@@ -133,7 +133,7 @@ pub struct Verification {
     pub vetting_provider: Option<TollfreeVerificationVettingProvider>,
 }
 
-/// The parameters of `POST /v1/Tollfree/Verifications` (`CreateTollfreeVerification`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Tollfree/Verifications` (`CreateTollfreeVerification`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVerification {
@@ -435,7 +435,7 @@ impl CreateVerification {
     }
 }
 
-/// The parameters of `POST /v1/Tollfree/Verifications/{Sid}` (`UpdateTollfreeVerification`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Tollfree/Verifications/{Sid}` (`UpdateTollfreeVerification`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateVerification {

@@ -43,7 +43,7 @@ pub struct Vetting {
     pub vetting_status: Option<String>,
 }
 
-/// The parameters of `POST /v1/a2p/BrandRegistrations/{BrandSid}/Vettings` (`CreateBrandVetting`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/a2p/BrandRegistrations/{BrandSid}/Vettings` (`CreateBrandVetting`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVetting {

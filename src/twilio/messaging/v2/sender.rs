@@ -47,7 +47,7 @@ pub struct Sender {
     pub webhook: Option<Webhook>,
 }
 
-/// The parameters of `POST /v2/Channels/Senders` (`CreateChannelsSender`), with a `application/json` body.
+/// The parameters of `POST /v2/Channels/Senders` (`CreateChannelsSender`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateSender {
     /// `configuration` (body): object, nullable.
@@ -85,7 +85,7 @@ impl CreateSender {
     }
 }
 
-/// The parameters of `POST /v2/Channels/Senders/{Sid}` (`UpdateChannelsSender`), with a `application/json` body.
+/// The parameters of `POST /v2/Channels/Senders/{Sid}` (`UpdateChannelsSender`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateSender {
     /// `configuration` (body): object, nullable.
@@ -165,14 +165,19 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Configuration {
     /// `account_type`: one of `ISV`, `ISVSubAccount`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_type: Option<ConfigurationAccountType>,
     /// `verification_code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verification_code: Option<String>,
     /// `verification_method`: one of `sms`, `voice`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verification_method: Option<ConfigurationVerificationMethod>,
     /// `voice_application_sid`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice_application_sid: Option<String>,
     /// `waba_id`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub waba_id: Option<String>,
 }
 
@@ -202,10 +207,13 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Items {
     /// `code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// `message`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `more_info`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub more_info: Option<String>,
 }
 
@@ -213,30 +221,43 @@ pub struct Items {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     /// `about`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// `accent_color`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accent_color: Option<String>,
     /// `address`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `banner_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub banner_url: Option<String>,
     /// `description`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `emails`: any JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub emails: Option<serde_json::Value>,
     /// `logo_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// `name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `phone_numbers`: any JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<serde_json::Value>,
     /// `privacy_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub privacy_url: Option<String>,
     /// `terms_of_service_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
     /// `vertical`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vertical: Option<String>,
     /// `websites`: any JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub websites: Option<serde_json::Value>,
 }
 
@@ -244,30 +265,43 @@ pub struct Profile {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileGenericResponse {
     /// `about`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// `accent_color`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accent_color: Option<String>,
     /// `address`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// `banner_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub banner_url: Option<String>,
     /// `description`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `emails`: array of object, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<ProfileGenericResponseEmails>>,
     /// `logo_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// `name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `phone_numbers`: array of object, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_numbers: Option<Vec<ProfileGenericResponsePhoneNumbers>>,
     /// `privacy_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub privacy_url: Option<String>,
     /// `terms_of_service_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
     /// `vertical`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vertical: Option<String>,
     /// `websites`: array of object, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub websites: Option<Vec<ProfileGenericResponseWebsites>>,
 }
 
@@ -275,8 +309,10 @@ pub struct ProfileGenericResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileGenericResponseEmails {
     /// `email`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// `label`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 
@@ -284,8 +320,10 @@ pub struct ProfileGenericResponseEmails {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileGenericResponsePhoneNumbers {
     /// `label`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `phone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
 }
 
@@ -293,8 +331,10 @@ pub struct ProfileGenericResponsePhoneNumbers {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileGenericResponseWebsites {
     /// `label`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `website`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
 }
 
@@ -302,8 +342,10 @@ pub struct ProfileGenericResponseWebsites {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Properties {
     /// `messaging_limit`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub messaging_limit: Option<String>,
     /// `quality_rating`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality_rating: Option<String>,
 }
 
@@ -311,8 +353,10 @@ pub struct Properties {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RcsCarrier {
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `status`: one of `UNKNOWN`, `UNLAUNCHED`, `CARRIER_REVIEW`, `APPROVED`, `REJECTED`, `SUSPENDED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RcsCarrierStatus>,
 }
 
@@ -339,12 +383,16 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RcsComplianceCountryResponse {
     /// `carriers`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carriers: Option<Vec<RcsCarrier>>,
     /// `country`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `registration_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub registration_sid: Option<String>,
     /// `status`: one of `ONLINE`, `OFFLINE`, `TWILIO_REVIEW`, `PENDING_VERIFICATION`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<RcsCountryStatus>,
 }
 
@@ -352,8 +400,10 @@ pub struct RcsComplianceCountryResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RcsComplianceResponse {
     /// `countries`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<RcsComplianceCountryResponse>>,
     /// `registration_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub registration_sid: Option<String>,
 }
 
@@ -376,16 +426,22 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Webhook {
     /// `callback_method`: one of `POST`, `PUT`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_method: Option<WebhookCallbackMethod>,
     /// `callback_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
     /// `fallback_method`: one of `POST`, `PUT`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_method: Option<WebhookFallbackMethod>,
     /// `fallback_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_url: Option<String>,
     /// `status_callback_method`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_callback_method: Option<String>,
     /// `status_callback_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_callback_url: Option<String>,
 }
 

@@ -21,7 +21,7 @@ pub struct Typing {
     pub success: Option<bool>,
 }
 
-/// The parameters of `POST /v2/Indicators/Typing.json` (`CreateTypingIndicator`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Indicators/Typing.json` (`CreateTypingIndicator`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateTyping {
     /// `channel` (body, required): one of `whatsapp`.

@@ -14,7 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v3/Indicators/Typing.json",
-    create(path = "/v3/Indicators/Typing.json", body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, path = "/v3/Indicators/Typing.json", body = "json"),
 )]
 pub struct Typing {
     /// `success`: boolean.

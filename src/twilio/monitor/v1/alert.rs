@@ -92,41 +92,60 @@ impl AlertFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlertInstance {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `alert_text`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub alert_text: Option<String>,
     /// `api_version`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_generated`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_generated: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
     /// `log_level`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub log_level: Option<String>,
     /// `more_info`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub more_info: Option<String>,
     /// `request_headers`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_headers: Option<String>,
     /// `request_method`: one of `GET`, `POST`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_method: Option<sidekick::twilio::WebhookMethod>,
     /// `request_url`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_url: Option<String>,
     /// `request_variables`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_variables: Option<String>,
     /// `resource_sid`: string matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_sid: Option<String>,
     /// `response_body`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_body: Option<String>,
     /// `response_headers`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_headers: Option<String>,
     /// `service_sid`: string matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_sid: Option<String>,
     /// `sid`: string matching `^NO[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

@@ -63,7 +63,7 @@ pub struct Alarm {
     pub webhook: Option<String>,
 }
 
-/// The parameters of `POST /v2/Alarms` (`CreateAlarm`), with a `application/json` body.
+/// The parameters of `POST /v2/Alarms` (`CreateAlarm`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateAlarm {
     /// `consoleIndicator` (body): boolean.
@@ -142,7 +142,7 @@ impl CreateAlarm {
     }
 }
 
-/// The parameters of `PUT /v2/Alarms/{Sid}` (`UpdateAlarm`), with a `application/json` body.
+/// The parameters of `PUT /v2/Alarms/{Sid}` (`UpdateAlarm`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateAlarm {
     /// `consoleIndicator` (body): boolean.
@@ -270,6 +270,7 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SidRepsonse {
     /// `sid`: string matching `^AK[0-9a-fA-F]{32}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
 }
 

@@ -18,7 +18,7 @@ use sidekick::{Params, Resource};
 )]
 pub struct Status {}
 
-/// The parameters of `PUT /v2/Alarms/{Sid}/status` (`UpdateAlarmStatus`), with a `application/json` body.
+/// The parameters of `PUT /v2/Alarms/{Sid}/status` (`UpdateAlarmStatus`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateStatus {
     /// `enabled` (body, required): boolean.

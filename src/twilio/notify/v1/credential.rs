@@ -43,7 +43,7 @@ pub struct Credential {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Credentials` (`CreateCredential`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials` (`CreateCredential`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredential {
@@ -114,7 +114,7 @@ impl CreateCredential {
     }
 }
 
-/// The parameters of `POST /v1/Credentials/{Sid}` (`UpdateCredential`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Credentials/{Sid}` (`UpdateCredential`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCredential {

@@ -68,7 +68,7 @@ pub struct Service {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services` (`CreateService`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services` (`CreateService`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateService {
@@ -208,7 +208,7 @@ impl CreateService {
     }
 }
 
-/// The parameters of `POST /v1/Services/{Sid}` (`UpdateService`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{Sid}` (`UpdateService`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateService {

@@ -16,7 +16,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/v1/HostedNumber/Eligibility/Bulk/<request_id>",
     fetch,
-    create(body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, body = "json"),
 )]
 pub struct Bulk {
     /// `date_completed`: string (date-time), nullable.

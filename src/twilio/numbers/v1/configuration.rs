@@ -15,7 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SigningRequest/Configuration",
-    create(path = "/v1/SigningRequest/Configuration", body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, path = "/v1/SigningRequest/Configuration", body = "json"),
     list(params = ConfigurationFilter, path = "/v1/SigningRequest/Configuration", key = "configurations"),
 )]
 pub struct Configuration {

@@ -14,7 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/HostedNumber/Eligibility",
-    create(path = "/v1/HostedNumber/Eligibility", body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, path = "/v1/HostedNumber/Eligibility", body = "json"),
 )]
 pub struct Eligibility {
     /// `results`: array of any JSON, nullable.

@@ -27,7 +27,7 @@ pub struct EmbeddedSession {
     pub session_token: Option<String>,
 }
 
-/// The parameters of `POST /v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions` (`CreateSenderIdRegistrationEmbeddedSession`), with a `application/json` body.
+/// The parameters of `POST /v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions` (`CreateSenderIdRegistrationEmbeddedSession`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateEmbeddedSession {
     /// `themeSetId` (body): string.

@@ -59,7 +59,7 @@ pub struct PortIn {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Porting/PortIn` (`CreatePortingPortIn`), with a `application/json` body.
+/// The parameters of `POST /v1/Porting/PortIn` (`CreatePortingPortIn`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreatePortIn {
     /// `account_sid` (body, required): string matching `^AC[0-9a-fA-F]{32}$`.
@@ -161,8 +161,10 @@ impl CreatePortIn {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatePortInPhoneNumbers {
     /// `phone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `pin`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pin: Option<String>,
 }
 
@@ -170,16 +172,22 @@ pub struct CreatePortInPhoneNumbers {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortingAddress {
     /// `city`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// `country`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `state`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// `street`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// `street_2`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub street_2: Option<String>,
     /// `zip`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
 }
 
@@ -187,28 +195,40 @@ pub struct PortingAddress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortingLosingCarrierInformation {
     /// `account_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_number: Option<String>,
     /// `account_telephone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_telephone_number: Option<String>,
     /// `address`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<PortingAddress>,
     /// `address_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address_sid: Option<String>,
     /// `authorized_representative`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorized_representative: Option<String>,
     /// `authorized_representative_email`: string (email).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorized_representative_email: Option<String>,
     /// `authorized_representative_katakana`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorized_representative_katakana: Option<String>,
     /// `building`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub building: Option<String>,
     /// `customer_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_name: Option<String>,
     /// `customer_type`: one of `Business`, `Individual`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_type: Option<PortingLosingCarrierInformationCustomerType>,
     /// `katakana_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub katakana_name: Option<String>,
     /// `sub_municipality`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_municipality: Option<String>,
 }
 
@@ -227,27 +247,39 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortingPortInPhoneNumberResult {
     /// `external_porting_vendor_phone_number_id`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_porting_vendor_phone_number_id: Option<String>,
     /// `not_portability_reason`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not_portability_reason: Option<String>,
     /// `not_portability_reason_code`: integer, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not_portability_reason_code: Option<i64>,
     /// `number_type`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
     /// `phone_number`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `port_date`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `port_in_phone_number_sid`: string matching `^PU[0-9a-fA-F]{32}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_in_phone_number_sid: Option<String>,
     /// `port_in_phone_number_status`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_in_phone_number_status: Option<String>,
     /// `portable`: boolean, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub portable: Option<bool>,
     /// `rejection_reason`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     /// `rejection_reason_code`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection_reason_code: Option<String>,
     /// `status_last_time_updated_timestamp`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_last_time_updated_timestamp: Option<String>,
 }

@@ -51,7 +51,7 @@ pub struct SenderIdRegistration {
     pub status_notification_email: Option<String>,
 }
 
-/// The parameters of `POST /v1/SenderIdRegistrations` (`CreateSenderIdRegistration`), with a `application/json` body.
+/// The parameters of `POST /v1/SenderIdRegistrations` (`CreateSenderIdRegistration`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateSenderIdRegistration {
     /// `comments` (body): string.
@@ -127,9 +127,9 @@ impl CreateSenderIdRegistration {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbeddedSessionObject {
     /// `sessionId`: string.
-    #[serde(rename = "sessionId")]
+    #[serde(rename = "sessionId", skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// `sessionToken`: string.
-    #[serde(rename = "sessionToken")]
+    #[serde(rename = "sessionToken", skip_serializing_if = "Option::is_none")]
     pub session_token: Option<String>,
 }

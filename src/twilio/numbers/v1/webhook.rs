@@ -16,7 +16,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/v1/Porting/Configuration/Webhook",
     fetch,
-    create(path = "/v1/Porting/Configuration/Webhook", body = "json", returns = PortingWebhookConfiguration),
+    create(params = serde_json::Map<String, serde_json::Value>, path = "/v1/Porting/Configuration/Webhook", body = "json", returns = PortingWebhookConfiguration),
 )]
 pub struct Webhook {
     /// `notifications_of`: array of string, nullable.
@@ -37,11 +37,15 @@ pub struct Webhook {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortingWebhookConfiguration {
     /// `notifications_of`: array of string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notifications_of: Option<Vec<String>>,
     /// `port_in_target_url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_in_target_url: Option<String>,
     /// `port_out_target_url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_out_target_url: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

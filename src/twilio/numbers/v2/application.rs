@@ -65,7 +65,7 @@ pub struct Application {
     pub zendesk_ticket_id: Option<String>,
 }
 
-/// The parameters of `POST /v2/ShortCodes/Applications` (`CreateShortCodeApplication`), with a `application/json` body.
+/// The parameters of `POST /v2/ShortCodes/Applications` (`CreateShortCodeApplication`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateApplication {
     /// `business_information` (body, required): object.
@@ -158,14 +158,19 @@ impl ApplicationFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationBusinessInformation {
     /// `business_website`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub business_website: Option<String>,
     /// `customer_facing_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_facing_profile: Option<String>,
     /// `ein_customer_facing_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ein_customer_facing_profile: Option<String>,
     /// `ein_managing_company_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ein_managing_company_profile: Option<String>,
     /// `managing_company_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managing_company_profile: Option<String>,
 }
 
@@ -173,16 +178,22 @@ pub struct ApplicationBusinessInformation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationComplianceKeywords {
     /// `aide`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aide: Option<String>,
     /// `arret`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arret: Option<String>,
     /// `help`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// `info`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub info: Option<String>,
     /// `opt_out_filtering`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_out_filtering: Option<bool>,
     /// `stop`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop: Option<String>,
 }
 
@@ -190,6 +201,7 @@ pub struct ApplicationComplianceKeywords {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationContentExamples {
     /// `examples`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 
@@ -197,26 +209,37 @@ pub struct ApplicationContentExamples {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationSetup {
     /// `charges_apply`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub charges_apply: Option<bool>,
     /// `current_provider`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_provider: Option<String>,
     /// `free_to_end_user`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub free_to_end_user: Option<bool>,
     /// `lease_type`: one of `RANDOM`, `VANITY`, `SELF_LEASED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lease_type: Option<ApplicationSetupLeaseType>,
     /// `migrated_live_traffic`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrated_live_traffic: Option<bool>,
     /// `migrated_mms_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrated_mms_enabled: Option<bool>,
     /// `mms_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mms_enabled: Option<bool>,
     /// `payment_frequency`: one of `QUARTERLY`, `YEARLY`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_frequency: Option<ApplicationSetupPaymentFrequency>,
     /// `request_type`: one of `NEW`, `MIGRATION`, `LEASE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_type: Option<ApplicationSetupRequestType>,
     /// `short_code_preference`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_code_preference: Option<String>,
     /// `traffic_type`: one of `TRANSACTIONAL`, `PROMOTIONAL`, `BOTH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub traffic_type: Option<ApplicationSetupTrafficType>,
 }
 
@@ -274,38 +297,55 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationSmsCampaignDetails {
     /// `avg_monthly_messages_received_from_subscribers`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avg_monthly_messages_received_from_subscribers: Option<String>,
     /// `avg_monthly_messages_sent_to_each_subscriber`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avg_monthly_messages_sent_to_each_subscriber: Option<String>,
     /// `campaign_brand_website`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_brand_website: Option<String>,
     /// `campaign_frequency`: array of one of `ONE_MESSAGE_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_AT_RECURRING_INTERVALS`, `VARIABLE_NUMBER_OF_MESSAGES_AT_UNPREDICTABLE_INTERVALS`, `LIMITED_NUMBER_OF_MESSAGES_IN_RESPONSE_TO_KEYWORDS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_frequency: Option<Vec<ApplicationSmsCampaignDetailsCampaignFrequency>>,
     /// `campaign_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_name: Option<String>,
     /// `customer_care_channel`: one of `TOLL_FREE_NUMBER`, `EMAIL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_care_channel: Option<ApplicationSmsCampaignDetailsCustomerCareChannel>,
     /// `customer_care_value`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_care_value: Option<String>,
     /// `duration_of_the_campaign`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_of_the_campaign: Option<String>,
     /// `estimated_total_subscribers`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_total_subscribers: Option<String>,
     /// `expected_traffic_start_date`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_traffic_start_date: Option<String>,
     /// `monthly_inbound_volume_expected`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_inbound_volume_expected: Option<String>,
     /// `monthly_outbound_volume_expected`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_outbound_volume_expected: Option<String>,
     /// `planned_traffic_spikes`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_traffic_spikes: Option<String>,
     /// `sc_use_case_categories`: array of one of `TWO_FACTOR_AUTHENTICATION`, `ACCOUNT_NOTIFICATIONS`, `CUSTOMER_CARE`, `CHARITY_NONPROFIT`, `DELIVERY_NOTIFICATIONS`, `FRAUD_ALERT_MESSAGING`, `EVENTS`, `HIGHER_EDUCATION`, `K12`, `MARKETING`, `POLLING_AND_VOTING_NON_POLITICAL`, `POLITICAL_ELECTION_CAMPAIGNS`, `PUBLIC_SERVICE_ANNOUNCEMENT`, `SECURITY_ALERT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sc_use_case_categories: Option<Vec<ApplicationSmsCampaignDetailsScUseCaseCategories>>,
     /// `sms_privacy_policy_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_privacy_policy_url: Option<String>,
     /// `sms_terms_of_service_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_terms_of_service_url: Option<String>,
     /// `spike_details`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spike_details: Option<String>,
 }
 
@@ -403,22 +443,31 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationUserSignUp {
     /// `double_opt_in_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_message: Option<String>,
     /// `double_opt_in_process`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_process: Option<bool>,
     /// `double_opt_in_response_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_response_message: Option<String>,
     /// `ivr_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ivr_message: Option<String>,
     /// `keyword_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keyword_message: Option<String>,
     /// `online_web_form_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub online_web_form_message: Option<String>,
     /// `other_form_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other_form_message: Option<String>,
     /// `sign_up_confirmation_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_up_confirmation_message: Option<String>,
     /// `sign_up_options`: array of one of `ONLINE_WEB_FORM`, `IVR`, `VERBALLY`, `MOBILE_APP_OR_DIGITAL_KIOSK`, `PAPER_FORM`, `SHORTCODE_KEYWORD`, `OTHER_FORM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_up_options: Option<Vec<ApplicationUserSignUpSignUpOptions>>,
 }
 
@@ -447,6 +496,7 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateApplicationBusinessInformation {
     /// `customer_facing_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_facing_profile: Option<String>,
 }
 
@@ -454,6 +504,7 @@ pub struct CreateApplicationBusinessInformation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateApplicationSetup {
     /// `charges_apply`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub charges_apply: Option<bool>,
 }
 
@@ -461,46 +512,67 @@ pub struct CreateApplicationSetup {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponse {
     /// `account_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `application_requirements_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub application_requirements_sid: Option<String>,
     /// `application_requirements_version`: integer.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub application_requirements_version: Option<i64>,
     /// `bundle_sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bundle_sid: Option<String>,
     /// `business_information`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub business_information: Option<CreateShortCodeApplicationResponseBusinessInformation>,
     /// `compliance_keywords`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compliance_keywords: Option<CreateShortCodeApplicationResponseComplianceKeywords>,
     /// `content_examples`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content_examples: Option<CreateShortCodeApplicationResponseContentExamples>,
     /// `created_by`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `iso_country`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_country: Option<String>,
     /// `notification_emails`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notification_emails: Option<Vec<String>>,
     /// `reviewer`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewer: Option<String>,
     /// `setup`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub setup: Option<CreateShortCodeApplicationResponseSetup>,
     /// `sid`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `sms_campaign_details`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_campaign_details: Option<CreateShortCodeApplicationResponseSmsCampaignDetails>,
     /// `state`: one of `DRAFT`, `TWILIO_REVIEW`, `PENDING_PAYMENT`, `PAYMENT_FAILED`, `IN_PROVISIONING`, `PENDING_CARRIER`, `APPROVED`, `CORRECTIONS_NEEDED`, `CANCELED`, `ARCHIVED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<CreateShortCodeApplicationResponseState>,
     /// `updated_by`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<String>,
     /// `user_sign_up`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_sign_up: Option<CreateShortCodeApplicationResponseUserSignUp>,
     /// `zendesk_ticket_id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zendesk_ticket_id: Option<String>,
 }
 
@@ -508,14 +580,19 @@ pub struct CreateShortCodeApplicationResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseBusinessInformation {
     /// `business_website`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub business_website: Option<String>,
     /// `customer_facing_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_facing_profile: Option<String>,
     /// `ein_customer_facing_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ein_customer_facing_profile: Option<String>,
     /// `ein_managing_company_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ein_managing_company_profile: Option<String>,
     /// `managing_company_profile`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managing_company_profile: Option<String>,
 }
 
@@ -523,16 +600,22 @@ pub struct CreateShortCodeApplicationResponseBusinessInformation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseComplianceKeywords {
     /// `aide`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aide: Option<String>,
     /// `arret`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub arret: Option<String>,
     /// `help`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// `info`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub info: Option<String>,
     /// `opt_out_filtering`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub opt_out_filtering: Option<bool>,
     /// `stop`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop: Option<String>,
 }
 
@@ -540,6 +623,7 @@ pub struct CreateShortCodeApplicationResponseComplianceKeywords {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseContentExamples {
     /// `examples`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
 }
 
@@ -547,26 +631,37 @@ pub struct CreateShortCodeApplicationResponseContentExamples {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseSetup {
     /// `charges_apply`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub charges_apply: Option<bool>,
     /// `current_provider`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_provider: Option<String>,
     /// `free_to_end_user`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub free_to_end_user: Option<bool>,
     /// `lease_type`: one of `RANDOM`, `VANITY`, `SELF_LEASED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lease_type: Option<CreateShortCodeApplicationResponseSetupLeaseType>,
     /// `migrated_live_traffic`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrated_live_traffic: Option<bool>,
     /// `migrated_mms_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub migrated_mms_enabled: Option<bool>,
     /// `mms_enabled`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mms_enabled: Option<bool>,
     /// `payment_frequency`: one of `QUARTERLY`, `YEARLY`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_frequency: Option<CreateShortCodeApplicationResponseSetupPaymentFrequency>,
     /// `request_type`: one of `NEW`, `MIGRATION`, `LEASE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_type: Option<CreateShortCodeApplicationResponseSetupRequestType>,
     /// `short_code_preference`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub short_code_preference: Option<String>,
     /// `traffic_type`: one of `TRANSACTIONAL`, `PROMOTIONAL`, `BOTH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub traffic_type: Option<CreateShortCodeApplicationResponseSetupTrafficType>,
 }
 
@@ -624,41 +719,58 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseSmsCampaignDetails {
     /// `avg_monthly_messages_received_from_subscribers`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avg_monthly_messages_received_from_subscribers: Option<String>,
     /// `avg_monthly_messages_sent_to_each_subscriber`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avg_monthly_messages_sent_to_each_subscriber: Option<String>,
     /// `campaign_brand_website`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_brand_website: Option<String>,
     /// `campaign_frequency`: array of one of `ONE_MESSAGE_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_PER_SIGNUP`, `LIMITED_NUMBER_OF_MESSAGES_AT_RECURRING_INTERVALS`, `VARIABLE_NUMBER_OF_MESSAGES_AT_UNPREDICTABLE_INTERVALS`, `LIMITED_NUMBER_OF_MESSAGES_IN_RESPONSE_TO_KEYWORDS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_frequency:
         Option<Vec<CreateShortCodeApplicationResponseSmsCampaignDetailsCampaignFrequency>>,
     /// `campaign_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub campaign_name: Option<String>,
     /// `customer_care_channel`: one of `TOLL_FREE_NUMBER`, `EMAIL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_care_channel:
         Option<CreateShortCodeApplicationResponseSmsCampaignDetailsCustomerCareChannel>,
     /// `customer_care_value`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_care_value: Option<String>,
     /// `duration_of_the_campaign`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_of_the_campaign: Option<String>,
     /// `estimated_total_subscribers`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_total_subscribers: Option<String>,
     /// `expected_traffic_start_date`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_traffic_start_date: Option<String>,
     /// `monthly_inbound_volume_expected`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_inbound_volume_expected: Option<String>,
     /// `monthly_outbound_volume_expected`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_outbound_volume_expected: Option<String>,
     /// `planned_traffic_spikes`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_traffic_spikes: Option<String>,
     /// `sc_use_case_categories`: array of one of `TWO_FACTOR_AUTHENTICATION`, `ACCOUNT_NOTIFICATIONS`, `CUSTOMER_CARE`, `CHARITY_NONPROFIT`, `DELIVERY_NOTIFICATIONS`, `FRAUD_ALERT_MESSAGING`, `EVENTS`, `HIGHER_EDUCATION`, `K12`, `MARKETING`, `POLLING_AND_VOTING_NON_POLITICAL`, `POLITICAL_ELECTION_CAMPAIGNS`, `PUBLIC_SERVICE_ANNOUNCEMENT`, `SECURITY_ALERT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sc_use_case_categories:
         Option<Vec<CreateShortCodeApplicationResponseSmsCampaignDetailsScUseCaseCategories>>,
     /// `sms_privacy_policy_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_privacy_policy_url: Option<String>,
     /// `sms_terms_of_service_url`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_terms_of_service_url: Option<String>,
     /// `spike_details`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spike_details: Option<String>,
 }
 
@@ -756,22 +868,31 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateShortCodeApplicationResponseUserSignUp {
     /// `double_opt_in_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_message: Option<String>,
     /// `double_opt_in_process`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_process: Option<bool>,
     /// `double_opt_in_response_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub double_opt_in_response_message: Option<String>,
     /// `ivr_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ivr_message: Option<String>,
     /// `keyword_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keyword_message: Option<String>,
     /// `online_web_form_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub online_web_form_message: Option<String>,
     /// `other_form_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other_form_message: Option<String>,
     /// `sign_up_confirmation_message`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_up_confirmation_message: Option<String>,
     /// `sign_up_options`: array of one of `ONLINE_WEB_FORM`, `IVR`, `VERBALLY`, `MOBILE_APP_OR_DIGITAL_KIOSK`, `PAPER_FORM`, `SHORTCODE_KEYWORD`, `OTHER_FORM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_up_options: Option<Vec<CreateShortCodeApplicationResponseUserSignUpSignUpOptions>>,
 }
 

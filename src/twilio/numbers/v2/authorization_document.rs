@@ -44,7 +44,7 @@ pub struct AuthorizationDocument {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/HostedNumber/AuthorizationDocuments` (`CreateAuthorizationDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/HostedNumber/AuthorizationDocuments` (`CreateAuthorizationDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAuthorizationDocument {

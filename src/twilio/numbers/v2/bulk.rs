@@ -16,7 +16,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/v2/HostedNumber/Orders/Bulk/<bulk_hosting_sid>",
     fetch = FetchBulk,
-    create(body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, body = "json"),
 )]
 pub struct Bulk {
     /// `bulk_hosting_sid`: string matching `^BH[0-9a-fA-F]{32}$`, nullable.

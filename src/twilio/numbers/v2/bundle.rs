@@ -52,7 +52,7 @@ pub struct Bundle {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles` (`CreateBundle`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles` (`CreateBundle`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBundle {
@@ -126,7 +126,7 @@ impl CreateBundle {
     }
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{Sid}` (`UpdateBundle`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{Sid}` (`UpdateBundle`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateBundle {

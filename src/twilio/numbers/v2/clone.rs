@@ -41,7 +41,7 @@ pub struct Clone {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones` (`CreateBundleClone`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones` (`CreateBundleClone`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateClone {

@@ -41,7 +41,7 @@ pub struct Copy {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies` (`CreateBundleCopy`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies` (`CreateBundleCopy`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCopy {

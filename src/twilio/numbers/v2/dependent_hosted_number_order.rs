@@ -24,7 +24,7 @@ pub struct DependentHostedNumberOrder {
     /// `bulk_hosting_request_sid`: string matching `^BH[0-9a-fA-F]{32}$`, nullable.
     pub bulk_hosting_request_sid: Option<String>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<DependentHostedNumberOrderCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `cc_emails`: array of string, nullable.
     pub cc_emails: Option<Vec<String>>,
     /// `contact_phone_number`: string (phone-number), nullable.
@@ -103,19 +103,6 @@ impl DependentHostedNumberOrderFilter {
         self.friendly_name = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DependentHostedNumberOrderCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

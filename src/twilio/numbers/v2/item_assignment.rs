@@ -37,7 +37,7 @@ pub struct ItemAssignment {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments` (`CreateItemAssignment`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments` (`CreateItemAssignment`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateItemAssignment {

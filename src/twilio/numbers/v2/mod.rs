@@ -73,16 +73,14 @@ pub use bundle::{
 pub use clone::{BundleCloneStatus, Clone, CreateClone};
 pub use copy::{BundleCopyStatus, Copy, CreateCopy};
 pub use dependent_hosted_number_order::{
-    DependentHostedNumberOrder, DependentHostedNumberOrderCapabilities, DependentHostedNumberOrderFilter,
-    DependentHostedNumberOrderStatus,
+    DependentHostedNumberOrder, DependentHostedNumberOrderFilter, DependentHostedNumberOrderStatus,
 };
 pub use end_user::{CreateEndUser, EndUser, EndUserTypeObject, UpdateEndUser};
 pub use end_user_type::EndUserType;
 pub use evaluation::{Evaluation, EvaluationStatus};
 pub use item_assignment::{CreateItemAssignment, ItemAssignment};
 pub use order::{
-    CreateOrder, HostedNumberOrderStatus, HostedNumberOrderVerificationType, Order, OrderCapabilities,
-    OrderFilter, UpdateOrder,
+    CreateOrder, HostedNumberOrderStatus, HostedNumberOrderVerificationType, Order, OrderFilter, UpdateOrder,
 };
 pub use regulation::{FetchRegulation, Regulation, RegulationEndUserType, RegulationFilter};
 pub use replace_item::{CreateReplaceItem, ReplaceItem, ReplaceItemsStatus};

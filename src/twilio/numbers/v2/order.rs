@@ -32,7 +32,7 @@ pub struct Order {
     /// `bulk_hosting_request_sid`: string matching `^BH[0-9a-fA-F]{32}$`, nullable.
     pub bulk_hosting_request_sid: Option<String>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<OrderCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `cc_emails`: array of string, nullable.
     pub cc_emails: Option<Vec<String>>,
     /// `contact_phone_number`: string (phone-number), nullable.
@@ -77,7 +77,7 @@ pub struct Order {
     pub verification_type: Option<HostedNumberOrderVerificationType>,
 }
 
-/// The parameters of `POST /v2/HostedNumber/Orders` (`CreateHostedNumberOrder`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/HostedNumber/Orders` (`CreateHostedNumberOrder`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateOrder {
@@ -216,7 +216,7 @@ impl CreateOrder {
     }
 }
 
-/// The parameters of `POST /v2/HostedNumber/Orders/{Sid}` (`UpdateHostedNumberOrder`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/HostedNumber/Orders/{Sid}` (`UpdateHostedNumberOrder`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateOrder {
@@ -344,17 +344,4 @@ sidekick::string_enum! {
         /// `phone-call`
         PhoneCall = "phone-call",
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }

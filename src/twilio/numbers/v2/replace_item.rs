@@ -39,7 +39,7 @@ pub struct ReplaceItem {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems` (`CreateReplaceItems`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems` (`CreateReplaceItems`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateReplaceItem {

@@ -51,7 +51,7 @@ pub struct SupportingDocument {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/SupportingDocuments` (`CreateSupportingDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/SupportingDocuments` (`CreateSupportingDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSupportingDocument {
@@ -80,7 +80,7 @@ impl CreateSupportingDocument {
     }
 }
 
-/// The parameters of `POST /v2/RegulatoryCompliance/SupportingDocuments/{Sid}` (`UpdateSupportingDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/RegulatoryCompliance/SupportingDocuments/{Sid}` (`UpdateSupportingDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSupportingDocument {

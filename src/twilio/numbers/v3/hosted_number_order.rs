@@ -27,7 +27,7 @@ pub struct HostedNumberOrder {
     #[serde(rename = "callDelay")]
     pub call_delay: Option<i64>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<HostedNumberOrderCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `ccEmails`: array of string, nullable.
     #[serde(rename = "ccEmails")]
     pub cc_emails: Option<Vec<String>>,
@@ -82,7 +82,7 @@ pub struct HostedNumberOrder {
     pub verification_type: Option<HostedNumberOrderVerificationType>,
 }
 
-/// The parameters of `POST /v3/HostedNumbers/HostedNumberOrders` (`CreateHostedNumbersHostedNumberOrder`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v3/HostedNumbers/HostedNumberOrders` (`CreateHostedNumbersHostedNumberOrder`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreateHostedNumberOrder {
     /// `accountSid` (body): string matching `^AC[0-9a-fA-F]{32}$`.
@@ -250,17 +250,6 @@ impl CreateHostedNumberOrder {
         self.verification_type = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HostedNumberOrderCapabilities {
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }
 
 sidekick::string_enum! {

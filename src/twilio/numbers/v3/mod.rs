@@ -12,6 +12,5 @@ mod hosted_number_order;
 pub const BASE_URL: &str = "https://numbers.twilio.com";
 
 pub use hosted_number_order::{
-    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderCapabilities, HostedNumberOrderStatus,
-    HostedNumberOrderVerificationType,
+    CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderStatus, HostedNumberOrderVerificationType,
 };

@@ -29,7 +29,7 @@ pub struct Token {
     pub token_type: Option<String>,
 }
 
-/// The parameters of `POST /v2/token` (`CreateOauth2Token`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/token` (`CreateOauth2Token`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreateToken {
     /// `account_sid` (query): string.

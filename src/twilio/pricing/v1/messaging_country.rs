@@ -31,16 +31,22 @@ pub struct MessagingCountry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessagingCountryInstance {
     /// `country`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `inbound_sms_prices`: array of object (inbound-sms-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub inbound_sms_prices: Option<Vec<MessagingCountryInstanceInboundSmsPrices>>,
     /// `iso_country`: string (iso-country-code), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_country: Option<String>,
     /// `outbound_sms_prices`: array of object (outbound-sms-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outbound_sms_prices: Option<Vec<MessagingCountryInstanceOutboundSmsPrices>>,
     /// `price_unit`: string (currency), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_unit: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -48,10 +54,13 @@ pub struct MessagingCountryInstance {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessagingCountryInstanceInboundSmsPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }
 
@@ -59,12 +68,16 @@ pub struct MessagingCountryInstanceInboundSmsPrices {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessagingCountryInstanceOutboundSmsPrices {
     /// `carrier`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub carrier: Option<String>,
     /// `mcc`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mcc: Option<String>,
     /// `mnc`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mnc: Option<String>,
     /// `prices`: array of object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prices: Option<Vec<MessagingCountryInstanceOutboundSmsPricesPrices>>,
 }
 
@@ -72,9 +85,12 @@ pub struct MessagingCountryInstanceOutboundSmsPrices {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessagingCountryInstanceOutboundSmsPricesPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }

@@ -37,10 +37,13 @@ pub struct Number {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberInboundCallPrice {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }
 
@@ -48,7 +51,9 @@ pub struct NumberInboundCallPrice {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberOutboundCallPrice {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
 }

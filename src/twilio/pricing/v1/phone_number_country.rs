@@ -31,14 +31,19 @@ pub struct PhoneNumberCountry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneNumberCountryInstance {
     /// `country`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `iso_country`: string (iso-country-code), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_country: Option<String>,
     /// `phone_number_prices`: array of object (phone-number-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number_prices: Option<Vec<PhoneNumberCountryInstancePhoneNumberPrices>>,
     /// `price_unit`: string (currency), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_unit: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -46,9 +51,12 @@ pub struct PhoneNumberCountryInstance {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneNumberCountryInstancePhoneNumberPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }

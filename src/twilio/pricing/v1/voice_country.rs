@@ -31,16 +31,22 @@ pub struct VoiceCountry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceCountryInstance {
     /// `country`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `inbound_call_prices`: array of object (inbound-call-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub inbound_call_prices: Option<Vec<VoiceCountryInstanceInboundCallPrices>>,
     /// `iso_country`: string (iso-country-code), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_country: Option<String>,
     /// `outbound_prefix_prices`: array of object (outbound-prefix-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outbound_prefix_prices: Option<Vec<VoiceCountryInstanceOutboundPrefixPrices>>,
     /// `price_unit`: string (currency), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_unit: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -48,10 +54,13 @@ pub struct VoiceCountryInstance {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceCountryInstanceInboundCallPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }
 
@@ -59,11 +68,15 @@ pub struct VoiceCountryInstanceInboundCallPrices {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoiceCountryInstanceOutboundPrefixPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `friendly_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `prefixes`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<String>>,
 }

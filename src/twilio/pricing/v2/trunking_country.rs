@@ -31,16 +31,22 @@ pub struct TrunkingCountry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrunkingCountryInstance {
     /// `country`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// `iso_country`: string (iso-country-code), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_country: Option<String>,
     /// `originating_call_prices`: array of object (inbound-call-price), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub originating_call_prices: Option<Vec<TrunkingCountryInstanceOriginatingCallPrices>>,
     /// `price_unit`: string (currency), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price_unit: Option<String>,
     /// `terminating_prefix_prices`: array of object (outbound-prefix-price-with-origin), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub terminating_prefix_prices: Option<Vec<TrunkingCountryInstanceTerminatingPrefixPrices>>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -48,10 +54,13 @@ pub struct TrunkingCountryInstance {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrunkingCountryInstanceOriginatingCallPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }
 
@@ -59,13 +68,18 @@ pub struct TrunkingCountryInstanceOriginatingCallPrices {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrunkingCountryInstanceTerminatingPrefixPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `destination_prefixes`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_prefixes: Option<Vec<String>>,
     /// `friendly_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `origination_prefixes`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub origination_prefixes: Option<Vec<String>>,
 }

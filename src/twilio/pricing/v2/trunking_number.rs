@@ -60,10 +60,13 @@ impl FetchTrunkingNumber {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrunkingNumberOriginatingCallPrice {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `number_type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number_type: Option<String>,
 }
 
@@ -71,13 +74,18 @@ pub struct TrunkingNumberOriginatingCallPrice {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrunkingNumberTerminatingPrefixPrices {
     /// `base_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub base_price: Option<sidekick::Decimal>,
     /// `current_price`: number.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub current_price: Option<sidekick::Decimal>,
     /// `destination_prefixes`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub destination_prefixes: Option<Vec<String>>,
     /// `friendly_name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `origination_prefixes`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub origination_prefixes: Option<Vec<String>>,
 }

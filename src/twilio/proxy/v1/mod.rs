@@ -26,7 +26,7 @@ pub use message_interaction::{
     CreateMessageInteraction, MessageInteraction, MessageInteractionResourceStatus, MessageInteractionType,
 };
 pub use participant::{CreateParticipant, Participant};
-pub use phone_number::{CreatePhoneNumber, PhoneNumber, PhoneNumberCapabilities, UpdatePhoneNumber};
+pub use phone_number::{CreatePhoneNumber, PhoneNumber, UpdatePhoneNumber};
 pub use service::{
     CreateService, Service, ServiceGeoMatchLevel, ServiceNumberSelectionBehavior, UpdateService,
 };

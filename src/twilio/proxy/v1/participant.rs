@@ -52,7 +52,7 @@ pub struct Participant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants` (`CreateParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants` (`CreateParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateParticipant {

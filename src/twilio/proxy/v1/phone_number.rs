@@ -28,7 +28,7 @@ pub struct PhoneNumber {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<PhoneNumberCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time), nullable.
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
@@ -51,7 +51,7 @@ pub struct PhoneNumber {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/PhoneNumbers` (`CreatePhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/PhoneNumbers` (`CreatePhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePhoneNumber {
@@ -88,7 +88,7 @@ impl CreatePhoneNumber {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}` (`UpdatePhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/PhoneNumbers/{Sid}` (`UpdatePhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdatePhoneNumber {
@@ -107,17 +107,4 @@ impl UpdatePhoneNumber {
         self.is_reserved = Some(value.into());
         self
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PhoneNumberCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }

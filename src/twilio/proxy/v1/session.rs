@@ -60,7 +60,7 @@ pub struct Session {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions` (`CreateSession`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions` (`CreateSession`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSession {
@@ -128,7 +128,7 @@ impl CreateSession {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions/{Sid}` (`UpdateSession`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Sessions/{Sid}` (`UpdateSession`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSession {

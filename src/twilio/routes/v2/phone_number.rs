@@ -37,7 +37,7 @@ pub struct PhoneNumber {
     pub voice_region: Option<String>,
 }
 
-/// The parameters of `POST /v2/PhoneNumbers/{PhoneNumber}` (`UpdatePhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/PhoneNumbers/{PhoneNumber}` (`UpdatePhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdatePhoneNumber {

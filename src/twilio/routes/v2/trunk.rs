@@ -37,7 +37,7 @@ pub struct Trunk {
     pub voice_region: Option<String>,
 }
 
-/// The parameters of `POST /v2/Trunks/{SipTrunkDomain}` (`UpdateTrunks`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Trunks/{SipTrunkDomain}` (`UpdateTrunks`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTrunk {

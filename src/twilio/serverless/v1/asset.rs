@@ -44,7 +44,7 @@ pub struct Asset {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Assets` (`CreateAsset`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Assets` (`CreateAsset`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAsset {
@@ -59,7 +59,7 @@ impl CreateAsset {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Assets/{Sid}` (`UpdateAsset`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Assets/{Sid}` (`UpdateAsset`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAsset {

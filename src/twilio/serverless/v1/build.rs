@@ -50,7 +50,7 @@ pub struct Build {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Builds` (`CreateBuild`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Builds` (`CreateBuild`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBuild {

@@ -39,7 +39,7 @@ pub struct Deployment {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments` (`CreateDeployment`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Deployments` (`CreateDeployment`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateDeployment {

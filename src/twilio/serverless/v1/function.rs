@@ -44,7 +44,7 @@ pub struct Function {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Functions` (`CreateFunction`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Functions` (`CreateFunction`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateFunction {
@@ -59,7 +59,7 @@ impl CreateFunction {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Functions/{Sid}` (`UpdateFunction`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Functions/{Sid}` (`UpdateFunction`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateFunction {

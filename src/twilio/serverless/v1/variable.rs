@@ -45,7 +45,7 @@ pub struct Variable {
     pub value: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables` (`CreateVariable`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables` (`CreateVariable`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVariable {
@@ -62,7 +62,7 @@ impl CreateVariable {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}` (`UpdateVariable`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}` (`UpdateVariable`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateVariable {

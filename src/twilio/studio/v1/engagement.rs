@@ -48,7 +48,7 @@ pub struct Engagement {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Flows/{FlowSid}/Engagements` (`CreateEngagement`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Flows/{FlowSid}/Engagements` (`CreateEngagement`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEngagement {

@@ -50,7 +50,7 @@ pub struct Execution {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Flows/{FlowSid}/Executions` (`CreateExecution`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Flows/{FlowSid}/Executions` (`CreateExecution`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateExecution {
@@ -75,7 +75,7 @@ impl CreateExecution {
     }
 }
 
-/// The parameters of `POST /v1/Flows/{FlowSid}/Executions/{Sid}` (`UpdateExecution`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Flows/{FlowSid}/Executions/{Sid}` (`UpdateExecution`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateExecution {

@@ -60,7 +60,7 @@ pub struct Flow {
     pub webhook_url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Flows` (`CreateFlow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Flows` (`CreateFlow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateFlow {
@@ -96,7 +96,7 @@ impl CreateFlow {
     }
 }
 
-/// The parameters of `POST /v2/Flows/{Sid}` (`UpdateFlow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Flows/{Sid}` (`UpdateFlow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateFlow {

@@ -27,7 +27,7 @@ pub struct FlowTestUser {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Flows/{Sid}/TestUsers` (`UpdateTestUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Flows/{Sid}/TestUsers` (`UpdateTestUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateFlowTestUser {

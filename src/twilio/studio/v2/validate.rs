@@ -21,7 +21,7 @@ pub struct Validate {
     pub valid: Option<bool>,
 }
 
-/// The parameters of `POST /v2/Flows/Validate` (`UpdateFlowValidate`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Flows/Validate` (`UpdateFlowValidate`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateValidate {

@@ -51,7 +51,7 @@ pub struct ESimProfile {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/ESimProfiles` (`CreateEsimProfile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ESimProfiles` (`CreateEsimProfile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateESimProfile {

@@ -55,7 +55,7 @@ pub struct Fleet {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Fleets` (`CreateFleet`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Fleets` (`CreateFleet`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateFleet {
@@ -144,7 +144,7 @@ impl CreateFleet {
     }
 }
 
-/// The parameters of `POST /v1/Fleets/{Sid}` (`UpdateFleet`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Fleets/{Sid}` (`UpdateFleet`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateFleet {

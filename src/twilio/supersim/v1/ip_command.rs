@@ -49,7 +49,7 @@ pub struct IpCommand {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/IpCommands` (`CreateIpCommand`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/IpCommands` (`CreateIpCommand`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIpCommand {

@@ -40,7 +40,7 @@ pub struct NetworkAccessProfile {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/NetworkAccessProfiles` (`CreateNetworkAccessProfile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/NetworkAccessProfiles` (`CreateNetworkAccessProfile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateNetworkAccessProfile {
@@ -69,7 +69,7 @@ impl CreateNetworkAccessProfile {
     }
 }
 
-/// The parameters of `POST /v1/NetworkAccessProfiles/{Sid}` (`UpdateNetworkAccessProfile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/NetworkAccessProfiles/{Sid}` (`UpdateNetworkAccessProfile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateNetworkAccessProfile {

@@ -46,7 +46,7 @@ pub struct Sim {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Sims` (`CreateSim`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sims` (`CreateSim`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSim {
@@ -63,7 +63,7 @@ impl CreateSim {
     }
 }
 
-/// The parameters of `POST /v1/Sims/{Sid}` (`UpdateSim`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sims/{Sid}` (`UpdateSim`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSim {

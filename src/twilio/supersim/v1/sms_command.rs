@@ -41,7 +41,7 @@ pub struct SmsCommand {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/SmsCommands` (`CreateSmsCommand`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/SmsCommands` (`CreateSmsCommand`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSmsCommand {

@@ -52,7 +52,7 @@ pub struct Document {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Documents` (`CreateDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Documents` (`CreateDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateDocument {
@@ -89,7 +89,7 @@ impl CreateDocument {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Documents/{Sid}` (`UpdateDocument`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Documents/{Sid}` (`UpdateDocument`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateDocument {

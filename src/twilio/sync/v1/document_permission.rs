@@ -41,7 +41,7 @@ pub struct DocumentPermission {
     pub write: Option<bool>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}` (`UpdateDocumentPermission`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Documents/{DocumentSid}/Permissions/{Identity}` (`UpdateDocumentPermission`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateDocumentPermission {

@@ -50,7 +50,7 @@ pub struct List {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Lists` (`CreateSyncList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Lists` (`CreateSyncList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateList {
@@ -87,7 +87,7 @@ impl CreateList {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{Sid}` (`UpdateSyncList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{Sid}` (`UpdateSyncList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateList {

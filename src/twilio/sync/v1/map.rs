@@ -50,7 +50,7 @@ pub struct Map {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Maps` (`CreateSyncMap`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Maps` (`CreateSyncMap`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMap {
@@ -87,7 +87,7 @@ impl CreateMap {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{Sid}` (`UpdateSyncMap`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{Sid}` (`UpdateSyncMap`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMap {

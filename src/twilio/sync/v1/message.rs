@@ -23,7 +23,7 @@ pub struct Message {
     pub sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Streams/{StreamSid}/Messages` (`CreateStreamMessage`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Streams/{StreamSid}/Messages` (`CreateStreamMessage`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessage {

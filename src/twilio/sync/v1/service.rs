@@ -56,7 +56,7 @@ pub struct Service {
     pub webhooks_from_rest_enabled: Option<bool>,
 }
 
-/// The parameters of `POST /v1/Services` (`CreateService`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services` (`CreateService`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateService {
@@ -133,7 +133,7 @@ impl CreateService {
     }
 }
 
-/// The parameters of `POST /v1/Services/{Sid}` (`UpdateService`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{Sid}` (`UpdateService`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateService {

@@ -48,7 +48,7 @@ pub struct Stream {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Streams` (`CreateSyncStream`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Streams` (`CreateSyncStream`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateStream {
@@ -77,7 +77,7 @@ impl CreateStream {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Streams/{Sid}` (`UpdateSyncStream`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Streams/{Sid}` (`UpdateSyncStream`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateStream {

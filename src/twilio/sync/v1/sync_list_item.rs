@@ -49,7 +49,7 @@ pub struct SyncListItem {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items` (`CreateSyncListItem`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items` (`CreateSyncListItem`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSyncListItem {
@@ -88,7 +88,7 @@ impl CreateSyncListItem {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}` (`UpdateSyncListItem`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Items/{Index}` (`UpdateSyncListItem`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSyncListItem {

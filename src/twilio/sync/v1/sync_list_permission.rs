@@ -41,7 +41,7 @@ pub struct SyncListPermission {
     pub write: Option<bool>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}` (`UpdateSyncListPermission`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Lists/{ListSid}/Permissions/{Identity}` (`UpdateSyncListPermission`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSyncListPermission {

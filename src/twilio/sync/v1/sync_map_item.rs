@@ -49,7 +49,7 @@ pub struct SyncMapItem {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items` (`CreateSyncMapItem`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items` (`CreateSyncMapItem`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSyncMapItem {
@@ -96,7 +96,7 @@ impl CreateSyncMapItem {
     }
 }
 
-/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}` (`UpdateSyncMapItem`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Services/{ServiceSid}/Maps/{MapSid}/Items/{Key}` (`UpdateSyncMapItem`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSyncMapItem {

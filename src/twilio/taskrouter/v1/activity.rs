@@ -46,7 +46,7 @@ pub struct Activity {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Activities` (`CreateActivity`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Activities` (`CreateActivity`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateActivity {
@@ -69,7 +69,7 @@ impl CreateActivity {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}` (`UpdateActivity`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Activities/{Sid}` (`UpdateActivity`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateActivity {

@@ -49,7 +49,7 @@ pub struct Channel {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}` (`UpdateWorkerChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}` (`UpdateWorkerChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateChannel {

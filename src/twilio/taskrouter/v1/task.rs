@@ -76,7 +76,7 @@ pub struct Task {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks` (`CreateTask`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks` (`CreateTask`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTask {
@@ -171,7 +171,7 @@ impl CreateTask {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}` (`UpdateTask`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}` (`UpdateTask`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTask {

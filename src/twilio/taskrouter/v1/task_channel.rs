@@ -48,7 +48,7 @@ pub struct TaskChannel {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskChannels` (`CreateTaskChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskChannels` (`CreateTaskChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTaskChannel {
@@ -77,7 +77,7 @@ impl CreateTaskChannel {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}` (`UpdateTaskChannel`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskChannels/{Sid}` (`UpdateTaskChannel`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTaskChannel {

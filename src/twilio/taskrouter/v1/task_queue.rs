@@ -58,7 +58,7 @@ pub struct TaskQueue {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskQueues` (`CreateTaskQueue`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskQueues` (`CreateTaskQueue`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTaskQueue {
@@ -120,7 +120,7 @@ impl CreateTaskQueue {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}` (`UpdateTaskQueue`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/TaskQueues/{Sid}` (`UpdateTaskQueue`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTaskQueue {

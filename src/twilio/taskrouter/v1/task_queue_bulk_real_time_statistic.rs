@@ -14,7 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/TaskQueues/RealTimeStatistics",
-    create(path = "/v1/Workspaces/<workspace_sid>/TaskQueues/RealTimeStatistics", body = "json"),
+    create(params = serde_json::Map<String, serde_json::Value>, path = "/v1/Workspaces/<workspace_sid>/TaskQueues/RealTimeStatistics", body = "json"),
 )]
 pub struct TaskQueueBulkRealTimeStatistic {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.

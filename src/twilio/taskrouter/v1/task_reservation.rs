@@ -46,7 +46,7 @@ pub struct TaskReservation {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}` (`UpdateTaskReservation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations/{Sid}` (`UpdateTaskReservation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTaskReservation {

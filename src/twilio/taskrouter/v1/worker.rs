@@ -54,7 +54,7 @@ pub struct Worker {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers` (`CreateWorker`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers` (`CreateWorker`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWorker {
@@ -85,7 +85,7 @@ impl CreateWorker {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}` (`UpdateWorker`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{Sid}` (`UpdateWorker`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWorker {

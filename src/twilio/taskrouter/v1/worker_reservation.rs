@@ -46,7 +46,7 @@ pub struct WorkerReservation {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}` (`UpdateWorkerReservation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}` (`UpdateWorkerReservation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWorkerReservation {

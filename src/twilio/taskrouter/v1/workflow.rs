@@ -54,7 +54,7 @@ pub struct Workflow {
     pub workspace_sid: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workflows` (`CreateWorkflow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workflows` (`CreateWorkflow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWorkflow {
@@ -101,7 +101,7 @@ impl CreateWorkflow {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}` (`UpdateWorkflow`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workflows/{Sid}` (`UpdateWorkflow`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWorkflow {

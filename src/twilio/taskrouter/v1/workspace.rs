@@ -58,7 +58,7 @@ pub struct Workspace {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Workspaces` (`CreateWorkspace`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces` (`CreateWorkspace`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWorkspace {
@@ -120,7 +120,7 @@ impl CreateWorkspace {
     }
 }
 
-/// The parameters of `POST /v1/Workspaces/{Sid}` (`UpdateWorkspace`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Workspaces/{Sid}` (`UpdateWorkspace`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWorkspace {

@@ -39,7 +39,7 @@ pub struct CredentialList {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Trunks/{TrunkSid}/CredentialLists` (`CreateCredentialList`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{TrunkSid}/CredentialLists` (`CreateCredentialList`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredentialList {

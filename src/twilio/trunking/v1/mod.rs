@@ -24,8 +24,6 @@ pub const BASE_URL: &str = "https://trunking.twilio.com";
 pub use credential_list::{CreateCredentialList, CredentialList};
 pub use ip_access_control_list::{CreateIpAccessControlList, IpAccessControlList};
 pub use origination_url::{CreateOriginationUrl, OriginationUrl, UpdateOriginationUrl};
-pub use phone_number::{
-    CreatePhoneNumber, PhoneNumber, PhoneNumberAddressRequirement, PhoneNumberCapabilities,
-};
+pub use phone_number::{CreatePhoneNumber, PhoneNumber, PhoneNumberAddressRequirement};
 pub use recording::{Recording, RecordingRecordingMode, RecordingRecordingTrim, UpdateRecording};
 pub use trunk::{CreateTrunk, Trunk, TrunkTransferCallerId, TrunkTransferSetting, UpdateTrunk};

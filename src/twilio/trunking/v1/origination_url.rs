@@ -49,7 +49,7 @@ pub struct OriginationUrl {
     pub weight: Option<i64>,
 }
 
-/// The parameters of `POST /v1/Trunks/{TrunkSid}/OriginationUrls` (`CreateOriginationUrl`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{TrunkSid}/OriginationUrls` (`CreateOriginationUrl`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateOriginationUrl {
@@ -84,7 +84,7 @@ impl CreateOriginationUrl {
     }
 }
 
-/// The parameters of `POST /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}` (`UpdateOriginationUrl`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}` (`UpdateOriginationUrl`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateOriginationUrl {

@@ -32,7 +32,7 @@ pub struct PhoneNumber {
     /// `beta`: boolean, nullable.
     pub beta: Option<bool>,
     /// `capabilities`: object (phone-number-capabilities), nullable.
-    pub capabilities: Option<PhoneNumberCapabilities>,
+    pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time), nullable.
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
@@ -78,7 +78,7 @@ pub struct PhoneNumber {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Trunks/{TrunkSid}/PhoneNumbers` (`CreatePhoneNumber`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{TrunkSid}/PhoneNumbers` (`CreatePhoneNumber`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePhoneNumber {
@@ -106,17 +106,4 @@ sidekick::string_enum! {
         /// `foreign`
         Foreign = "foreign",
     }
-}
-
-/// An inline object.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PhoneNumberCapabilities {
-    /// `fax`: boolean.
-    pub fax: Option<bool>,
-    /// `mms`: boolean.
-    pub mms: Option<bool>,
-    /// `sms`: boolean.
-    pub sms: Option<bool>,
-    /// `voice`: boolean.
-    pub voice: Option<bool>,
 }

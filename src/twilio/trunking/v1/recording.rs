@@ -25,7 +25,7 @@ pub struct Recording {
     pub trim: Option<RecordingRecordingTrim>,
 }
 
-/// The parameters of `POST /v1/Trunks/{TrunkSid}/Recording` (`UpdateRecording`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{TrunkSid}/Recording` (`UpdateRecording`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRecording {

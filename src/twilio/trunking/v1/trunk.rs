@@ -64,7 +64,7 @@ pub struct Trunk {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Trunks` (`CreateTrunk`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks` (`CreateTrunk`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTrunk {
@@ -150,7 +150,7 @@ impl CreateTrunk {
     }
 }
 
-/// The parameters of `POST /v1/Trunks/{Sid}` (`UpdateTrunk`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Trunks/{Sid}` (`UpdateTrunk`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTrunk {

@@ -27,7 +27,7 @@ pub struct ComplianceRegistrationInquiries {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/ComplianceInquiries/Registration/{RegistrationId}/RegulatoryCompliance/GB/Initialize` (`UpdateComplianceRegistration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ComplianceInquiries/Registration/{RegistrationId}/RegulatoryCompliance/GB/Initialize` (`UpdateComplianceRegistration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateComplianceRegistrationInquiries {

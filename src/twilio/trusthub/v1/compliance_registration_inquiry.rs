@@ -27,7 +27,7 @@ pub struct ComplianceRegistrationInquiry {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize` (`CreateComplianceRegistration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ComplianceInquiries/Registration/RegulatoryCompliance/GB/Initialize` (`CreateComplianceRegistration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateComplianceRegistrationInquiry {

@@ -54,7 +54,7 @@ pub struct CustomerProfile {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v1/CustomerProfiles` (`CreateCustomerProfile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/CustomerProfiles` (`CreateCustomerProfile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCustomerProfile {
@@ -90,7 +90,7 @@ impl CreateCustomerProfile {
     }
 }
 
-/// The parameters of `POST /v1/CustomerProfiles/{Sid}` (`UpdateCustomerProfile`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/CustomerProfiles/{Sid}` (`UpdateCustomerProfile`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCustomerProfile {

@@ -39,7 +39,7 @@ pub struct CustomerProfilesEvaluation {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations` (`CreateCustomerProfileEvaluation`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/CustomerProfiles/{CustomerProfileSid}/Evaluations` (`CreateCustomerProfileEvaluation`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCustomerProfilesEvaluation {

@@ -43,7 +43,7 @@ pub struct EndUser {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/EndUsers` (`CreateEndUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/EndUsers` (`CreateEndUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEndUser {
@@ -68,7 +68,7 @@ impl CreateEndUser {
     }
 }
 
-/// The parameters of `POST /v1/EndUsers/{Sid}` (`UpdateEndUser`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/EndUsers/{Sid}` (`UpdateEndUser`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateEndUser {

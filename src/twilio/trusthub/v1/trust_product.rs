@@ -54,7 +54,7 @@ pub struct TrustProduct {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The parameters of `POST /v1/TrustProducts` (`CreateTrustProduct`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/TrustProducts` (`CreateTrustProduct`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTrustProduct {
@@ -90,7 +90,7 @@ impl CreateTrustProduct {
     }
 }
 
-/// The parameters of `POST /v1/TrustProducts/{Sid}` (`UpdateTrustProduct`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/TrustProducts/{Sid}` (`UpdateTrustProduct`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTrustProduct {

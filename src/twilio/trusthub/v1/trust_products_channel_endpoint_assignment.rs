@@ -39,7 +39,7 @@ pub struct TrustProductsChannelEndpointAssignment {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments` (`CreateTrustProductChannelEndpointAssignment`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/TrustProducts/{TrustProductSid}/ChannelEndpointAssignments` (`CreateTrustProductChannelEndpointAssignment`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTrustProductsChannelEndpointAssignment {

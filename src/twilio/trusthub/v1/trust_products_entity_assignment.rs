@@ -37,7 +37,7 @@ pub struct TrustProductsEntityAssignment {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/TrustProducts/{TrustProductSid}/EntityAssignments` (`CreateTrustProductEntityAssignment`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/TrustProducts/{TrustProductSid}/EntityAssignments` (`CreateTrustProductEntityAssignment`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTrustProductsEntityAssignment {

@@ -41,7 +41,7 @@ pub struct AccessToken {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/AccessTokens` (`CreateAccessToken`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/AccessTokens` (`CreateAccessToken`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAccessToken {

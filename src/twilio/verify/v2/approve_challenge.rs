@@ -58,7 +58,7 @@ pub struct ApproveChallenge {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/ApproveChallenge` (`UpdateChallengePasskeys`), with a `application/json` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/ApproveChallenge` (`UpdateChallengePasskeys`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateApproveChallenge {
     /// `authenticatorAttachment` (body, required): one of `platform`, `cross-platform`.
@@ -155,15 +155,16 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateApproveChallengeResponse {
     /// `authenticatorData`: string.
-    #[serde(rename = "authenticatorData")]
+    #[serde(rename = "authenticatorData", skip_serializing_if = "Option::is_none")]
     pub authenticator_data: Option<String>,
     /// `clientDataJSON`: string.
-    #[serde(rename = "clientDataJSON")]
+    #[serde(rename = "clientDataJSON", skip_serializing_if = "Option::is_none")]
     pub client_data_json: Option<String>,
     /// `signature`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// `userHandle`: string.
-    #[serde(rename = "userHandle")]
+    #[serde(rename = "userHandle", skip_serializing_if = "Option::is_none")]
     pub user_handle: Option<String>,
 }
 

@@ -42,7 +42,7 @@ pub struct Entity {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Entities` (`CreateEntity`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Entities` (`CreateEntity`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEntity {

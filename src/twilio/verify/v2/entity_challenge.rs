@@ -62,7 +62,7 @@ pub struct EntityChallenge {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges` (`CreateChallenge`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges` (`CreateChallenge`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEntityChallenge {
@@ -126,7 +126,7 @@ impl CreateEntityChallenge {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}` (`UpdateChallenge`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}` (`UpdateChallenge`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateEntityChallenge {

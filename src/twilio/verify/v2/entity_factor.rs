@@ -53,7 +53,7 @@ pub struct EntityFactor {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors` (`CreateNewFactor`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors` (`CreateNewFactor`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEntityFactor {
@@ -192,7 +192,7 @@ impl CreateEntityFactor {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}` (`UpdateFactor`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}` (`UpdateFactor`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateEntityFactor {
@@ -335,34 +335,49 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewFactor {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `binding`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub binding: Option<serde_json::Value>,
     /// `config`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub config: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub entity_sid: Option<String>,
     /// `factor_type`: one of `push`, `totp`, `passkeys`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub factor_type: Option<NewFactorFactorTypes>,
     /// `friendly_name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub friendly_name: Option<String>,
     /// `identity`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<String>,
     /// `metadata`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<serde_json::Value>,
     /// `options`: any JSON, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<serde_json::Value>,
     /// `service_sid`: string matching `^VA[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_sid: Option<String>,
     /// `sid`: string matching `^YF[0-9a-fA-F]{32}$`, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     /// `status`: one of `unverified`, `verified`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<NewFactorFactorStatuses>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 

@@ -41,7 +41,7 @@ pub struct MessagingConfiguration {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/MessagingConfigurations` (`CreateMessagingConfiguration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/MessagingConfigurations` (`CreateMessagingConfiguration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessagingConfiguration {
@@ -61,7 +61,7 @@ impl CreateMessagingConfiguration {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/MessagingConfigurations/{Country}` (`UpdateMessagingConfiguration`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/MessagingConfigurations/{Country}` (`UpdateMessagingConfiguration`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateMessagingConfiguration {

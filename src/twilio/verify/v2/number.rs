@@ -29,7 +29,7 @@ pub struct Number {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/SafeList/Numbers` (`CreateSafelist`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/SafeList/Numbers` (`CreateSafelist`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateNumber {

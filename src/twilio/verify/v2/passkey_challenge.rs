@@ -58,7 +58,7 @@ pub struct PasskeyChallenge {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/Challenges` (`CreateChallengePasskeys`), with a `application/json` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/Challenges` (`CreateChallengePasskeys`), with an `application/json` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 pub struct CreatePasskeyChallenge {
     /// `factor_sid` (body): string.

@@ -49,7 +49,7 @@ pub struct PasskeyFactor {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/Factors` (`CreateNewFactorPasskey`), with a `application/json` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/Factors` (`CreateNewFactorPasskey`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct CreatePasskeyFactor {
     /// `config` (body): object.
@@ -77,12 +77,16 @@ impl CreatePasskeyFactor {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatePasskeyFactorConfig {
     /// `authenticator_attachment`: one of `platform`, `cross-platform`, `any`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authenticator_attachment: Option<CreatePasskeyFactorConfigAuthenticatorAttachment>,
     /// `discoverable_credentials`: one of `required`, `preferred`, `discouraged`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub discoverable_credentials: Option<CreatePasskeyFactorConfigDiscoverableCredentials>,
     /// `relying_party`: object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relying_party: Option<CreatePasskeyFactorConfigRelyingParty>,
     /// `user_verification`: one of `required`, `preferred`, `discouraged`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_verification: Option<CreatePasskeyFactorConfigUserVerification>,
 }
 
@@ -116,10 +120,13 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatePasskeyFactorConfigRelyingParty {
     /// `id`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `name`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `origins`: array of string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub origins: Option<Vec<String>>,
 }
 

@@ -46,7 +46,7 @@ pub struct RateLimit {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/RateLimits` (`CreateRateLimit`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/RateLimits` (`CreateRateLimit`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRateLimit {
@@ -69,7 +69,7 @@ impl CreateRateLimit {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/RateLimits/{Sid}` (`UpdateRateLimit`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/RateLimits/{Sid}` (`UpdateRateLimit`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRateLimit {

@@ -53,7 +53,7 @@ pub struct Verification {
     pub valid: Option<bool>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Verifications` (`CreateVerification`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Verifications` (`CreateVerification`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVerification {
@@ -217,7 +217,7 @@ impl CreateVerification {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Verifications/{Sid}` (`UpdateVerification`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Verifications/{Sid}` (`UpdateVerification`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateVerification {

@@ -43,7 +43,7 @@ pub struct VerificationCheck {
     pub valid: Option<bool>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/VerificationCheck` (`CreateVerificationCheck`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/VerificationCheck` (`CreateVerificationCheck`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVerificationCheck {

@@ -45,7 +45,7 @@ pub struct VerifyFactor {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/VerifyFactor` (`UpdatePasskeysFactor`), with a `application/json` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Passkeys/VerifyFactor` (`UpdatePasskeysFactor`), with an `application/json` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 pub struct UpdateVerifyFactor {
     /// `authenticatorAttachment` (body): one of `platform`, `cross-platform`.
@@ -117,12 +117,13 @@ sidekick::string_enum! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateVerifyFactorResponse {
     /// `attestationObject`: string.
-    #[serde(rename = "attestationObject")]
+    #[serde(rename = "attestationObject", skip_serializing_if = "Option::is_none")]
     pub attestation_object: Option<String>,
     /// `clientDataJSON`: string.
-    #[serde(rename = "clientDataJSON")]
+    #[serde(rename = "clientDataJSON", skip_serializing_if = "Option::is_none")]
     pub client_data_json: Option<String>,
     /// `transports`: array of one of `usb`, `nfc`, `ble`, `smart-card`, `internal`, `hybrid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transports: Option<Vec<UpdateVerifyFactorResponseTransports>>,
 }
 

@@ -51,7 +51,7 @@ pub struct Webhook {
     pub webhook_url: Option<String>,
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Webhooks` (`CreateWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Webhooks` (`CreateWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateWebhook {
@@ -96,7 +96,7 @@ impl CreateWebhook {
     }
 }
 
-/// The parameters of `POST /v2/Services/{ServiceSid}/Webhooks/{Sid}` (`UpdateWebhook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v2/Services/{ServiceSid}/Webhooks/{Sid}` (`UpdateWebhook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWebhook {

@@ -68,7 +68,7 @@ pub struct Composition {
     pub video_layout: Option<serde_json::Value>,
 }
 
-/// The parameters of `POST /v1/Compositions` (`CreateComposition`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Compositions` (`CreateComposition`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateComposition {

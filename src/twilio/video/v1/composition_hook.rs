@@ -57,7 +57,7 @@ pub struct CompositionHook {
     pub video_layout: Option<serde_json::Value>,
 }
 
-/// The parameters of `POST /v1/CompositionHooks` (`CreateCompositionHook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/CompositionHooks` (`CreateCompositionHook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCompositionHook {
@@ -155,7 +155,7 @@ impl CreateCompositionHook {
     }
 }
 
-/// The parameters of `POST /v1/CompositionHooks/{Sid}` (`UpdateCompositionHook`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/CompositionHooks/{Sid}` (`UpdateCompositionHook`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCompositionHook {

@@ -48,7 +48,7 @@ pub struct Participant {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Rooms/{RoomSid}/Participants/{Sid}` (`UpdateRoomParticipant`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{RoomSid}/Participants/{Sid}` (`UpdateRoomParticipant`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateParticipant {

@@ -29,7 +29,7 @@ pub struct RecordingRules {
     pub rules: Option<Vec<RecordingRulesRules>>,
 }
 
-/// The parameters of `POST /v1/Rooms/{RoomSid}/RecordingRules` (`UpdateRoomRecordingRule`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{RoomSid}/RecordingRules` (`UpdateRoomRecordingRule`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRecordingRules {
@@ -54,13 +54,18 @@ impl UpdateRecordingRules {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordingRulesRules {
     /// `all`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<bool>,
     /// `kind`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// `publisher`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// `track`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<String>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }

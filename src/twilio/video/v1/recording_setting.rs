@@ -37,7 +37,7 @@ pub struct RecordingSetting {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/RecordingSettings/Default` (`CreateRecordingSettings`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/RecordingSettings/Default` (`CreateRecordingSettings`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRecordingSetting {

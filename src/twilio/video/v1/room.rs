@@ -74,7 +74,7 @@ pub struct Room {
     pub video_codecs: Option<Vec<RoomVideoCodec>>,
 }
 
-/// The parameters of `POST /v1/Rooms` (`CreateRoom`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms` (`CreateRoom`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRoom {
@@ -241,7 +241,7 @@ impl CreateRoom {
     }
 }
 
-/// The parameters of `POST /v1/Rooms/{Sid}` (`UpdateRoom`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{Sid}` (`UpdateRoom`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRoom {

@@ -31,7 +31,7 @@ pub struct SubscribeRules {
     pub rules: Option<Vec<SubscribeRulesRules>>,
 }
 
-/// The parameters of `POST /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules` (`UpdateRoomParticipantSubscribeRule`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{RoomSid}/Participants/{ParticipantSid}/SubscribeRules` (`UpdateRoomParticipantSubscribeRule`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSubscribeRules {
@@ -56,15 +56,21 @@ impl UpdateSubscribeRules {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscribeRulesRules {
     /// `all`: boolean.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<bool>,
     /// `kind`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// `priority`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<String>,
     /// `publisher`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// `track`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<String>,
     /// `type`: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }

@@ -49,7 +49,7 @@ pub struct Transcription {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Rooms/{RoomSid}/Transcriptions` (`CreateRoomTranscriptions`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{RoomSid}/Transcriptions` (`CreateRoomTranscriptions`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateTranscription {
@@ -70,7 +70,7 @@ impl CreateTranscription {
     }
 }
 
-/// The parameters of `POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}` (`UpdateRoomTranscriptions`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Rooms/{RoomSid}/Transcriptions/{Ttid}` (`UpdateRoomTranscriptions`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateTranscription {

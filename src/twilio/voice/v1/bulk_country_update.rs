@@ -23,7 +23,7 @@ pub struct BulkCountryUpdate {
     pub update_request: Option<String>,
 }
 
-/// The parameters of `POST /v1/DialingPermissions/BulkCountryUpdates` (`CreateDialingPermissionsCountryBulkUpdate`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/DialingPermissions/BulkCountryUpdates` (`CreateDialingPermissionsCountryBulkUpdate`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateBulkCountryUpdate {

@@ -57,7 +57,7 @@ pub struct ByocTrunk {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /v1/ByocTrunks` (`CreateByocTrunk`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ByocTrunks` (`CreateByocTrunk`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateByocTrunk {
@@ -161,7 +161,7 @@ impl CreateByocTrunk {
     }
 }
 
-/// The parameters of `POST /v1/ByocTrunks/{Sid}` (`UpdateByocTrunk`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ByocTrunks/{Sid}` (`UpdateByocTrunk`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateByocTrunk {

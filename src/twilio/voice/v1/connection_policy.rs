@@ -42,7 +42,7 @@ pub struct ConnectionPolicy {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/ConnectionPolicies` (`CreateConnectionPolicy`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ConnectionPolicies` (`CreateConnectionPolicy`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConnectionPolicy {
@@ -63,7 +63,7 @@ impl CreateConnectionPolicy {
     }
 }
 
-/// The parameters of `POST /v1/ConnectionPolicies/{Sid}` (`UpdateConnectionPolicy`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ConnectionPolicies/{Sid}` (`UpdateConnectionPolicy`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConnectionPolicy {

@@ -49,7 +49,7 @@ pub struct ConnectionPolicyTarget {
     pub weight: Option<i64>,
 }
 
-/// The parameters of `POST /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets` (`CreateConnectionPolicyTarget`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets` (`CreateConnectionPolicyTarget`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateConnectionPolicyTarget {
@@ -102,7 +102,7 @@ impl CreateConnectionPolicyTarget {
     }
 }
 
-/// The parameters of `POST /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}` (`UpdateConnectionPolicyTarget`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}` (`UpdateConnectionPolicyTarget`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateConnectionPolicyTarget {

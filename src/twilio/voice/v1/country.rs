@@ -112,22 +112,30 @@ impl CountryFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DialingPermissionsCountryInstance {
     /// `continent`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub continent: Option<String>,
     /// `country_codes`: array of string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_codes: Option<Vec<String>>,
     /// `high_risk_special_numbers_enabled`: boolean, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_risk_special_numbers_enabled: Option<bool>,
     /// `high_risk_tollfraud_numbers_enabled`: boolean, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub high_risk_tollfraud_numbers_enabled: Option<bool>,
     /// `iso_code`: string (iso-country-code), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_code: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
+    #[serde(with = "sidekick::links", default, skip_serializing_if = "Option::is_none")]
     pub links: Option<std::collections::BTreeMap<String, String>>,
     /// `low_risk_numbers_enabled`: boolean, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub low_risk_numbers_enabled: Option<bool>,
     /// `name`: string, nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `url`: string (uri), nullable.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

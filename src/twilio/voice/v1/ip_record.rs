@@ -43,7 +43,7 @@ pub struct IpRecord {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/IpRecords` (`CreateIpRecord`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/IpRecords` (`CreateIpRecord`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIpRecord {
@@ -74,7 +74,7 @@ impl CreateIpRecord {
     }
 }
 
-/// The parameters of `POST /v1/IpRecords/{Sid}` (`UpdateIpRecord`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/IpRecords/{Sid}` (`UpdateIpRecord`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateIpRecord {

@@ -25,7 +25,7 @@ pub struct Settings {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Settings` (`UpdateDialingPermissionsSettings`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Settings` (`UpdateDialingPermissionsSettings`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSettings {

@@ -39,7 +39,7 @@ pub struct SourceIpMapping {
     pub url: Option<String>,
 }
 
-/// The parameters of `POST /v1/SourceIpMappings` (`CreateSourceIpMapping`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/SourceIpMappings` (`CreateSourceIpMapping`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSourceIpMapping {
@@ -56,7 +56,7 @@ impl CreateSourceIpMapping {
     }
 }
 
-/// The parameters of `POST /v1/SourceIpMappings/{Sid}` (`UpdateSourceIpMapping`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/SourceIpMappings/{Sid}` (`UpdateSourceIpMapping`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSourceIpMapping {

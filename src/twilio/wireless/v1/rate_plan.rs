@@ -59,7 +59,7 @@ pub struct RatePlan {
     pub voice_enabled: Option<bool>,
 }
 
-/// The parameters of `POST /v1/RatePlans` (`CreateRatePlan`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/RatePlans` (`CreateRatePlan`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateRatePlan {
@@ -181,7 +181,7 @@ impl CreateRatePlan {
     }
 }
 
-/// The parameters of `POST /v1/RatePlans/{Sid}` (`UpdateRatePlan`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/RatePlans/{Sid}` (`UpdateRatePlan`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateRatePlan {

@@ -74,7 +74,7 @@ pub struct Sim {
     pub voice_url: Option<String>,
 }
 
-/// The parameters of `POST /v1/Sims/{Sid}` (`UpdateSim`), with a `application/x-www-form-urlencoded` body.
+/// The parameters of `POST /v1/Sims/{Sid}` (`UpdateSim`), with an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSim {
