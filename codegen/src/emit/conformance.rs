@@ -52,8 +52,11 @@ fn test_fn(stem: &str, call: &CallPlan) -> String {
     let mut arguments = vec!["&mock.client".to_owned()];
     arguments.extend(call.arguments.iter().map(|a| format!("{a:?}")));
     if let Some(params) = &call.params {
+        // Every parameter set: each must arrive where the description puts it.
         let name = params.name.replacen('<', "::<", 1);
-        arguments.push(format!("&{name}::new({})", params.samples.join(", ")));
+        let setters: String =
+            params.setters.iter().map(|(setter, value)| format!(".{setter}({value})")).collect();
+        arguments.push(format!("&{name}::new({}){setters}", params.samples.join(", ")));
     }
     let call_text = format!("{}::{method}({})", call.resource, arguments.join(", "));
     let check = match (&call.reading, call.kind) {

@@ -17,6 +17,8 @@ pub(crate) struct ParamsType {
     pub name: String,
     /// A sample value of each required field, in `new`'s argument order, for tests.
     pub samples: Vec<String>,
+    /// Each setter of an optional field and a sample value for it, for tests.
+    pub setters: Vec<(String, String)>,
 }
 
 /// The code of the params type `name` of `op`.
@@ -142,7 +144,12 @@ pub(crate) fn params_type<'a>(
     code.push_str("}\n");
 
     let samples = required.iter().map(|f| sample(&f.ty, space)).collect();
-    Ok((code, ParamsType { name: name.to_owned(), samples }))
+    let setters = fields
+        .iter()
+        .filter(|(f, _)| !f.required && bare(&f.name) != "new")
+        .map(|(f, _)| (f.name.clone(), sample(&f.ty, space)))
+        .collect();
+    Ok((code, ParamsType { name: name.to_owned(), samples, setters }))
 }
 
 /// A field name without its `r#`.
@@ -161,7 +168,13 @@ fn sample(ty: &str, space: &Space) -> String {
         "chrono::DateTime<chrono::Utc>" => "chrono::DateTime::UNIX_EPOCH".to_owned(),
         "chrono::NaiveDate" => "chrono::NaiveDate::MIN".to_owned(),
         "serde_json::Value" => "serde_json::json!({\"key\": \"value\"})".to_owned(),
-        "std::collections::BTreeMap<String, String>" => "std::collections::BTreeMap::new()".to_owned(),
+        "std::collections::BTreeMap<String, String>" => {
+            "std::collections::BTreeMap::from([(\"key\".to_owned(), \"value\".to_owned())])".to_owned()
+        }
+        "std::collections::BTreeMap<String, bool>" => {
+            "std::collections::BTreeMap::from([(\"sms\".to_owned(), true)])".to_owned()
+        }
+        ADD_ONS => format!("{ADD_ONS}::new().insert(\"addon.Parameter\", \"value\")"),
         _ => match ty.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
             Some("String") => "vec![\"x\".to_owned()]".to_owned(),
             Some(item) => format!("vec![{}]", sample(item, space)),

@@ -164,7 +164,7 @@ pub(crate) fn resource_code<'a>(
         let params_type = match params.is_empty() {
             // Any JSON object: the description gives it no fields to type.
             true if op.free_form_body(space) => {
-                Some(ParamsType { name: FREE_FORM.to_owned(), samples: Vec::new() })
+                Some(ParamsType { name: FREE_FORM.to_owned(), samples: Vec::new(), setters: Vec::new() })
             }
             true => None,
             false => {

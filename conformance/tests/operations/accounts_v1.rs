@@ -51,13 +51,16 @@ async fn fetch_credential_aws() {
 #[tokio::test]
 async fn create_credential_aws() {
     let mock = Mock::start("twilio_accounts_v1", "CreateCredentialAws").await;
-    mock.check_json(AWS::create(&mock.client, &CreateAWS::new("x")).await).await;
+    mock.check_json(
+        AWS::create(&mock.client, &CreateAWS::new("x").account_sid("x").friendly_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_credential_aws() {
     let mock = Mock::start("twilio_accounts_v1", "UpdateCredentialAws").await;
-    mock.check_json(AWS::update(&mock.client, "Sid", &UpdateAWS::new()).await).await;
+    mock.check_json(AWS::update(&mock.client, "Sid", &UpdateAWS::new().friendly_name("x")).await).await;
 }
 
 #[tokio::test]
@@ -81,13 +84,17 @@ async fn fetch_credential_public_key() {
 #[tokio::test]
 async fn create_credential_public_key() {
     let mock = Mock::start("twilio_accounts_v1", "CreateCredentialPublicKey").await;
-    mock.check_json(PublicKey::create(&mock.client, &CreatePublicKey::new("x")).await).await;
+    mock.check_json(
+        PublicKey::create(&mock.client, &CreatePublicKey::new("x").account_sid("x").friendly_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_credential_public_key() {
     let mock = Mock::start("twilio_accounts_v1", "UpdateCredentialPublicKey").await;
-    mock.check_json(PublicKey::update(&mock.client, "Sid", &UpdatePublicKey::new()).await).await;
+    mock.check_json(PublicKey::update(&mock.client, "Sid", &UpdatePublicKey::new().friendly_name("x")).await)
+        .await;
 }
 
 #[tokio::test]
@@ -105,8 +112,11 @@ async fn list_credential_public_key() {
 #[tokio::test]
 async fn fetch_messaging_geopermissions() {
     let mock = Mock::start("twilio_accounts_v1", "FetchMessagingGeopermissions").await;
-    mock.check_json(MessagingGeopermissions::fetch(&mock.client, &FetchMessagingGeopermissions::new()).await)
-        .await;
+    mock.check_json(
+        MessagingGeopermissions::fetch(&mock.client, &FetchMessagingGeopermissions::new().country_code("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -125,7 +135,7 @@ async fn update_messaging_geopermissions() {
 #[tokio::test]
 async fn fetch_safelist() {
     let mock = Mock::start("twilio_accounts_v1", "FetchSafelist").await;
-    mock.check_json(Number::fetch(&mock.client, &FetchNumber::new()).await).await;
+    mock.check_json(Number::fetch(&mock.client, &FetchNumber::new().phone_number("x")).await).await;
 }
 
 #[tokio::test]
@@ -137,5 +147,5 @@ async fn create_safelist() {
 #[tokio::test]
 async fn delete_safelist() {
     let mock = Mock::start("twilio_accounts_v1", "DeleteSafelist").await;
-    mock.check_empty(Number::delete(&mock.client, &DeleteNumber::new()).await).await;
+    mock.check_empty(Number::delete(&mock.client, &DeleteNumber::new().phone_number("x")).await).await;
 }

@@ -13,20 +13,34 @@ async fn fetch_account() {
 #[tokio::test]
 async fn create_account() {
     let mock = Mock::start("twilio_api_v2010", "CreateAccount").await;
-    mock.check_json(Account::create(&mock.client, &CreateAccount::new()).await).await;
+    mock.check_json(Account::create(&mock.client, &CreateAccount::new().friendly_name("x")).await).await;
 }
 
 #[tokio::test]
 async fn update_account() {
     let mock = Mock::start("twilio_api_v2010", "UpdateAccount").await;
-    mock.check_json(Account::update(&mock.client, "Sid", &UpdateAccount::new()).await).await;
+    mock.check_json(
+        Account::update(
+            &mock.client,
+            "Sid",
+            &UpdateAccount::new().friendly_name("x").status(AccountStatus::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_account() {
     let mock = Mock::start("twilio_api_v2010", "ListAccount").await;
     mock.check_page(
-        Account::list(&mock.client, &AccountFilter::new()).first_page().await.map(|page| page.items),
+        Account::list(
+            &mock.client,
+            &AccountFilter::new().friendly_name("x").status(AccountStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -40,14 +54,41 @@ async fn fetch_address() {
 #[tokio::test]
 async fn create_address() {
     let mock = Mock::start("twilio_api_v2010", "CreateAddress").await;
-    mock.check_json(Address::create(&mock.client, &CreateAddress::new("x", "x", "x", "x", "x", "x")).await)
-        .await;
+    mock.check_json(
+        Address::create(
+            &mock.client,
+            &CreateAddress::new("x", "x", "x", "x", "x", "x")
+                .auto_correct_address(true)
+                .emergency_enabled(true)
+                .friendly_name("x")
+                .street_secondary("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_address() {
     let mock = Mock::start("twilio_api_v2010", "UpdateAddress").await;
-    mock.check_json(Address::update(&mock.client, "Sid", &UpdateAddress::new()).await).await;
+    mock.check_json(
+        Address::update(
+            &mock.client,
+            "Sid",
+            &UpdateAddress::new()
+                .auto_correct_address(true)
+                .city("x")
+                .customer_name("x")
+                .emergency_enabled(true)
+                .friendly_name("x")
+                .postal_code("x")
+                .region("x")
+                .street("x")
+                .street_secondary("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -60,7 +101,17 @@ async fn delete_address() {
 async fn list_address() {
     let mock = Mock::start("twilio_api_v2010", "ListAddress").await;
     mock.check_page(
-        Address::list(&mock.client, &AddressFilter::new()).first_page().await.map(|page| page.items),
+        Address::list(
+            &mock.client,
+            &AddressFilter::new()
+                .customer_name("x")
+                .friendly_name("x")
+                .emergency_enabled(true)
+                .iso_country("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -83,13 +134,60 @@ async fn fetch_application() {
 #[tokio::test]
 async fn create_application() {
     let mock = Mock::start("twilio_api_v2010", "CreateApplication").await;
-    mock.check_json(Application::create(&mock.client, &CreateApplication::new()).await).await;
+    mock.check_json(
+        Application::create(
+            &mock.client,
+            &CreateApplication::new()
+                .api_version("x")
+                .friendly_name("x")
+                .message_status_callback("x")
+                .public_application_connect_enabled(true)
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_status_callback("x")
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_application() {
     let mock = Mock::start("twilio_api_v2010", "UpdateApplication").await;
-    mock.check_json(Application::update(&mock.client, "Sid", &UpdateApplication::new()).await).await;
+    mock.check_json(
+        Application::update(
+            &mock.client,
+            "Sid",
+            &UpdateApplication::new()
+                .api_version("x")
+                .friendly_name("x")
+                .message_status_callback("x")
+                .public_application_connect_enabled(true)
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_status_callback("x")
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -102,7 +200,10 @@ async fn delete_application() {
 async fn list_application() {
     let mock = Mock::start("twilio_api_v2010", "ListApplication").await;
     mock.check_page(
-        Application::list(&mock.client, &ApplicationFilter::new()).first_page().await.map(|page| page.items),
+        Application::list(&mock.client, &ApplicationFilter::new().friendly_name("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -138,10 +239,32 @@ async fn list_available_phone_number_country() {
 async fn list_available_phone_number_local() {
     let mock = Mock::start("twilio_api_v2010", "ListAvailablePhoneNumberLocal").await;
     mock.check_page(
-        AvailablePhoneNumberLocal::list(&mock.client, "CountryCode", &AvailablePhoneNumberLocalFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        AvailablePhoneNumberLocal::list(
+            &mock.client,
+            "CountryCode",
+            &AvailablePhoneNumberLocalFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -150,10 +273,32 @@ async fn list_available_phone_number_local() {
 async fn list_available_phone_number_machine_to_machine() {
     let mock = Mock::start("twilio_api_v2010", "ListAvailablePhoneNumberMachineToMachine").await;
     mock.check_page(
-        MachineToMachine::list(&mock.client, "CountryCode", &MachineToMachineFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        MachineToMachine::list(
+            &mock.client,
+            "CountryCode",
+            &MachineToMachineFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -165,7 +310,25 @@ async fn list_available_phone_number_mobile() {
         AvailablePhoneNumberMobile::list(
             &mock.client,
             "CountryCode",
-            &AvailablePhoneNumberMobileFilter::new(),
+            &AvailablePhoneNumberMobileFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
         )
         .first_page()
         .await
@@ -178,10 +341,32 @@ async fn list_available_phone_number_mobile() {
 async fn list_available_phone_number_national() {
     let mock = Mock::start("twilio_api_v2010", "ListAvailablePhoneNumberNational").await;
     mock.check_page(
-        National::list(&mock.client, "CountryCode", &NationalFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        National::list(
+            &mock.client,
+            "CountryCode",
+            &NationalFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -190,10 +375,32 @@ async fn list_available_phone_number_national() {
 async fn list_available_phone_number_shared_cost() {
     let mock = Mock::start("twilio_api_v2010", "ListAvailablePhoneNumberSharedCost").await;
     mock.check_page(
-        SharedCost::list(&mock.client, "CountryCode", &SharedCostFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        SharedCost::list(
+            &mock.client,
+            "CountryCode",
+            &SharedCostFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -205,7 +412,25 @@ async fn list_available_phone_number_toll_free() {
         AvailablePhoneNumberTollFree::list(
             &mock.client,
             "CountryCode",
-            &AvailablePhoneNumberTollFreeFilter::new(),
+            &AvailablePhoneNumberTollFreeFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
         )
         .first_page()
         .await
@@ -218,7 +443,32 @@ async fn list_available_phone_number_toll_free() {
 async fn list_available_phone_number_voip() {
     let mock = Mock::start("twilio_api_v2010", "ListAvailablePhoneNumberVoip").await;
     mock.check_page(
-        Voip::list(&mock.client, "CountryCode", &VoipFilter::new()).first_page().await.map(|page| page.items),
+        Voip::list(
+            &mock.client,
+            "CountryCode",
+            &VoipFilter::new()
+                .area_code(1)
+                .contains("x")
+                .sms_enabled(true)
+                .mms_enabled(true)
+                .voice_enabled(true)
+                .exclude_all_address_required(true)
+                .exclude_local_address_required(true)
+                .exclude_foreign_address_required(true)
+                .beta(true)
+                .near_number("x")
+                .near_lat_long("x")
+                .distance(1)
+                .in_postal_code("x")
+                .in_region("x")
+                .in_rate_center("x")
+                .in_lata("x")
+                .in_locality("x")
+                .fax_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -238,13 +488,71 @@ async fn fetch_call() {
 #[tokio::test]
 async fn create_call() {
     let mock = Mock::start("twilio_api_v2010", "CreateCall").await;
-    mock.check_json(Call::create(&mock.client, &CreateCall::new("x", "x")).await).await;
+    mock.check_json(
+        Call::create(
+            &mock.client,
+            &CreateCall::new("x", "x")
+                .application_sid("x")
+                .async_amd("x")
+                .async_amd_status_callback("x")
+                .async_amd_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .byoc("x")
+                .call_reason("x")
+                .call_token("x")
+                .caller_id("x")
+                .client_notification_url("x")
+                .fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .fallback_url("x")
+                .machine_detection("x")
+                .machine_detection_silence_timeout(1)
+                .machine_detection_speech_end_threshold(1)
+                .machine_detection_speech_threshold(1)
+                .machine_detection_timeout(1)
+                .method(sidekick::twilio::WebhookMethod::from("x"))
+                .record(true)
+                .recording_channels("x")
+                .recording_status_callback("x")
+                .recording_status_callback_event(vec!["x".to_owned()])
+                .recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .recording_track("x")
+                .send_digits("x")
+                .sip_auth_password("x")
+                .sip_auth_username("x")
+                .status_callback("x")
+                .status_callback_event(vec!["x".to_owned()])
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .time_limit(1)
+                .timeout(1)
+                .trim("x")
+                .twiml("x")
+                .url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_call() {
     let mock = Mock::start("twilio_api_v2010", "UpdateCall").await;
-    mock.check_json(Call::update(&mock.client, "Sid", &UpdateCall::new()).await).await;
+    mock.check_json(
+        Call::update(
+            &mock.client,
+            "Sid",
+            &UpdateCall::new()
+                .fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .fallback_url("x")
+                .method(sidekick::twilio::WebhookMethod::from("x"))
+                .status(CallUpdateStatus::from("x"))
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .time_limit(1)
+                .twiml("x")
+                .url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -256,8 +564,26 @@ async fn delete_call() {
 #[tokio::test]
 async fn list_call() {
     let mock = Mock::start("twilio_api_v2010", "ListCall").await;
-    mock.check_page(Call::list(&mock.client, &CallFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Call::list(
+            &mock.client,
+            &CallFilter::new()
+                .to("x")
+                .from("x")
+                .parent_call_sid("x")
+                .status(CallStatus::from("x"))
+                .start_time(chrono::DateTime::UNIX_EPOCH)
+                .start_time_before(chrono::DateTime::UNIX_EPOCH)
+                .start_time_after(chrono::DateTime::UNIX_EPOCH)
+                .end_time(chrono::DateTime::UNIX_EPOCH)
+                .end_time_before(chrono::DateTime::UNIX_EPOCH)
+                .end_time_after(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -276,10 +602,18 @@ async fn fetch_call_notification() {
 async fn list_call_notification() {
     let mock = Mock::start("twilio_api_v2010", "ListCallNotification").await;
     mock.check_page(
-        CallNotification::list(&mock.client, "CallSid", &CallNotificationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        CallNotification::list(
+            &mock.client,
+            "CallSid",
+            &CallNotificationFilter::new()
+                .log(1)
+                .message_date(chrono::NaiveDate::MIN)
+                .message_date_before(chrono::NaiveDate::MIN)
+                .message_date_after(chrono::NaiveDate::MIN),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -287,14 +621,48 @@ async fn list_call_notification() {
 #[tokio::test]
 async fn create_payments() {
     let mock = Mock::start("twilio_api_v2010", "CreatePayments").await;
-    mock.check_json(Payment::create(&mock.client, "CallSid", &CreatePayment::new("x", "x")).await).await;
+    mock.check_json(
+        Payment::create(
+            &mock.client,
+            "CallSid",
+            &CreatePayment::new("x", "x")
+                .bank_account_type(PaymentsBankAccountType::from("x"))
+                .charge_amount("1.5".parse::<sidekick::Decimal>().unwrap())
+                .confirmation(CreatePaymentConfirmation::from("x"))
+                .currency("x")
+                .description("x")
+                .input("x")
+                .min_postal_code_length(1)
+                .parameter(serde_json::json!({"key": "value"}))
+                .payment_connector("x")
+                .payment_method(PaymentsPaymentMethod::from("x"))
+                .postal_code(true)
+                .require_matching_inputs("x")
+                .security_code(true)
+                .timeout(1)
+                .token_type(PaymentsTokenType::from("x"))
+                .valid_card_types("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_payments() {
     let mock = Mock::start("twilio_api_v2010", "UpdatePayments").await;
-    mock.check_json(Payment::update(&mock.client, "CallSid", "Sid", &UpdatePayment::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        Payment::update(
+            &mock.client,
+            "CallSid",
+            "Sid",
+            &UpdatePayment::new("x", "x")
+                .capture(PaymentsCapture::from("x"))
+                .status(PaymentsStatus::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -306,7 +674,21 @@ async fn fetch_call_recording() {
 #[tokio::test]
 async fn create_call_recording() {
     let mock = Mock::start("twilio_api_v2010", "CreateCallRecording").await;
-    mock.check_json(CallRecording::create(&mock.client, "CallSid", &CreateCallRecording::new()).await).await;
+    mock.check_json(
+        CallRecording::create(
+            &mock.client,
+            "CallSid",
+            &CreateCallRecording::new()
+                .recording_channels("x")
+                .recording_status_callback("x")
+                .recording_status_callback_event(vec!["x".to_owned()])
+                .recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .recording_track("x")
+                .trim("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -317,7 +699,7 @@ async fn update_call_recording() {
             &mock.client,
             "CallSid",
             "Sid",
-            &UpdateCallRecording::new(CallRecordingStatus::from("x")),
+            &UpdateCallRecording::new(CallRecordingStatus::from("x")).pause_behavior("x"),
         )
         .await,
     )
@@ -334,10 +716,17 @@ async fn delete_call_recording() {
 async fn list_call_recording() {
     let mock = Mock::start("twilio_api_v2010", "ListCallRecording").await;
     mock.check_page(
-        CallRecording::list(&mock.client, "CallSid", &CallRecordingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        CallRecording::list(
+            &mock.client,
+            "CallSid",
+            &CallRecordingFilter::new()
+                .date_created(chrono::NaiveDate::MIN)
+                .date_created_before(chrono::NaiveDate::MIN)
+                .date_created_after(chrono::NaiveDate::MIN),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -345,7 +734,218 @@ async fn list_call_recording() {
 #[tokio::test]
 async fn create_siprec() {
     let mock = Mock::start("twilio_api_v2010", "CreateSiprec").await;
-    mock.check_json(Siprec::create(&mock.client, "CallSid", &CreateSiprec::new()).await).await;
+    mock.check_json(
+        Siprec::create(
+            &mock.client,
+            "CallSid",
+            &CreateSiprec::new()
+                .connector_name("x")
+                .name("x")
+                .parameter1_name("x")
+                .parameter1_value("x")
+                .parameter10_name("x")
+                .parameter10_value("x")
+                .parameter11_name("x")
+                .parameter11_value("x")
+                .parameter12_name("x")
+                .parameter12_value("x")
+                .parameter13_name("x")
+                .parameter13_value("x")
+                .parameter14_name("x")
+                .parameter14_value("x")
+                .parameter15_name("x")
+                .parameter15_value("x")
+                .parameter16_name("x")
+                .parameter16_value("x")
+                .parameter17_name("x")
+                .parameter17_value("x")
+                .parameter18_name("x")
+                .parameter18_value("x")
+                .parameter19_name("x")
+                .parameter19_value("x")
+                .parameter2_name("x")
+                .parameter2_value("x")
+                .parameter20_name("x")
+                .parameter20_value("x")
+                .parameter21_name("x")
+                .parameter21_value("x")
+                .parameter22_name("x")
+                .parameter22_value("x")
+                .parameter23_name("x")
+                .parameter23_value("x")
+                .parameter24_name("x")
+                .parameter24_value("x")
+                .parameter25_name("x")
+                .parameter25_value("x")
+                .parameter26_name("x")
+                .parameter26_value("x")
+                .parameter27_name("x")
+                .parameter27_value("x")
+                .parameter28_name("x")
+                .parameter28_value("x")
+                .parameter29_name("x")
+                .parameter29_value("x")
+                .parameter3_name("x")
+                .parameter3_value("x")
+                .parameter30_name("x")
+                .parameter30_value("x")
+                .parameter31_name("x")
+                .parameter31_value("x")
+                .parameter32_name("x")
+                .parameter32_value("x")
+                .parameter33_name("x")
+                .parameter33_value("x")
+                .parameter34_name("x")
+                .parameter34_value("x")
+                .parameter35_name("x")
+                .parameter35_value("x")
+                .parameter36_name("x")
+                .parameter36_value("x")
+                .parameter37_name("x")
+                .parameter37_value("x")
+                .parameter38_name("x")
+                .parameter38_value("x")
+                .parameter39_name("x")
+                .parameter39_value("x")
+                .parameter4_name("x")
+                .parameter4_value("x")
+                .parameter40_name("x")
+                .parameter40_value("x")
+                .parameter41_name("x")
+                .parameter41_value("x")
+                .parameter42_name("x")
+                .parameter42_value("x")
+                .parameter43_name("x")
+                .parameter43_value("x")
+                .parameter44_name("x")
+                .parameter44_value("x")
+                .parameter45_name("x")
+                .parameter45_value("x")
+                .parameter46_name("x")
+                .parameter46_value("x")
+                .parameter47_name("x")
+                .parameter47_value("x")
+                .parameter48_name("x")
+                .parameter48_value("x")
+                .parameter49_name("x")
+                .parameter49_value("x")
+                .parameter5_name("x")
+                .parameter5_value("x")
+                .parameter50_name("x")
+                .parameter50_value("x")
+                .parameter51_name("x")
+                .parameter51_value("x")
+                .parameter52_name("x")
+                .parameter52_value("x")
+                .parameter53_name("x")
+                .parameter53_value("x")
+                .parameter54_name("x")
+                .parameter54_value("x")
+                .parameter55_name("x")
+                .parameter55_value("x")
+                .parameter56_name("x")
+                .parameter56_value("x")
+                .parameter57_name("x")
+                .parameter57_value("x")
+                .parameter58_name("x")
+                .parameter58_value("x")
+                .parameter59_name("x")
+                .parameter59_value("x")
+                .parameter6_name("x")
+                .parameter6_value("x")
+                .parameter60_name("x")
+                .parameter60_value("x")
+                .parameter61_name("x")
+                .parameter61_value("x")
+                .parameter62_name("x")
+                .parameter62_value("x")
+                .parameter63_name("x")
+                .parameter63_value("x")
+                .parameter64_name("x")
+                .parameter64_value("x")
+                .parameter65_name("x")
+                .parameter65_value("x")
+                .parameter66_name("x")
+                .parameter66_value("x")
+                .parameter67_name("x")
+                .parameter67_value("x")
+                .parameter68_name("x")
+                .parameter68_value("x")
+                .parameter69_name("x")
+                .parameter69_value("x")
+                .parameter7_name("x")
+                .parameter7_value("x")
+                .parameter70_name("x")
+                .parameter70_value("x")
+                .parameter71_name("x")
+                .parameter71_value("x")
+                .parameter72_name("x")
+                .parameter72_value("x")
+                .parameter73_name("x")
+                .parameter73_value("x")
+                .parameter74_name("x")
+                .parameter74_value("x")
+                .parameter75_name("x")
+                .parameter75_value("x")
+                .parameter76_name("x")
+                .parameter76_value("x")
+                .parameter77_name("x")
+                .parameter77_value("x")
+                .parameter78_name("x")
+                .parameter78_value("x")
+                .parameter79_name("x")
+                .parameter79_value("x")
+                .parameter8_name("x")
+                .parameter8_value("x")
+                .parameter80_name("x")
+                .parameter80_value("x")
+                .parameter81_name("x")
+                .parameter81_value("x")
+                .parameter82_name("x")
+                .parameter82_value("x")
+                .parameter83_name("x")
+                .parameter83_value("x")
+                .parameter84_name("x")
+                .parameter84_value("x")
+                .parameter85_name("x")
+                .parameter85_value("x")
+                .parameter86_name("x")
+                .parameter86_value("x")
+                .parameter87_name("x")
+                .parameter87_value("x")
+                .parameter88_name("x")
+                .parameter88_value("x")
+                .parameter89_name("x")
+                .parameter89_value("x")
+                .parameter9_name("x")
+                .parameter9_value("x")
+                .parameter90_name("x")
+                .parameter90_value("x")
+                .parameter91_name("x")
+                .parameter91_value("x")
+                .parameter92_name("x")
+                .parameter92_value("x")
+                .parameter93_name("x")
+                .parameter93_value("x")
+                .parameter94_name("x")
+                .parameter94_value("x")
+                .parameter95_name("x")
+                .parameter95_value("x")
+                .parameter96_name("x")
+                .parameter96_value("x")
+                .parameter97_name("x")
+                .parameter97_value("x")
+                .parameter98_name("x")
+                .parameter98_value("x")
+                .parameter99_name("x")
+                .parameter99_value("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .track(SiprecTrack::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -361,7 +961,217 @@ async fn update_siprec() {
 #[tokio::test]
 async fn create_stream() {
     let mock = Mock::start("twilio_api_v2010", "CreateStream").await;
-    mock.check_json(Stream::create(&mock.client, "CallSid", &CreateStream::new("x")).await).await;
+    mock.check_json(
+        Stream::create(
+            &mock.client,
+            "CallSid",
+            &CreateStream::new("x")
+                .name("x")
+                .parameter1_name("x")
+                .parameter1_value("x")
+                .parameter10_name("x")
+                .parameter10_value("x")
+                .parameter11_name("x")
+                .parameter11_value("x")
+                .parameter12_name("x")
+                .parameter12_value("x")
+                .parameter13_name("x")
+                .parameter13_value("x")
+                .parameter14_name("x")
+                .parameter14_value("x")
+                .parameter15_name("x")
+                .parameter15_value("x")
+                .parameter16_name("x")
+                .parameter16_value("x")
+                .parameter17_name("x")
+                .parameter17_value("x")
+                .parameter18_name("x")
+                .parameter18_value("x")
+                .parameter19_name("x")
+                .parameter19_value("x")
+                .parameter2_name("x")
+                .parameter2_value("x")
+                .parameter20_name("x")
+                .parameter20_value("x")
+                .parameter21_name("x")
+                .parameter21_value("x")
+                .parameter22_name("x")
+                .parameter22_value("x")
+                .parameter23_name("x")
+                .parameter23_value("x")
+                .parameter24_name("x")
+                .parameter24_value("x")
+                .parameter25_name("x")
+                .parameter25_value("x")
+                .parameter26_name("x")
+                .parameter26_value("x")
+                .parameter27_name("x")
+                .parameter27_value("x")
+                .parameter28_name("x")
+                .parameter28_value("x")
+                .parameter29_name("x")
+                .parameter29_value("x")
+                .parameter3_name("x")
+                .parameter3_value("x")
+                .parameter30_name("x")
+                .parameter30_value("x")
+                .parameter31_name("x")
+                .parameter31_value("x")
+                .parameter32_name("x")
+                .parameter32_value("x")
+                .parameter33_name("x")
+                .parameter33_value("x")
+                .parameter34_name("x")
+                .parameter34_value("x")
+                .parameter35_name("x")
+                .parameter35_value("x")
+                .parameter36_name("x")
+                .parameter36_value("x")
+                .parameter37_name("x")
+                .parameter37_value("x")
+                .parameter38_name("x")
+                .parameter38_value("x")
+                .parameter39_name("x")
+                .parameter39_value("x")
+                .parameter4_name("x")
+                .parameter4_value("x")
+                .parameter40_name("x")
+                .parameter40_value("x")
+                .parameter41_name("x")
+                .parameter41_value("x")
+                .parameter42_name("x")
+                .parameter42_value("x")
+                .parameter43_name("x")
+                .parameter43_value("x")
+                .parameter44_name("x")
+                .parameter44_value("x")
+                .parameter45_name("x")
+                .parameter45_value("x")
+                .parameter46_name("x")
+                .parameter46_value("x")
+                .parameter47_name("x")
+                .parameter47_value("x")
+                .parameter48_name("x")
+                .parameter48_value("x")
+                .parameter49_name("x")
+                .parameter49_value("x")
+                .parameter5_name("x")
+                .parameter5_value("x")
+                .parameter50_name("x")
+                .parameter50_value("x")
+                .parameter51_name("x")
+                .parameter51_value("x")
+                .parameter52_name("x")
+                .parameter52_value("x")
+                .parameter53_name("x")
+                .parameter53_value("x")
+                .parameter54_name("x")
+                .parameter54_value("x")
+                .parameter55_name("x")
+                .parameter55_value("x")
+                .parameter56_name("x")
+                .parameter56_value("x")
+                .parameter57_name("x")
+                .parameter57_value("x")
+                .parameter58_name("x")
+                .parameter58_value("x")
+                .parameter59_name("x")
+                .parameter59_value("x")
+                .parameter6_name("x")
+                .parameter6_value("x")
+                .parameter60_name("x")
+                .parameter60_value("x")
+                .parameter61_name("x")
+                .parameter61_value("x")
+                .parameter62_name("x")
+                .parameter62_value("x")
+                .parameter63_name("x")
+                .parameter63_value("x")
+                .parameter64_name("x")
+                .parameter64_value("x")
+                .parameter65_name("x")
+                .parameter65_value("x")
+                .parameter66_name("x")
+                .parameter66_value("x")
+                .parameter67_name("x")
+                .parameter67_value("x")
+                .parameter68_name("x")
+                .parameter68_value("x")
+                .parameter69_name("x")
+                .parameter69_value("x")
+                .parameter7_name("x")
+                .parameter7_value("x")
+                .parameter70_name("x")
+                .parameter70_value("x")
+                .parameter71_name("x")
+                .parameter71_value("x")
+                .parameter72_name("x")
+                .parameter72_value("x")
+                .parameter73_name("x")
+                .parameter73_value("x")
+                .parameter74_name("x")
+                .parameter74_value("x")
+                .parameter75_name("x")
+                .parameter75_value("x")
+                .parameter76_name("x")
+                .parameter76_value("x")
+                .parameter77_name("x")
+                .parameter77_value("x")
+                .parameter78_name("x")
+                .parameter78_value("x")
+                .parameter79_name("x")
+                .parameter79_value("x")
+                .parameter8_name("x")
+                .parameter8_value("x")
+                .parameter80_name("x")
+                .parameter80_value("x")
+                .parameter81_name("x")
+                .parameter81_value("x")
+                .parameter82_name("x")
+                .parameter82_value("x")
+                .parameter83_name("x")
+                .parameter83_value("x")
+                .parameter84_name("x")
+                .parameter84_value("x")
+                .parameter85_name("x")
+                .parameter85_value("x")
+                .parameter86_name("x")
+                .parameter86_value("x")
+                .parameter87_name("x")
+                .parameter87_value("x")
+                .parameter88_name("x")
+                .parameter88_value("x")
+                .parameter89_name("x")
+                .parameter89_value("x")
+                .parameter9_name("x")
+                .parameter9_value("x")
+                .parameter90_name("x")
+                .parameter90_value("x")
+                .parameter91_name("x")
+                .parameter91_value("x")
+                .parameter92_name("x")
+                .parameter92_value("x")
+                .parameter93_name("x")
+                .parameter93_value("x")
+                .parameter94_name("x")
+                .parameter94_value("x")
+                .parameter95_name("x")
+                .parameter95_value("x")
+                .parameter96_name("x")
+                .parameter96_value("x")
+                .parameter97_name("x")
+                .parameter97_value("x")
+                .parameter98_name("x")
+                .parameter98_value("x")
+                .parameter99_name("x")
+                .parameter99_value("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .track(StreamTrack::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -378,7 +1188,30 @@ async fn update_stream() {
 async fn create_realtime_transcription() {
     let mock = Mock::start("twilio_api_v2010", "CreateRealtimeTranscription").await;
     mock.check_json(
-        CallTranscription::create(&mock.client, "CallSid", &CreateCallTranscription::new()).await,
+        CallTranscription::create(
+            &mock.client,
+            "CallSid",
+            &CreateCallTranscription::new()
+                .configuration_id("x")
+                .conversation_configuration("x")
+                .conversation_id("x")
+                .enable_automatic_punctuation(true)
+                .enable_provider_data(true)
+                .hints("x")
+                .inbound_track_label("x")
+                .intelligence_service("x")
+                .language_code("x")
+                .name("x")
+                .outbound_track_label("x")
+                .partial_results(true)
+                .profanity_filter(true)
+                .speech_model("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x")
+                .track(RealtimeTranscriptionTrack::from("x"))
+                .transcription_engine("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -405,7 +1238,9 @@ async fn create_user_defined_message_subscription() {
         UserDefinedMessageSubscription::create(
             &mock.client,
             "CallSid",
-            &CreateUserDefinedMessageSubscription::new("x"),
+            &CreateUserDefinedMessageSubscription::new("x")
+                .idempotency_key("x")
+                .method(sidekick::twilio::WebhookMethod::from("x")),
         )
         .await,
     )
@@ -422,7 +1257,12 @@ async fn delete_user_defined_message_subscription() {
 async fn create_user_defined_message() {
     let mock = Mock::start("twilio_api_v2010", "CreateUserDefinedMessage").await;
     mock.check_json(
-        UserDefinedMessage::create(&mock.client, "CallSid", &CreateUserDefinedMessage::new("x")).await,
+        UserDefinedMessage::create(
+            &mock.client,
+            "CallSid",
+            &CreateUserDefinedMessage::new("x").idempotency_key("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -436,14 +1276,39 @@ async fn fetch_conference() {
 #[tokio::test]
 async fn update_conference() {
     let mock = Mock::start("twilio_api_v2010", "UpdateConference").await;
-    mock.check_json(Conference::update(&mock.client, "Sid", &UpdateConference::new()).await).await;
+    mock.check_json(
+        Conference::update(
+            &mock.client,
+            "Sid",
+            &UpdateConference::new()
+                .announce_method(sidekick::twilio::WebhookMethod::from("x"))
+                .announce_url("x")
+                .status(ConferenceUpdateStatus::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_conference() {
     let mock = Mock::start("twilio_api_v2010", "ListConference").await;
     mock.check_page(
-        Conference::list(&mock.client, &ConferenceFilter::new()).first_page().await.map(|page| page.items),
+        Conference::list(
+            &mock.client,
+            &ConferenceFilter::new()
+                .date_created(chrono::NaiveDate::MIN)
+                .date_created_before(chrono::NaiveDate::MIN)
+                .date_created_after(chrono::NaiveDate::MIN)
+                .date_updated(chrono::NaiveDate::MIN)
+                .date_updated_before(chrono::NaiveDate::MIN)
+                .date_updated_after(chrono::NaiveDate::MIN)
+                .friendly_name("x")
+                .status(ConferenceStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -458,7 +1323,60 @@ async fn fetch_participant() {
 async fn create_participant() {
     let mock = Mock::start("twilio_api_v2010", "CreateParticipant").await;
     mock.check_json(
-        Participant::create(&mock.client, "ConferenceSid", &CreateParticipant::new("x", "x")).await,
+        Participant::create(
+            &mock.client,
+            "ConferenceSid",
+            &CreateParticipant::new("x", "x")
+                .amd_status_callback("x")
+                .amd_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .beep("x")
+                .byoc("x")
+                .call_reason("x")
+                .call_sid_to_coach("x")
+                .call_token("x")
+                .caller_display_name("x")
+                .caller_id("x")
+                .client_notification_url("x")
+                .coaching(true)
+                .conference_record("x")
+                .conference_recording_status_callback("x")
+                .conference_recording_status_callback_event(vec!["x".to_owned()])
+                .conference_recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_status_callback("x")
+                .conference_status_callback_event(vec!["x".to_owned()])
+                .conference_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_trim("x")
+                .early_media(true)
+                .end_conference_on_exit(true)
+                .jitter_buffer_size("x")
+                .label("x")
+                .machine_detection("x")
+                .machine_detection_silence_timeout(1)
+                .machine_detection_speech_end_threshold(1)
+                .machine_detection_speech_threshold(1)
+                .machine_detection_timeout(1)
+                .max_participants(1)
+                .muted(true)
+                .record(true)
+                .recording_channels("x")
+                .recording_status_callback("x")
+                .recording_status_callback_event(vec!["x".to_owned()])
+                .recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .recording_track("x")
+                .region("x")
+                .sip_auth_password("x")
+                .sip_auth_username("x")
+                .start_conference_on_enter(true)
+                .status_callback("x")
+                .status_callback_event(vec!["x".to_owned()])
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .time_limit(1)
+                .timeout(1)
+                .trim("x")
+                .wait_method(sidekick::twilio::WebhookMethod::from("x"))
+                .wait_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -467,7 +1385,25 @@ async fn create_participant() {
 async fn update_participant() {
     let mock = Mock::start("twilio_api_v2010", "UpdateParticipant").await;
     mock.check_json(
-        Participant::update(&mock.client, "ConferenceSid", "CallSid", &UpdateParticipant::new()).await,
+        Participant::update(
+            &mock.client,
+            "ConferenceSid",
+            "CallSid",
+            &UpdateParticipant::new()
+                .announce_method(sidekick::twilio::WebhookMethod::from("x"))
+                .announce_url("x")
+                .beep_on_exit(true)
+                .call_sid_to_coach("x")
+                .coaching(true)
+                .end_conference_on_exit(true)
+                .hold(true)
+                .hold_method(sidekick::twilio::WebhookMethod::from("x"))
+                .hold_url("x")
+                .muted(true)
+                .wait_method(sidekick::twilio::WebhookMethod::from("x"))
+                .wait_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -482,10 +1418,14 @@ async fn delete_participant() {
 async fn list_participant() {
     let mock = Mock::start("twilio_api_v2010", "ListParticipant").await;
     mock.check_page(
-        Participant::list(&mock.client, "ConferenceSid", &ParticipantFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Participant::list(
+            &mock.client,
+            "ConferenceSid",
+            &ParticipantFilter::new().muted(true).hold(true).coaching(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -504,7 +1444,7 @@ async fn update_conference_recording() {
             &mock.client,
             "ConferenceSid",
             "Sid",
-            &UpdateConferenceRecording::new(ConferenceRecordingStatus::from("x")),
+            &UpdateConferenceRecording::new(ConferenceRecordingStatus::from("x")).pause_behavior("x"),
         )
         .await,
     )
@@ -521,10 +1461,17 @@ async fn delete_conference_recording() {
 async fn list_conference_recording() {
     let mock = Mock::start("twilio_api_v2010", "ListConferenceRecording").await;
     mock.check_page(
-        ConferenceRecording::list(&mock.client, "ConferenceSid", &ConferenceRecordingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        ConferenceRecording::list(
+            &mock.client,
+            "ConferenceSid",
+            &ConferenceRecordingFilter::new()
+                .date_created(chrono::NaiveDate::MIN)
+                .date_created_before(chrono::NaiveDate::MIN)
+                .date_created_after(chrono::NaiveDate::MIN),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -538,7 +1485,23 @@ async fn fetch_connect_app() {
 #[tokio::test]
 async fn update_connect_app() {
     let mock = Mock::start("twilio_api_v2010", "UpdateConnectApp").await;
-    mock.check_json(ConnectApp::update(&mock.client, "Sid", &UpdateConnectApp::new()).await).await;
+    mock.check_json(
+        ConnectApp::update(
+            &mock.client,
+            "Sid",
+            &UpdateConnectApp::new()
+                .authorize_redirect_url("x")
+                .company_name("x")
+                .deauthorize_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .deauthorize_callback_url("x")
+                .description("x")
+                .friendly_name("x")
+                .homepage_url("x")
+                .permissions(vec![ConnectAppPermission::from("x")]),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -562,14 +1525,73 @@ async fn fetch_incoming_phone_number() {
 #[tokio::test]
 async fn create_incoming_phone_number() {
     let mock = Mock::start("twilio_api_v2010", "CreateIncomingPhoneNumber").await;
-    mock.check_json(IncomingPhoneNumber::create(&mock.client, &CreateIncomingPhoneNumber::new()).await).await;
+    mock.check_json(
+        IncomingPhoneNumber::create(
+            &mock.client,
+            &CreateIncomingPhoneNumber::new()
+                .address_sid("x")
+                .api_version("x")
+                .area_code("x")
+                .bundle_sid("x")
+                .emergency_address_sid("x")
+                .emergency_status(IncomingPhoneNumberEmergencyStatus::from("x"))
+                .friendly_name("x")
+                .identity_sid("x")
+                .phone_number("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trunk_sid("x")
+                .voice_application_sid("x")
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_receive_mode(IncomingPhoneNumberVoiceReceiveMode::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_incoming_phone_number() {
     let mock = Mock::start("twilio_api_v2010", "UpdateIncomingPhoneNumber").await;
     mock.check_json(
-        IncomingPhoneNumber::update(&mock.client, "Sid", &UpdateIncomingPhoneNumber::new()).await,
+        IncomingPhoneNumber::update(
+            &mock.client,
+            "Sid",
+            &UpdateIncomingPhoneNumber::new()
+                .account_sid("x")
+                .address_sid("x")
+                .api_version("x")
+                .bundle_sid("x")
+                .emergency_address_sid("x")
+                .emergency_status(IncomingPhoneNumberEmergencyStatus::from("x"))
+                .friendly_name("x")
+                .identity_sid("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trunk_sid("x")
+                .voice_application_sid("x")
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_receive_mode(IncomingPhoneNumberVoiceReceiveMode::from("x"))
+                .voice_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -584,10 +1606,13 @@ async fn delete_incoming_phone_number() {
 async fn list_incoming_phone_number() {
     let mock = Mock::start("twilio_api_v2010", "ListIncomingPhoneNumber").await;
     mock.check_page(
-        IncomingPhoneNumber::list(&mock.client, &IncomingPhoneNumberFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        IncomingPhoneNumber::list(
+            &mock.client,
+            &IncomingPhoneNumberFilter::new().beta(true).friendly_name("x").phone_number("x").origin("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -596,7 +1621,33 @@ async fn list_incoming_phone_number() {
 async fn create_incoming_phone_number_local() {
     let mock = Mock::start("twilio_api_v2010", "CreateIncomingPhoneNumberLocal").await;
     mock.check_json(
-        IncomingPhoneNumberLocal::create(&mock.client, &CreateIncomingPhoneNumberLocal::new("x")).await,
+        IncomingPhoneNumberLocal::create(
+            &mock.client,
+            &CreateIncomingPhoneNumberLocal::new("x")
+                .address_sid("x")
+                .api_version("x")
+                .bundle_sid("x")
+                .emergency_address_sid("x")
+                .emergency_status(IncomingPhoneNumberLocalEmergencyStatus::from("x"))
+                .friendly_name("x")
+                .identity_sid("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trunk_sid("x")
+                .voice_application_sid("x")
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_receive_mode(IncomingPhoneNumberLocalVoiceReceiveMode::from("x"))
+                .voice_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -605,10 +1656,17 @@ async fn create_incoming_phone_number_local() {
 async fn list_incoming_phone_number_local() {
     let mock = Mock::start("twilio_api_v2010", "ListIncomingPhoneNumberLocal").await;
     mock.check_page(
-        IncomingPhoneNumberLocal::list(&mock.client, &IncomingPhoneNumberLocalFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        IncomingPhoneNumberLocal::list(
+            &mock.client,
+            &IncomingPhoneNumberLocalFilter::new()
+                .beta(true)
+                .friendly_name("x")
+                .phone_number("x")
+                .origin("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -617,7 +1675,33 @@ async fn list_incoming_phone_number_local() {
 async fn create_incoming_phone_number_mobile() {
     let mock = Mock::start("twilio_api_v2010", "CreateIncomingPhoneNumberMobile").await;
     mock.check_json(
-        IncomingPhoneNumberMobile::create(&mock.client, &CreateIncomingPhoneNumberMobile::new("x")).await,
+        IncomingPhoneNumberMobile::create(
+            &mock.client,
+            &CreateIncomingPhoneNumberMobile::new("x")
+                .address_sid("x")
+                .api_version("x")
+                .bundle_sid("x")
+                .emergency_address_sid("x")
+                .emergency_status(IncomingPhoneNumberMobileEmergencyStatus::from("x"))
+                .friendly_name("x")
+                .identity_sid("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trunk_sid("x")
+                .voice_application_sid("x")
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_receive_mode(IncomingPhoneNumberMobileVoiceReceiveMode::from("x"))
+                .voice_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -626,10 +1710,17 @@ async fn create_incoming_phone_number_mobile() {
 async fn list_incoming_phone_number_mobile() {
     let mock = Mock::start("twilio_api_v2010", "ListIncomingPhoneNumberMobile").await;
     mock.check_page(
-        IncomingPhoneNumberMobile::list(&mock.client, &IncomingPhoneNumberMobileFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        IncomingPhoneNumberMobile::list(
+            &mock.client,
+            &IncomingPhoneNumberMobileFilter::new()
+                .beta(true)
+                .friendly_name("x")
+                .phone_number("x")
+                .origin("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -638,7 +1729,33 @@ async fn list_incoming_phone_number_mobile() {
 async fn create_incoming_phone_number_toll_free() {
     let mock = Mock::start("twilio_api_v2010", "CreateIncomingPhoneNumberTollFree").await;
     mock.check_json(
-        IncomingPhoneNumberTollFree::create(&mock.client, &CreateIncomingPhoneNumberTollFree::new("x")).await,
+        IncomingPhoneNumberTollFree::create(
+            &mock.client,
+            &CreateIncomingPhoneNumberTollFree::new("x")
+                .address_sid("x")
+                .api_version("x")
+                .bundle_sid("x")
+                .emergency_address_sid("x")
+                .emergency_status(IncomingPhoneNumberTollFreeEmergencyStatus::from("x"))
+                .friendly_name("x")
+                .identity_sid("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trunk_sid("x")
+                .voice_application_sid("x")
+                .voice_caller_id_lookup(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_receive_mode(IncomingPhoneNumberTollFreeVoiceReceiveMode::from("x"))
+                .voice_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -647,10 +1764,17 @@ async fn create_incoming_phone_number_toll_free() {
 async fn list_incoming_phone_number_toll_free() {
     let mock = Mock::start("twilio_api_v2010", "ListIncomingPhoneNumberTollFree").await;
     mock.check_page(
-        IncomingPhoneNumberTollFree::list(&mock.client, &IncomingPhoneNumberTollFreeFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        IncomingPhoneNumberTollFree::list(
+            &mock.client,
+            &IncomingPhoneNumberTollFreeFilter::new()
+                .beta(true)
+                .friendly_name("x")
+                .phone_number("x")
+                .origin("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -713,13 +1837,13 @@ async fn fetch_key() {
 #[tokio::test]
 async fn create_new_key() {
     let mock = Mock::start("twilio_api_v2010", "CreateNewKey").await;
-    mock.check_json(Key::create(&mock.client, &CreateKey::new()).await).await;
+    mock.check_json(Key::create(&mock.client, &CreateKey::new().friendly_name("x")).await).await;
 }
 
 #[tokio::test]
 async fn update_key() {
     let mock = Mock::start("twilio_api_v2010", "UpdateKey").await;
-    mock.check_json(Key::update(&mock.client, "Sid", &UpdateKey::new()).await).await;
+    mock.check_json(Key::update(&mock.client, "Sid", &UpdateKey::new().friendly_name("x")).await).await;
 }
 
 #[tokio::test]
@@ -743,13 +1867,52 @@ async fn fetch_message() {
 #[tokio::test]
 async fn create_message() {
     let mock = Mock::start("twilio_api_v2010", "CreateMessage").await;
-    mock.check_json(Message::create(&mock.client, &CreateMessage::new("x")).await).await;
+    mock.check_json(
+        Message::create(
+            &mock.client,
+            &CreateMessage::new("x")
+                .address_retention(MessageAddressRetention::from("x"))
+                .application_sid("x")
+                .attempt(1)
+                .body("x")
+                .content_retention(MessageContentRetention::from("x"))
+                .content_sid("x")
+                .content_variables("x")
+                .fallback_from("x")
+                .force_delivery(true)
+                .from("x")
+                .max_price("1.5".parse::<sidekick::Decimal>().unwrap())
+                .media_url(vec!["x".to_owned()])
+                .messaging_service_sid("x")
+                .persistent_action(vec!["x".to_owned()])
+                .provide_feedback(true)
+                .risk_check(MessageRiskCheck::from("x"))
+                .schedule_type(MessageScheduleType::from("x"))
+                .send_as_mms(true)
+                .send_at(chrono::DateTime::UNIX_EPOCH)
+                .shorten_urls(true)
+                .smart_encoded(true)
+                .status_callback("x")
+                .traffic_type(MessageTrafficType::from("x"))
+                .validity_period(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_message() {
     let mock = Mock::start("twilio_api_v2010", "UpdateMessage").await;
-    mock.check_json(Message::update(&mock.client, "Sid", &UpdateMessage::new()).await).await;
+    mock.check_json(
+        Message::update(
+            &mock.client,
+            "Sid",
+            &UpdateMessage::new().body("x").status(MessageUpdateStatus::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -762,7 +1925,18 @@ async fn delete_message() {
 async fn list_message() {
     let mock = Mock::start("twilio_api_v2010", "ListMessage").await;
     mock.check_page(
-        Message::list(&mock.client, &MessageFilter::new()).first_page().await.map(|page| page.items),
+        Message::list(
+            &mock.client,
+            &MessageFilter::new()
+                .to("x")
+                .from("x")
+                .date_sent(chrono::DateTime::UNIX_EPOCH)
+                .date_sent_before(chrono::DateTime::UNIX_EPOCH)
+                .date_sent_after(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -770,7 +1944,15 @@ async fn list_message() {
 #[tokio::test]
 async fn create_message_feedback() {
     let mock = Mock::start("twilio_api_v2010", "CreateMessageFeedback").await;
-    mock.check_json(Feedback::create(&mock.client, "MessageSid", &CreateFeedback::new()).await).await;
+    mock.check_json(
+        Feedback::create(
+            &mock.client,
+            "MessageSid",
+            &CreateFeedback::new().outcome(MessageFeedbackOutcome::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -789,10 +1971,17 @@ async fn delete_media() {
 async fn list_media() {
     let mock = Mock::start("twilio_api_v2010", "ListMedia").await;
     mock.check_page(
-        Media::list(&mock.client, "MessageSid", &MediaFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Media::list(
+            &mock.client,
+            "MessageSid",
+            &MediaFilter::new()
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .date_created_after(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -807,10 +1996,17 @@ async fn fetch_notification() {
 async fn list_notification() {
     let mock = Mock::start("twilio_api_v2010", "ListNotification").await;
     mock.check_page(
-        Notification::list(&mock.client, &NotificationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Notification::list(
+            &mock.client,
+            &NotificationFilter::new()
+                .log(1)
+                .message_date(chrono::NaiveDate::MIN)
+                .message_date_before(chrono::NaiveDate::MIN)
+                .message_date_after(chrono::NaiveDate::MIN),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -824,14 +2020,29 @@ async fn fetch_outgoing_caller_id() {
 #[tokio::test]
 async fn create_validation_request() {
     let mock = Mock::start("twilio_api_v2010", "CreateValidationRequest").await;
-    mock.check_json(OutgoingCallerId::create(&mock.client, &CreateOutgoingCallerId::new("x")).await).await;
+    mock.check_json(
+        OutgoingCallerId::create(
+            &mock.client,
+            &CreateOutgoingCallerId::new("x")
+                .call_delay(1)
+                .extension("x")
+                .friendly_name("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_outgoing_caller_id() {
     let mock = Mock::start("twilio_api_v2010", "UpdateOutgoingCallerId").await;
-    mock.check_json(OutgoingCallerId::update(&mock.client, "Sid", &UpdateOutgoingCallerId::new()).await)
-        .await;
+    mock.check_json(
+        OutgoingCallerId::update(&mock.client, "Sid", &UpdateOutgoingCallerId::new().friendly_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -844,10 +2055,13 @@ async fn delete_outgoing_caller_id() {
 async fn list_outgoing_caller_id() {
     let mock = Mock::start("twilio_api_v2010", "ListOutgoingCallerId").await;
     mock.check_page(
-        OutgoingCallerId::list(&mock.client, &OutgoingCallerIdFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        OutgoingCallerId::list(
+            &mock.client,
+            &OutgoingCallerIdFilter::new().phone_number("x").friendly_name("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -861,13 +2075,16 @@ async fn fetch_queue() {
 #[tokio::test]
 async fn create_queue() {
     let mock = Mock::start("twilio_api_v2010", "CreateQueue").await;
-    mock.check_json(Queue::create(&mock.client, &CreateQueue::new("x")).await).await;
+    mock.check_json(Queue::create(&mock.client, &CreateQueue::new("x").max_size(1)).await).await;
 }
 
 #[tokio::test]
 async fn update_queue() {
     let mock = Mock::start("twilio_api_v2010", "UpdateQueue").await;
-    mock.check_json(Queue::update(&mock.client, "Sid", &UpdateQueue::new()).await).await;
+    mock.check_json(
+        Queue::update(&mock.client, "Sid", &UpdateQueue::new().friendly_name("x").max_size(1)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -891,7 +2108,16 @@ async fn fetch_member() {
 #[tokio::test]
 async fn update_member() {
     let mock = Mock::start("twilio_api_v2010", "UpdateMember").await;
-    mock.check_json(Member::update(&mock.client, "QueueSid", "CallSid", &UpdateMember::new("x")).await).await;
+    mock.check_json(
+        Member::update(
+            &mock.client,
+            "QueueSid",
+            "CallSid",
+            &UpdateMember::new("x").method(sidekick::twilio::WebhookMethod::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -903,7 +2129,10 @@ async fn list_member() {
 #[tokio::test]
 async fn fetch_recording() {
     let mock = Mock::start("twilio_api_v2010", "FetchRecording").await;
-    mock.check_json(Recording::fetch(&mock.client, "Sid", &FetchRecording::new()).await).await;
+    mock.check_json(
+        Recording::fetch(&mock.client, "Sid", &FetchRecording::new().include_soft_deleted(true)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -916,7 +2145,19 @@ async fn delete_recording() {
 async fn list_recording() {
     let mock = Mock::start("twilio_api_v2010", "ListRecording").await;
     mock.check_page(
-        Recording::list(&mock.client, &RecordingFilter::new()).first_page().await.map(|page| page.items),
+        Recording::list(
+            &mock.client,
+            &RecordingFilter::new()
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .call_sid("x")
+                .conference_sid("x")
+                .include_soft_deleted(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1043,7 +2284,8 @@ async fn create_sip_credential() {
 async fn update_sip_credential() {
     let mock = Mock::start("twilio_api_v2010", "UpdateSipCredential").await;
     mock.check_json(
-        Credential::update(&mock.client, "CredentialListSid", "Sid", &UpdateCredential::new()).await,
+        Credential::update(&mock.client, "CredentialListSid", "Sid", &UpdateCredential::new().password("x"))
+            .await,
     )
     .await;
 }
@@ -1072,13 +2314,53 @@ async fn fetch_sip_domain() {
 #[tokio::test]
 async fn create_sip_domain() {
     let mock = Mock::start("twilio_api_v2010", "CreateSipDomain").await;
-    mock.check_json(Domain::create(&mock.client, &CreateDomain::new("x")).await).await;
+    mock.check_json(
+        Domain::create(
+            &mock.client,
+            &CreateDomain::new("x")
+                .byoc_trunk_sid("x")
+                .emergency_caller_sid("x")
+                .emergency_calling_enabled(true)
+                .friendly_name("x")
+                .secure(true)
+                .sip_registration(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_status_callback_url("x")
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_sip_domain() {
     let mock = Mock::start("twilio_api_v2010", "UpdateSipDomain").await;
-    mock.check_json(Domain::update(&mock.client, "Sid", &UpdateDomain::new()).await).await;
+    mock.check_json(
+        Domain::update(
+            &mock.client,
+            "Sid",
+            &UpdateDomain::new()
+                .byoc_trunk_sid("x")
+                .domain_name("x")
+                .emergency_caller_sid("x")
+                .emergency_calling_enabled(true)
+                .friendly_name("x")
+                .secure(true)
+                .sip_registration(true)
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_status_callback_url("x")
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -1320,7 +2602,12 @@ async fn fetch_sip_ip_address() {
 async fn create_sip_ip_address() {
     let mock = Mock::start("twilio_api_v2010", "CreateSipIpAddress").await;
     mock.check_json(
-        IpAddress::create(&mock.client, "IpAccessControlListSid", &CreateIpAddress::new("x", "x")).await,
+        IpAddress::create(
+            &mock.client,
+            "IpAccessControlListSid",
+            &CreateIpAddress::new("x", "x").cidr_prefix_length(1),
+        )
+        .await,
     )
     .await;
 }
@@ -1329,7 +2616,13 @@ async fn create_sip_ip_address() {
 async fn update_sip_ip_address() {
     let mock = Mock::start("twilio_api_v2010", "UpdateSipIpAddress").await;
     mock.check_json(
-        IpAddress::update(&mock.client, "IpAccessControlListSid", "Sid", &UpdateIpAddress::new()).await,
+        IpAddress::update(
+            &mock.client,
+            "IpAccessControlListSid",
+            "Sid",
+            &UpdateIpAddress::new().cidr_prefix_length(1).friendly_name("x").ip_address("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -1358,14 +2651,31 @@ async fn fetch_short_code() {
 #[tokio::test]
 async fn update_short_code() {
     let mock = Mock::start("twilio_api_v2010", "UpdateShortCode").await;
-    mock.check_json(ShortCode::update(&mock.client, "Sid", &UpdateShortCode::new()).await).await;
+    mock.check_json(
+        ShortCode::update(
+            &mock.client,
+            "Sid",
+            &UpdateShortCode::new()
+                .api_version("x")
+                .friendly_name("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_short_code() {
     let mock = Mock::start("twilio_api_v2010", "ListShortCode").await;
     mock.check_page(
-        ShortCode::list(&mock.client, &ShortCodeFilter::new()).first_page().await.map(|page| page.items),
+        ShortCode::list(&mock.client, &ShortCodeFilter::new().friendly_name("x").short_code("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -1379,13 +2689,17 @@ async fn fetch_signing_key() {
 #[tokio::test]
 async fn create_new_signing_key() {
     let mock = Mock::start("twilio_api_v2010", "CreateNewSigningKey").await;
-    mock.check_json(SigningKey::create(&mock.client, &CreateSigningKey::new()).await).await;
+    mock.check_json(SigningKey::create(&mock.client, &CreateSigningKey::new().friendly_name("x")).await)
+        .await;
 }
 
 #[tokio::test]
 async fn update_signing_key() {
     let mock = Mock::start("twilio_api_v2010", "UpdateSigningKey").await;
-    mock.check_json(SigningKey::update(&mock.client, "Sid", &UpdateSigningKey::new()).await).await;
+    mock.check_json(
+        SigningKey::update(&mock.client, "Sid", &UpdateSigningKey::new().friendly_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -1403,7 +2717,7 @@ async fn list_signing_key() {
 #[tokio::test]
 async fn create_token() {
     let mock = Mock::start("twilio_api_v2010", "CreateToken").await;
-    mock.check_json(Token::create(&mock.client, &CreateToken::new()).await).await;
+    mock.check_json(Token::create(&mock.client, &CreateToken::new().ttl(1)).await).await;
 }
 
 #[tokio::test]
@@ -1428,7 +2742,17 @@ async fn list_transcription() {
 async fn list_usage_record() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecord").await;
     mock.check_page(
-        Record::list(&mock.client, &RecordFilter::new()).first_page().await.map(|page| page.items),
+        Record::list(
+            &mock.client,
+            &RecordFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1437,7 +2761,17 @@ async fn list_usage_record() {
 async fn list_usage_record_all_time() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordAllTime").await;
     mock.check_page(
-        AllTime::list(&mock.client, &AllTimeFilter::new()).first_page().await.map(|page| page.items),
+        AllTime::list(
+            &mock.client,
+            &AllTimeFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1445,15 +2779,37 @@ async fn list_usage_record_all_time() {
 #[tokio::test]
 async fn list_usage_record_daily() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordDaily").await;
-    mock.check_page(Daily::list(&mock.client, &DailyFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Daily::list(
+            &mock.client,
+            &DailyFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_usage_record_last_month() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordLastMonth").await;
     mock.check_page(
-        LastMonth::list(&mock.client, &LastMonthFilter::new()).first_page().await.map(|page| page.items),
+        LastMonth::list(
+            &mock.client,
+            &LastMonthFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1462,7 +2818,17 @@ async fn list_usage_record_last_month() {
 async fn list_usage_record_monthly() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordMonthly").await;
     mock.check_page(
-        Monthly::list(&mock.client, &MonthlyFilter::new()).first_page().await.map(|page| page.items),
+        Monthly::list(
+            &mock.client,
+            &MonthlyFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1471,7 +2837,17 @@ async fn list_usage_record_monthly() {
 async fn list_usage_record_this_month() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordThisMonth").await;
     mock.check_page(
-        ThisMonth::list(&mock.client, &ThisMonthFilter::new()).first_page().await.map(|page| page.items),
+        ThisMonth::list(
+            &mock.client,
+            &ThisMonthFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1479,15 +2855,37 @@ async fn list_usage_record_this_month() {
 #[tokio::test]
 async fn list_usage_record_today() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordToday").await;
-    mock.check_page(Today::list(&mock.client, &TodayFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Today::list(
+            &mock.client,
+            &TodayFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_usage_record_yearly() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordYearly").await;
     mock.check_page(
-        Yearly::list(&mock.client, &YearlyFilter::new()).first_page().await.map(|page| page.items),
+        Yearly::list(
+            &mock.client,
+            &YearlyFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1496,7 +2894,17 @@ async fn list_usage_record_yearly() {
 async fn list_usage_record_yesterday() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageRecordYesterday").await;
     mock.check_page(
-        Yesterday::list(&mock.client, &YesterdayFilter::new()).first_page().await.map(|page| page.items),
+        Yesterday::list(
+            &mock.client,
+            &YesterdayFilter::new()
+                .category("x")
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .include_subaccounts(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -1510,13 +2918,35 @@ async fn fetch_usage_trigger() {
 #[tokio::test]
 async fn create_usage_trigger() {
     let mock = Mock::start("twilio_api_v2010", "CreateUsageTrigger").await;
-    mock.check_json(Trigger::create(&mock.client, &CreateTrigger::new("x", "x", "x")).await).await;
+    mock.check_json(
+        Trigger::create(
+            &mock.client,
+            &CreateTrigger::new("x", "x", "x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .friendly_name("x")
+                .recurring(UsageTriggerRecurring::from("x"))
+                .trigger_by(UsageTriggerTriggerField::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_usage_trigger() {
     let mock = Mock::start("twilio_api_v2010", "UpdateUsageTrigger").await;
-    mock.check_json(Trigger::update(&mock.client, "Sid", &UpdateTrigger::new()).await).await;
+    mock.check_json(
+        Trigger::update(
+            &mock.client,
+            "Sid",
+            &UpdateTrigger::new()
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -1529,7 +2959,16 @@ async fn delete_usage_trigger() {
 async fn list_usage_trigger() {
     let mock = Mock::start("twilio_api_v2010", "ListUsageTrigger").await;
     mock.check_page(
-        Trigger::list(&mock.client, &TriggerFilter::new()).first_page().await.map(|page| page.items),
+        Trigger::list(
+            &mock.client,
+            &TriggerFilter::new()
+                .recurring(UsageTriggerRecurring::from("x"))
+                .trigger_by(UsageTriggerTriggerField::from("x"))
+                .usage_category("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

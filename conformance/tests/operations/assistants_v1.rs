@@ -13,13 +13,37 @@ async fn fetch_assistant() {
 #[tokio::test]
 async fn create_assistant() {
     let mock = Mock::start("twilio_assistants_v1", "CreateAssistant").await;
-    mock.check_json(Assistant::create(&mock.client, &CreateAssistant::new("x")).await).await;
+    mock.check_json(
+        Assistant::create(
+            &mock.client,
+            &CreateAssistant::new("x")
+                .customer_ai(CustomerAi::default())
+                .owner("x")
+                .personality_prompt("x")
+                .segment_credential(SegmentCredential::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_assistant() {
     let mock = Mock::start("twilio_assistants_v1", "UpdateAssistant").await;
-    mock.check_json(Assistant::update(&mock.client, "id", &UpdateAssistant::new()).await).await;
+    mock.check_json(
+        Assistant::update(
+            &mock.client,
+            "id",
+            &UpdateAssistant::new()
+                .customer_ai(CustomerAi::default())
+                .name("x")
+                .owner("x")
+                .personality_prompt("x")
+                .segment_credential(SegmentCredential::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -79,7 +103,15 @@ async fn list_tools_by_assistant() {
 #[tokio::test]
 async fn create_feedback() {
     let mock = Mock::start("twilio_assistants_v1", "CreateFeedback").await;
-    mock.check_json(Feedback::create(&mock.client, "id", &CreateFeedback::new("x")).await).await;
+    mock.check_json(
+        Feedback::create(
+            &mock.client,
+            "id",
+            &CreateFeedback::new("x").message_id("x").score(serde_json::Number::from(1)).text("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -92,7 +124,12 @@ async fn list_feedback() {
 async fn create_message() {
     let mock = Mock::start("twilio_assistants_v1", "CreateMessage").await;
     mock.check_json(
-        AssistantMessage::create(&mock.client, "id", &CreateAssistantMessage::new("x", "x")).await,
+        AssistantMessage::create(
+            &mock.client,
+            "id",
+            &CreateAssistantMessage::new("x", "x").mode("x").session_id("x").webhook("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -106,13 +143,39 @@ async fn fetch_knowledge() {
 #[tokio::test]
 async fn create_knowledge() {
     let mock = Mock::start("twilio_assistants_v1", "CreateKnowledge").await;
-    mock.check_json(Knowledge::create(&mock.client, &CreateKnowledge::new("x", "x")).await).await;
+    mock.check_json(
+        Knowledge::create(
+            &mock.client,
+            &CreateKnowledge::new("x", "x")
+                .assistant_id("x")
+                .description("x")
+                .embedding_model("x")
+                .knowledge_source_details(serde_json::json!({"key": "value"}))
+                .policy(CreatePolicyRequest::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_knowledge() {
     let mock = Mock::start("twilio_assistants_v1", "UpdateKnowledge").await;
-    mock.check_json(Knowledge::update(&mock.client, "id", &UpdateKnowledge::new()).await).await;
+    mock.check_json(
+        Knowledge::update(
+            &mock.client,
+            "id",
+            &UpdateKnowledge::new()
+                .description("x")
+                .embedding_model("x")
+                .knowledge_source_details(serde_json::json!({"key": "value"}))
+                .name("x")
+                .policy(CreatePolicyRequest::default())
+                .r#type("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -125,7 +188,10 @@ async fn delete_knowledge() {
 async fn list_knowledge() {
     let mock = Mock::start("twilio_assistants_v1", "ListKnowledge").await;
     mock.check_page(
-        Knowledge::list(&mock.client, &KnowledgeFilter::new()).first_page().await.map(|page| page.items),
+        Knowledge::list(&mock.client, &KnowledgeFilter::new().assistant_id("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -146,7 +212,10 @@ async fn fetch_knowledge_status() {
 async fn list_policies() {
     let mock = Mock::start("twilio_assistants_v1", "ListPolicies").await;
     mock.check_page(
-        Policy::list(&mock.client, &PolicyFilter::new()).first_page().await.map(|page| page.items),
+        Policy::list(&mock.client, &PolicyFilter::new().tool_id("x").knowledge_id("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -181,13 +250,39 @@ async fn fetch_tool() {
 #[tokio::test]
 async fn create_tool() {
     let mock = Mock::start("twilio_assistants_v1", "CreateTool").await;
-    mock.check_json(Tool::create(&mock.client, &CreateTool::new(true, "x", "x")).await).await;
+    mock.check_json(
+        Tool::create(
+            &mock.client,
+            &CreateTool::new(true, "x", "x")
+                .assistant_id("x")
+                .description("x")
+                .meta(serde_json::json!({"key": "value"}))
+                .policy(CreatePolicyRequest::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_tool() {
     let mock = Mock::start("twilio_assistants_v1", "UpdateTool").await;
-    mock.check_json(Tool::update(&mock.client, "id", &UpdateTool::new()).await).await;
+    mock.check_json(
+        Tool::update(
+            &mock.client,
+            "id",
+            &UpdateTool::new()
+                .assistant_id("x")
+                .description("x")
+                .enabled(true)
+                .meta(serde_json::json!({"key": "value"}))
+                .name("x")
+                .policy(CreatePolicyRequest::default())
+                .r#type("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -199,6 +294,11 @@ async fn delete_tool() {
 #[tokio::test]
 async fn list_tools() {
     let mock = Mock::start("twilio_assistants_v1", "ListTools").await;
-    mock.check_page(Tool::list(&mock.client, &ToolFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Tool::list(&mock.client, &ToolFilter::new().assistant_id("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
+    )
+    .await;
 }

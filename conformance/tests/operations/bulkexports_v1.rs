@@ -31,8 +31,15 @@ async fn fetch_export_configuration() {
 #[tokio::test]
 async fn update_export_configuration() {
     let mock = Mock::start("twilio_bulkexports_v1", "UpdateExportConfiguration").await;
-    mock.check_json(Configuration::update(&mock.client, "ResourceType", &UpdateConfiguration::new()).await)
-        .await;
+    mock.check_json(
+        Configuration::update(
+            &mock.client,
+            "ResourceType",
+            &UpdateConfiguration::new().enabled(true).webhook_method("x").webhook_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -51,8 +58,12 @@ async fn list_day() {
 async fn create_export_custom_job() {
     let mock = Mock::start("twilio_bulkexports_v1", "CreateExportCustomJob").await;
     mock.check_json(
-        ExportCustomJob::create(&mock.client, "ResourceType", &CreateExportCustomJob::new("x", "x", "x"))
-            .await,
+        ExportCustomJob::create(
+            &mock.client,
+            "ResourceType",
+            &CreateExportCustomJob::new("x", "x", "x").email("x").webhook_method("x").webhook_url("x"),
+        )
+        .await,
     )
     .await;
 }

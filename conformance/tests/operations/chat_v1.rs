@@ -14,7 +14,17 @@ async fn fetch_credential() {
 async fn create_credential() {
     let mock = Mock::start("twilio_chat_v1", "CreateCredential").await;
     mock.check_json(
-        Credential::create(&mock.client, &CreateCredential::new(CredentialPushService::from("x"))).await,
+        Credential::create(
+            &mock.client,
+            &CreateCredential::new(CredentialPushService::from("x"))
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -22,7 +32,21 @@ async fn create_credential() {
 #[tokio::test]
 async fn update_credential() {
     let mock = Mock::start("twilio_chat_v1", "UpdateCredential").await;
-    mock.check_json(Credential::update(&mock.client, "Sid", &UpdateCredential::new()).await).await;
+    mock.check_json(
+        Credential::update(
+            &mock.client,
+            "Sid",
+            &UpdateCredential::new()
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -52,7 +76,69 @@ async fn create_service() {
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_chat_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .consumption_report_interval(1)
+                .default_channel_creator_role_sid("x")
+                .default_channel_role_sid("x")
+                .default_service_role_sid("x")
+                .friendly_name("x")
+                .limits_channel_members(1)
+                .limits_user_channels(1)
+                .notifications_added_to_channel_enabled(true)
+                .notifications_added_to_channel_template("x")
+                .notifications_invited_to_channel_enabled(true)
+                .notifications_invited_to_channel_template("x")
+                .notifications_new_message_enabled(true)
+                .notifications_new_message_template("x")
+                .notifications_removed_from_channel_enabled(true)
+                .notifications_removed_from_channel_template("x")
+                .post_webhook_url("x")
+                .pre_webhook_url("x")
+                .reachability_enabled(true)
+                .read_status_enabled(true)
+                .typing_indicator_timeout(1)
+                .webhook_filters(vec!["x".to_owned()])
+                .webhook_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_add_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_add_url("x")
+                .webhooks_on_channel_added_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_added_url("x")
+                .webhooks_on_channel_destroy_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_destroy_url("x")
+                .webhooks_on_channel_destroyed_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_destroyed_url("x")
+                .webhooks_on_channel_update_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_update_url("x")
+                .webhooks_on_channel_updated_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_channel_updated_url("x")
+                .webhooks_on_member_add_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_member_add_url("x")
+                .webhooks_on_member_added_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_member_added_url("x")
+                .webhooks_on_member_remove_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_member_remove_url("x")
+                .webhooks_on_member_removed_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_member_removed_url("x")
+                .webhooks_on_message_remove_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_remove_url("x")
+                .webhooks_on_message_removed_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_removed_url("x")
+                .webhooks_on_message_send_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_send_url("x")
+                .webhooks_on_message_sent_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_sent_url("x")
+                .webhooks_on_message_update_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_update_url("x")
+                .webhooks_on_message_updated_method(sidekick::twilio::WebhookMethod::from("x"))
+                .webhooks_on_message_updated_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -76,13 +162,34 @@ async fn fetch_channel() {
 #[tokio::test]
 async fn create_channel() {
     let mock = Mock::start("twilio_chat_v1", "CreateChannel").await;
-    mock.check_json(Channel::create(&mock.client, "ServiceSid", &CreateChannel::new()).await).await;
+    mock.check_json(
+        Channel::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateChannel::new()
+                .attributes("x")
+                .friendly_name("x")
+                .r#type(ChannelChannelType::from("x"))
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_channel() {
     let mock = Mock::start("twilio_chat_v1", "UpdateChannel").await;
-    mock.check_json(Channel::update(&mock.client, "ServiceSid", "Sid", &UpdateChannel::new()).await).await;
+    mock.check_json(
+        Channel::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateChannel::new().attributes("x").friendly_name("x").unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -95,10 +202,14 @@ async fn delete_channel() {
 async fn list_channel() {
     let mock = Mock::start("twilio_chat_v1", "ListChannel").await;
     mock.check_page(
-        Channel::list(&mock.client, "ServiceSid", &ChannelFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Channel::list(
+            &mock.client,
+            "ServiceSid",
+            &ChannelFilter::new().r#type(vec![ChannelChannelType::from("x")]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -112,8 +223,10 @@ async fn fetch_invite() {
 #[tokio::test]
 async fn create_invite() {
     let mock = Mock::start("twilio_chat_v1", "CreateInvite").await;
-    mock.check_json(Invite::create(&mock.client, "ServiceSid", "ChannelSid", &CreateInvite::new("x")).await)
-        .await;
+    mock.check_json(
+        Invite::create(&mock.client, "ServiceSid", "ChannelSid", &CreateInvite::new("x").role_sid("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -126,10 +239,15 @@ async fn delete_invite() {
 async fn list_invite() {
     let mock = Mock::start("twilio_chat_v1", "ListInvite").await;
     mock.check_page(
-        Invite::list(&mock.client, "ServiceSid", "ChannelSid", &InviteFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Invite::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &InviteFilter::new().identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -143,15 +261,24 @@ async fn fetch_member() {
 #[tokio::test]
 async fn create_member() {
     let mock = Mock::start("twilio_chat_v1", "CreateMember").await;
-    mock.check_json(Member::create(&mock.client, "ServiceSid", "ChannelSid", &CreateMember::new("x")).await)
-        .await;
+    mock.check_json(
+        Member::create(&mock.client, "ServiceSid", "ChannelSid", &CreateMember::new("x").role_sid("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_member() {
     let mock = Mock::start("twilio_chat_v1", "UpdateMember").await;
     mock.check_json(
-        Member::update(&mock.client, "ServiceSid", "ChannelSid", "Sid", &UpdateMember::new()).await,
+        Member::update(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &UpdateMember::new().last_consumed_message_index(1).role_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -166,10 +293,15 @@ async fn delete_member() {
 async fn list_member() {
     let mock = Mock::start("twilio_chat_v1", "ListMember").await;
     mock.check_page(
-        Member::list(&mock.client, "ServiceSid", "ChannelSid", &MemberFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Member::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &MemberFilter::new().identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -184,7 +316,13 @@ async fn fetch_message() {
 async fn create_message() {
     let mock = Mock::start("twilio_chat_v1", "CreateMessage").await;
     mock.check_json(
-        Message::create(&mock.client, "ServiceSid", "ChannelSid", &CreateMessage::new("x")).await,
+        Message::create(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &CreateMessage::new("x").attributes("x").from("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -193,7 +331,14 @@ async fn create_message() {
 async fn update_message() {
     let mock = Mock::start("twilio_chat_v1", "UpdateMessage").await;
     mock.check_json(
-        Message::update(&mock.client, "ServiceSid", "ChannelSid", "Sid", &UpdateMessage::new()).await,
+        Message::update(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &UpdateMessage::new().attributes("x").body("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -208,10 +353,15 @@ async fn delete_message() {
 async fn list_message() {
     let mock = Mock::start("twilio_chat_v1", "ListMessage").await;
     mock.check_page(
-        Message::list(&mock.client, "ServiceSid", "ChannelSid", &MessageFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Message::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &MessageFilter::new().order(MessageOrderType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -266,13 +416,30 @@ async fn fetch_user() {
 #[tokio::test]
 async fn create_user() {
     let mock = Mock::start("twilio_chat_v1", "CreateUser").await;
-    mock.check_json(User::create(&mock.client, "ServiceSid", &CreateUser::new("x")).await).await;
+    mock.check_json(
+        User::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateUser::new("x").attributes("x").friendly_name("x").role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_user() {
     let mock = Mock::start("twilio_chat_v1", "UpdateUser").await;
-    mock.check_json(User::update(&mock.client, "ServiceSid", "Sid", &UpdateUser::new()).await).await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateUser::new().attributes("x").friendly_name("x").role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

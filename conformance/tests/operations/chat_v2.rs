@@ -14,7 +14,17 @@ async fn fetch_credential() {
 async fn create_credential() {
     let mock = Mock::start("twilio_chat_v2", "CreateCredential").await;
     mock.check_json(
-        Credential::create(&mock.client, &CreateCredential::new(CredentialPushService::from("x"))).await,
+        Credential::create(
+            &mock.client,
+            &CreateCredential::new(CredentialPushService::from("x"))
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -22,7 +32,21 @@ async fn create_credential() {
 #[tokio::test]
 async fn update_credential() {
     let mock = Mock::start("twilio_chat_v2", "UpdateCredential").await;
-    mock.check_json(Credential::update(&mock.client, "Sid", &UpdateCredential::new()).await).await;
+    mock.check_json(
+        Credential::update(
+            &mock.client,
+            "Sid",
+            &UpdateCredential::new()
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -52,7 +76,46 @@ async fn create_service() {
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_chat_v2", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .consumption_report_interval(1)
+                .default_channel_creator_role_sid("x")
+                .default_channel_role_sid("x")
+                .default_service_role_sid("x")
+                .friendly_name("x")
+                .limits_channel_members(1)
+                .limits_user_channels(1)
+                .media_compatibility_message("x")
+                .notifications_added_to_channel_enabled(true)
+                .notifications_added_to_channel_sound("x")
+                .notifications_added_to_channel_template("x")
+                .notifications_invited_to_channel_enabled(true)
+                .notifications_invited_to_channel_sound("x")
+                .notifications_invited_to_channel_template("x")
+                .notifications_log_enabled(true)
+                .notifications_new_message_badge_count_enabled(true)
+                .notifications_new_message_enabled(true)
+                .notifications_new_message_sound("x")
+                .notifications_new_message_template("x")
+                .notifications_removed_from_channel_enabled(true)
+                .notifications_removed_from_channel_sound("x")
+                .notifications_removed_from_channel_template("x")
+                .post_webhook_retry_count(1)
+                .post_webhook_url("x")
+                .pre_webhook_retry_count(1)
+                .pre_webhook_url("x")
+                .reachability_enabled(true)
+                .read_status_enabled(true)
+                .typing_indicator_timeout(1)
+                .webhook_filters(vec!["x".to_owned()])
+                .webhook_method(sidekick::twilio::WebhookMethod::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -83,10 +146,16 @@ async fn delete_binding() {
 async fn list_binding() {
     let mock = Mock::start("twilio_chat_v2", "ListBinding").await;
     mock.check_page(
-        Binding::list(&mock.client, "ServiceSid", &BindingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Binding::list(
+            &mock.client,
+            "ServiceSid",
+            &BindingFilter::new()
+                .binding_type(vec![BindingBindingType::from("x")])
+                .identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -100,29 +169,74 @@ async fn fetch_channel() {
 #[tokio::test]
 async fn create_channel() {
     let mock = Mock::start("twilio_chat_v2", "CreateChannel").await;
-    mock.check_json(Channel::create(&mock.client, "ServiceSid", &CreateChannel::new()).await).await;
+    mock.check_json(
+        Channel::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateChannel::new()
+                .x_twilio_webhook_enabled(ChannelWebhookEnabledType::from("x"))
+                .attributes("x")
+                .created_by("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .r#type(ChannelChannelType::from("x"))
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_channel() {
     let mock = Mock::start("twilio_chat_v2", "UpdateChannel").await;
-    mock.check_json(Channel::update(&mock.client, "ServiceSid", "Sid", &UpdateChannel::new()).await).await;
+    mock.check_json(
+        Channel::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateChannel::new()
+                .x_twilio_webhook_enabled(ChannelWebhookEnabledType::from("x"))
+                .attributes("x")
+                .created_by("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_channel() {
     let mock = Mock::start("twilio_chat_v2", "DeleteChannel").await;
-    mock.check_empty(Channel::delete(&mock.client, "ServiceSid", "Sid", &DeleteChannel::new()).await).await;
+    mock.check_empty(
+        Channel::delete(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &DeleteChannel::new().x_twilio_webhook_enabled(ChannelWebhookEnabledType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_channel() {
     let mock = Mock::start("twilio_chat_v2", "ListChannel").await;
     mock.check_page(
-        Channel::list(&mock.client, "ServiceSid", &ChannelFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Channel::list(
+            &mock.client,
+            "ServiceSid",
+            &ChannelFilter::new().r#type(vec![ChannelChannelType::from("x")]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -136,8 +250,10 @@ async fn fetch_invite() {
 #[tokio::test]
 async fn create_invite() {
     let mock = Mock::start("twilio_chat_v2", "CreateInvite").await;
-    mock.check_json(Invite::create(&mock.client, "ServiceSid", "ChannelSid", &CreateInvite::new("x")).await)
-        .await;
+    mock.check_json(
+        Invite::create(&mock.client, "ServiceSid", "ChannelSid", &CreateInvite::new("x").role_sid("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -150,10 +266,15 @@ async fn delete_invite() {
 async fn list_invite() {
     let mock = Mock::start("twilio_chat_v2", "ListInvite").await;
     mock.check_page(
-        Invite::list(&mock.client, "ServiceSid", "ChannelSid", &InviteFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Invite::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &InviteFilter::new().identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -167,15 +288,44 @@ async fn fetch_member() {
 #[tokio::test]
 async fn create_member() {
     let mock = Mock::start("twilio_chat_v2", "CreateMember").await;
-    mock.check_json(Member::create(&mock.client, "ServiceSid", "ChannelSid", &CreateMember::new("x")).await)
-        .await;
+    mock.check_json(
+        Member::create(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &CreateMember::new("x")
+                .x_twilio_webhook_enabled(MemberWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .last_consumed_message_index(1)
+                .last_consumption_timestamp(chrono::DateTime::UNIX_EPOCH)
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_member() {
     let mock = Mock::start("twilio_chat_v2", "UpdateMember").await;
     mock.check_json(
-        Member::update(&mock.client, "ServiceSid", "ChannelSid", "Sid", &UpdateMember::new()).await,
+        Member::update(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &UpdateMember::new()
+                .x_twilio_webhook_enabled(MemberWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .last_consumed_message_index(1)
+                .last_consumption_timestamp(chrono::DateTime::UNIX_EPOCH)
+                .role_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -184,7 +334,14 @@ async fn update_member() {
 async fn delete_member() {
     let mock = Mock::start("twilio_chat_v2", "DeleteMember").await;
     mock.check_empty(
-        Member::delete(&mock.client, "ServiceSid", "ChannelSid", "Sid", &DeleteMember::new()).await,
+        Member::delete(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &DeleteMember::new().x_twilio_webhook_enabled(MemberWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -193,10 +350,15 @@ async fn delete_member() {
 async fn list_member() {
     let mock = Mock::start("twilio_chat_v2", "ListMember").await;
     mock.check_page(
-        Member::list(&mock.client, "ServiceSid", "ChannelSid", &MemberFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Member::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &MemberFilter::new().identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -210,15 +372,45 @@ async fn fetch_message() {
 #[tokio::test]
 async fn create_message() {
     let mock = Mock::start("twilio_chat_v2", "CreateMessage").await;
-    mock.check_json(Message::create(&mock.client, "ServiceSid", "ChannelSid", &CreateMessage::new()).await)
-        .await;
+    mock.check_json(
+        Message::create(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &CreateMessage::new()
+                .x_twilio_webhook_enabled(MessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .body("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .from("x")
+                .last_updated_by("x")
+                .media_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_message() {
     let mock = Mock::start("twilio_chat_v2", "UpdateMessage").await;
     mock.check_json(
-        Message::update(&mock.client, "ServiceSid", "ChannelSid", "Sid", &UpdateMessage::new()).await,
+        Message::update(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &UpdateMessage::new()
+                .x_twilio_webhook_enabled(MessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .body("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .from("x")
+                .last_updated_by("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -227,7 +419,14 @@ async fn update_message() {
 async fn delete_message() {
     let mock = Mock::start("twilio_chat_v2", "DeleteMessage").await;
     mock.check_empty(
-        Message::delete(&mock.client, "ServiceSid", "ChannelSid", "Sid", &DeleteMessage::new()).await,
+        Message::delete(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &DeleteMessage::new().x_twilio_webhook_enabled(MessageWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -236,10 +435,15 @@ async fn delete_message() {
 async fn list_message() {
     let mock = Mock::start("twilio_chat_v2", "ListMessage").await;
     mock.check_page(
-        Message::list(&mock.client, "ServiceSid", "ChannelSid", &MessageFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Message::list(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            &MessageFilter::new().order(MessageOrderType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -258,7 +462,13 @@ async fn create_channel_webhook() {
             &mock.client,
             "ServiceSid",
             "ChannelSid",
-            &CreateWebhook::new(ChannelWebhookType::from("x")),
+            &CreateWebhook::new(ChannelWebhookType::from("x"))
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ChannelWebhookMethod::from("x"))
+                .configuration_retry_count(1)
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
         )
         .await,
     )
@@ -269,7 +479,20 @@ async fn create_channel_webhook() {
 async fn update_channel_webhook() {
     let mock = Mock::start("twilio_chat_v2", "UpdateChannelWebhook").await;
     mock.check_json(
-        Webhook::update(&mock.client, "ServiceSid", "ChannelSid", "Sid", &UpdateWebhook::new()).await,
+        Webhook::update(
+            &mock.client,
+            "ServiceSid",
+            "ChannelSid",
+            "Sid",
+            &UpdateWebhook::new()
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ChannelWebhookMethod::from("x"))
+                .configuration_retry_count(1)
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -339,13 +562,38 @@ async fn fetch_user() {
 #[tokio::test]
 async fn create_user() {
     let mock = Mock::start("twilio_chat_v2", "CreateUser").await;
-    mock.check_json(User::create(&mock.client, "ServiceSid", &CreateUser::new("x")).await).await;
+    mock.check_json(
+        User::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateUser::new("x")
+                .x_twilio_webhook_enabled(UserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_user() {
     let mock = Mock::start("twilio_chat_v2", "UpdateUser").await;
-    mock.check_json(User::update(&mock.client, "ServiceSid", "Sid", &UpdateUser::new()).await).await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateUser::new()
+                .x_twilio_webhook_enabled(UserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -376,10 +624,15 @@ async fn delete_user_binding() {
 async fn list_user_binding() {
     let mock = Mock::start("twilio_chat_v2", "ListUserBinding").await;
     mock.check_page(
-        UserBinding::list(&mock.client, "ServiceSid", "UserSid", &UserBindingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        UserBinding::list(
+            &mock.client,
+            "ServiceSid",
+            "UserSid",
+            &UserBindingFilter::new().binding_type(vec![UserBindingBindingType::from("x")]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -394,8 +647,17 @@ async fn fetch_user_channel() {
 async fn update_user_channel() {
     let mock = Mock::start("twilio_chat_v2", "UpdateUserChannel").await;
     mock.check_json(
-        UserChannel::update(&mock.client, "ServiceSid", "UserSid", "ChannelSid", &UpdateUserChannel::new())
-            .await,
+        UserChannel::update(
+            &mock.client,
+            "ServiceSid",
+            "UserSid",
+            "ChannelSid",
+            &UpdateUserChannel::new()
+                .last_consumed_message_index(1)
+                .last_consumption_timestamp(chrono::DateTime::UNIX_EPOCH)
+                .notification_level(UserChannelNotificationLevel::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -404,8 +666,14 @@ async fn update_user_channel() {
 async fn delete_user_channel() {
     let mock = Mock::start("twilio_chat_v2", "DeleteUserChannel").await;
     mock.check_empty(
-        UserChannel::delete(&mock.client, "ServiceSid", "UserSid", "ChannelSid", &DeleteUserChannel::new())
-            .await,
+        UserChannel::delete(
+            &mock.client,
+            "ServiceSid",
+            "UserSid",
+            "ChannelSid",
+            &DeleteUserChannel::new().x_twilio_webhook_enabled(UserChannelWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }

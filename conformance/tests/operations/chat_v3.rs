@@ -7,5 +7,17 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn update_channel() {
     let mock = Mock::start("twilio_chat_v3", "UpdateChannel").await;
-    mock.check_json(Channel::update(&mock.client, "ServiceSid", "Sid", &UpdateChannel::new()).await).await;
+    mock.check_json(
+        Channel::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateChannel::new()
+                .x_twilio_webhook_enabled(ChannelWebhookEnabledType::from("x"))
+                .messaging_service_sid("x")
+                .r#type(ChannelChannelType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }

@@ -13,13 +13,33 @@ async fn fetch_content() {
 #[tokio::test]
 async fn create_content() {
     let mock = Mock::start("twilio_content_v1", "CreateContent").await;
-    mock.check_json(Content::create(&mock.client, &CreateContent::new("x", Types::default())).await).await;
+    mock.check_json(
+        Content::create(
+            &mock.client,
+            &CreateContent::new("x", Types::default())
+                .friendly_name("x")
+                .variables(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_content() {
     let mock = Mock::start("twilio_content_v1", "UpdateContent").await;
-    mock.check_json(Content::update(&mock.client, "Sid", &UpdateContent::new(Types::default())).await).await;
+    mock.check_json(
+        Content::update(
+            &mock.client,
+            "Sid",
+            &UpdateContent::new(Types::default())
+                .friendly_name("x")
+                .language("x")
+                .variables(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -8,7 +8,22 @@ use crate::mock::Mock;
 async fn list_content() {
     let mock = Mock::start("twilio_content_v2", "ListContent").await;
     mock.check_page(
-        Content::list(&mock.client, &ContentFilter::new()).first_page().await.map(|page| page.items),
+        Content::list(
+            &mock.client,
+            &ContentFilter::new()
+                .sort_by_date("x")
+                .sort_by_content_name("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .content_name("x")
+                .content("x")
+                .language(vec!["x".to_owned()])
+                .content_type(vec!["x".to_owned()])
+                .channel_eligibility(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -17,10 +32,22 @@ async fn list_content() {
 async fn list_content_and_approvals() {
     let mock = Mock::start("twilio_content_v2", "ListContentAndApprovals").await;
     mock.check_page(
-        ContentAndApproval::list(&mock.client, &ContentAndApprovalFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        ContentAndApproval::list(
+            &mock.client,
+            &ContentAndApprovalFilter::new()
+                .sort_by_date("x")
+                .sort_by_content_name("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .content_name("x")
+                .content("x")
+                .language(vec!["x".to_owned()])
+                .content_type(vec!["x".to_owned()])
+                .channel_eligibility(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

@@ -13,7 +13,18 @@ async fn fetch_configuration() {
 #[tokio::test]
 async fn update_configuration() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConfiguration").await;
-    mock.check_json(Configuration::update(&mock.client, &UpdateConfiguration::new()).await).await;
+    mock.check_json(
+        Configuration::update(
+            &mock.client,
+            &UpdateConfiguration::new()
+                .default_chat_service_sid("x")
+                .default_closed_timer("x")
+                .default_inactive_timer("x")
+                .default_messaging_service_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -26,7 +37,21 @@ async fn fetch_configuration_address() {
 async fn create_configuration_address() {
     let mock = Mock::start("twilio_conversations_v1", "CreateConfigurationAddress").await;
     mock.check_json(
-        Address::create(&mock.client, &CreateAddress::new("x", ConfigurationAddressType::from("x"))).await,
+        Address::create(
+            &mock.client,
+            &CreateAddress::new("x", ConfigurationAddressType::from("x"))
+                .address_country("x")
+                .auto_creation_conversation_service_sid("x")
+                .auto_creation_enabled(true)
+                .auto_creation_studio_flow_sid("x")
+                .auto_creation_studio_retry_count(1)
+                .auto_creation_type(ConfigurationAddressAutoCreationType::from("x"))
+                .auto_creation_webhook_filters(vec!["x".to_owned()])
+                .auto_creation_webhook_method(ConfigurationAddressMethod::from("x"))
+                .auto_creation_webhook_url("x")
+                .friendly_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -34,7 +59,24 @@ async fn create_configuration_address() {
 #[tokio::test]
 async fn update_configuration_address() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConfigurationAddress").await;
-    mock.check_json(Address::update(&mock.client, "Sid", &UpdateAddress::new()).await).await;
+    mock.check_json(
+        Address::update(
+            &mock.client,
+            "Sid",
+            &UpdateAddress::new()
+                .auto_creation_conversation_service_sid("x")
+                .auto_creation_enabled(true)
+                .auto_creation_studio_flow_sid("x")
+                .auto_creation_studio_retry_count(1)
+                .auto_creation_type(ConfigurationAddressAutoCreationType::from("x"))
+                .auto_creation_webhook_filters(vec!["x".to_owned()])
+                .auto_creation_webhook_method(ConfigurationAddressMethod::from("x"))
+                .auto_creation_webhook_url("x")
+                .friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -47,7 +89,10 @@ async fn delete_configuration_address() {
 async fn list_configuration_address() {
     let mock = Mock::start("twilio_conversations_v1", "ListConfigurationAddress").await;
     mock.check_page(
-        Address::list(&mock.client, &AddressFilter::new()).first_page().await.map(|page| page.items),
+        Address::list(&mock.client, &AddressFilter::new().r#type("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -61,14 +106,43 @@ async fn fetch_configuration_webhook() {
 #[tokio::test]
 async fn update_configuration_webhook() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConfigurationWebhook").await;
-    mock.check_json(Webhooks::update(&mock.client, &UpdateWebhooks::new()).await).await;
+    mock.check_json(
+        Webhooks::update(
+            &mock.client,
+            &UpdateWebhooks::new()
+                .filters(vec!["x".to_owned()])
+                .method("x")
+                .post_webhook_url("x")
+                .pre_webhook_url("x")
+                .target(ConfigurationWebhookTarget::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_conversation_with_participants() {
     let mock = Mock::start("twilio_conversations_v1", "CreateConversationWithParticipants").await;
     mock.check_json(
-        ConversationWithParticipant::create(&mock.client, &CreateConversationWithParticipant::new()).await,
+        ConversationWithParticipant::create(
+            &mock.client,
+            &CreateConversationWithParticipant::new()
+                .x_twilio_webhook_enabled(ConversationWithParticipantsWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .participant(vec!["x".to_owned()])
+                .state(ConversationWithParticipantsState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -82,29 +156,79 @@ async fn fetch_conversation() {
 #[tokio::test]
 async fn create_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "CreateConversation").await;
-    mock.check_json(Conversation::create(&mock.client, &CreateConversation::new()).await).await;
+    mock.check_json(
+        Conversation::create(
+            &mock.client,
+            &CreateConversation::new()
+                .x_twilio_webhook_enabled(ConversationWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .state(ConversationState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConversation").await;
-    mock.check_json(Conversation::update(&mock.client, "Sid", &UpdateConversation::new()).await).await;
+    mock.check_json(
+        Conversation::update(
+            &mock.client,
+            "Sid",
+            &UpdateConversation::new()
+                .x_twilio_webhook_enabled(ConversationWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .state(ConversationState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteConversation").await;
-    mock.check_empty(Conversation::delete(&mock.client, "Sid", &DeleteConversation::new()).await).await;
+    mock.check_empty(
+        Conversation::delete(
+            &mock.client,
+            "Sid",
+            &DeleteConversation::new().x_twilio_webhook_enabled(ConversationWebhookEnabledType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "ListConversation").await;
     mock.check_page(
-        Conversation::list(&mock.client, &ConversationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Conversation::list(
+            &mock.client,
+            &ConversationFilter::new().start_date("x").end_date("x").state(ConversationState::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -118,31 +242,76 @@ async fn fetch_conversation_message() {
 #[tokio::test]
 async fn create_conversation_message() {
     let mock = Mock::start("twilio_conversations_v1", "CreateConversationMessage").await;
-    mock.check_json(Message::create(&mock.client, "ConversationSid", &CreateMessage::new()).await).await;
+    mock.check_json(
+        Message::create(
+            &mock.client,
+            "ConversationSid",
+            &CreateMessage::new()
+                .x_twilio_webhook_enabled(ConversationMessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .author("x")
+                .body("x")
+                .content_sid("x")
+                .content_variables("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .media_sid("x")
+                .subject("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_conversation_message() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConversationMessage").await;
-    mock.check_json(Message::update(&mock.client, "ConversationSid", "Sid", &UpdateMessage::new()).await)
-        .await;
+    mock.check_json(
+        Message::update(
+            &mock.client,
+            "ConversationSid",
+            "Sid",
+            &UpdateMessage::new()
+                .x_twilio_webhook_enabled(ConversationMessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .author("x")
+                .body("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .subject("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_conversation_message() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteConversationMessage").await;
-    mock.check_empty(Message::delete(&mock.client, "ConversationSid", "Sid", &DeleteMessage::new()).await)
-        .await;
+    mock.check_empty(
+        Message::delete(
+            &mock.client,
+            "ConversationSid",
+            "Sid",
+            &DeleteMessage::new().x_twilio_webhook_enabled(ConversationMessageWebhookEnabledType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_conversation_message() {
     let mock = Mock::start("twilio_conversations_v1", "ListConversationMessage").await;
     mock.check_page(
-        Message::list(&mock.client, "ConversationSid", &MessageFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Message::list(
+            &mock.client,
+            "ConversationSid",
+            &MessageFilter::new().order(ConversationMessageOrderType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -174,15 +343,47 @@ async fn fetch_conversation_participant() {
 #[tokio::test]
 async fn create_conversation_participant() {
     let mock = Mock::start("twilio_conversations_v1", "CreateConversationParticipant").await;
-    mock.check_json(Participant::create(&mock.client, "ConversationSid", &CreateParticipant::new()).await)
-        .await;
+    mock.check_json(
+        Participant::create(
+            &mock.client,
+            "ConversationSid",
+            &CreateParticipant::new()
+                .x_twilio_webhook_enabled(ConversationParticipantWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .identity("x")
+                .messaging_binding_address("x")
+                .messaging_binding_projected_address("x")
+                .messaging_binding_proxy_address("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_conversation_participant() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConversationParticipant").await;
     mock.check_json(
-        Participant::update(&mock.client, "ConversationSid", "Sid", &UpdateParticipant::new()).await,
+        Participant::update(
+            &mock.client,
+            "ConversationSid",
+            "Sid",
+            &UpdateParticipant::new()
+                .x_twilio_webhook_enabled(ConversationParticipantWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .identity("x")
+                .last_read_message_index(1)
+                .last_read_timestamp("x")
+                .messaging_binding_projected_address("x")
+                .messaging_binding_proxy_address("x")
+                .role_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -191,7 +392,14 @@ async fn update_conversation_participant() {
 async fn delete_conversation_participant() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteConversationParticipant").await;
     mock.check_empty(
-        Participant::delete(&mock.client, "ConversationSid", "Sid", &DeleteParticipant::new()).await,
+        Participant::delete(
+            &mock.client,
+            "ConversationSid",
+            "Sid",
+            &DeleteParticipant::new()
+                .x_twilio_webhook_enabled(ConversationParticipantWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -218,7 +426,13 @@ async fn create_conversation_scoped_webhook() {
         Webhook::create(
             &mock.client,
             "ConversationSid",
-            &CreateWebhook::new(ConversationScopedWebhookTarget::from("x")),
+            &CreateWebhook::new(ConversationScopedWebhookTarget::from("x"))
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ConversationScopedWebhookMethod::from("x"))
+                .configuration_replay_after(1)
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
         )
         .await,
     )
@@ -228,8 +442,21 @@ async fn create_conversation_scoped_webhook() {
 #[tokio::test]
 async fn update_conversation_scoped_webhook() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateConversationScopedWebhook").await;
-    mock.check_json(Webhook::update(&mock.client, "ConversationSid", "Sid", &UpdateWebhook::new()).await)
-        .await;
+    mock.check_json(
+        Webhook::update(
+            &mock.client,
+            "ConversationSid",
+            "Sid",
+            &UpdateWebhook::new()
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ConversationScopedWebhookMethod::from("x"))
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -255,7 +482,17 @@ async fn fetch_credential() {
 async fn create_credential() {
     let mock = Mock::start("twilio_conversations_v1", "CreateCredential").await;
     mock.check_json(
-        Credential::create(&mock.client, &CreateCredential::new(CredentialPushType::from("x"))).await,
+        Credential::create(
+            &mock.client,
+            &CreateCredential::new(CredentialPushType::from("x"))
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -263,7 +500,22 @@ async fn create_credential() {
 #[tokio::test]
 async fn update_credential() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateCredential").await;
-    mock.check_json(Credential::update(&mock.client, "Sid", &UpdateCredential::new()).await).await;
+    mock.check_json(
+        Credential::update(
+            &mock.client,
+            "Sid",
+            &UpdateCredential::new()
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x")
+                .r#type(CredentialPushType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -282,10 +534,13 @@ async fn list_credential() {
 async fn list_participant_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "ListParticipantConversation").await;
     mock.check_page(
-        ParticipantConversation::list(&mock.client, &ParticipantConversationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        ParticipantConversation::list(
+            &mock.client,
+            &ParticipantConversationFilter::new().identity("x").address("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -364,10 +619,16 @@ async fn delete_service_binding() {
 async fn list_service_binding() {
     let mock = Mock::start("twilio_conversations_v1", "ListServiceBinding").await;
     mock.check_page(
-        Binding::list(&mock.client, "ChatServiceSid", &BindingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Binding::list(
+            &mock.client,
+            "ChatServiceSid",
+            &BindingFilter::new()
+                .binding_type(vec![ServiceBindingBindingType::from("x")])
+                .identity(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -382,8 +643,16 @@ async fn fetch_service_configuration() {
 async fn update_service_configuration() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateServiceConfiguration").await;
     mock.check_json(
-        ServiceConfiguration::update(&mock.client, "ChatServiceSid", &UpdateServiceConfiguration::new())
-            .await,
+        ServiceConfiguration::update(
+            &mock.client,
+            "ChatServiceSid",
+            &UpdateServiceConfiguration::new()
+                .default_chat_service_role_sid("x")
+                .default_conversation_creator_role_sid("x")
+                .default_conversation_role_sid("x")
+                .reachability_enabled(true),
+        )
+        .await,
     )
     .await;
 }
@@ -397,8 +666,28 @@ async fn fetch_service_notification() {
 #[tokio::test]
 async fn update_service_notification() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateServiceNotification").await;
-    mock.check_json(Notifications::update(&mock.client, "ChatServiceSid", &UpdateNotifications::new()).await)
-        .await;
+    mock.check_json(
+        Notifications::update(
+            &mock.client,
+            "ChatServiceSid",
+            &UpdateNotifications::new()
+                .added_to_conversation_enabled(true)
+                .added_to_conversation_sound("x")
+                .added_to_conversation_template("x")
+                .log_enabled(true)
+                .new_message_badge_count_enabled(true)
+                .new_message_enabled(true)
+                .new_message_sound("x")
+                .new_message_template("x")
+                .new_message_with_media_enabled(true)
+                .new_message_with_media_template("x")
+                .removed_from_conversation_enabled(true)
+                .removed_from_conversation_sound("x")
+                .removed_from_conversation_template("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -411,8 +700,16 @@ async fn fetch_service_webhook_configuration() {
 async fn update_service_webhook_configuration() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateServiceWebhookConfiguration").await;
     mock.check_json(
-        ConfigurationWebhooks::update(&mock.client, "ChatServiceSid", &UpdateConfigurationWebhooks::new())
-            .await,
+        ConfigurationWebhooks::update(
+            &mock.client,
+            "ChatServiceSid",
+            &UpdateConfigurationWebhooks::new()
+                .filters(vec!["x".to_owned()])
+                .method("x")
+                .post_webhook_url("x")
+                .pre_webhook_url("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -424,7 +721,20 @@ async fn create_service_conversation_with_participants() {
         ServiceConversationWithParticipant::create(
             &mock.client,
             "ChatServiceSid",
-            &CreateServiceConversationWithParticipant::new(),
+            &CreateServiceConversationWithParticipant::new()
+                .x_twilio_webhook_enabled(ServiceConversationWithParticipantsWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .participant(vec!["x".to_owned()])
+                .state(ServiceConversationWithParticipantsState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
         )
         .await,
     )
@@ -441,7 +751,24 @@ async fn fetch_service_conversation() {
 async fn create_service_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "CreateServiceConversation").await;
     mock.check_json(
-        ServiceConversation::create(&mock.client, "ChatServiceSid", &CreateServiceConversation::new()).await,
+        ServiceConversation::create(
+            &mock.client,
+            "ChatServiceSid",
+            &CreateServiceConversation::new()
+                .x_twilio_webhook_enabled(ServiceConversationWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .state(ServiceConversationState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -450,8 +777,25 @@ async fn create_service_conversation() {
 async fn update_service_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateServiceConversation").await;
     mock.check_json(
-        ServiceConversation::update(&mock.client, "ChatServiceSid", "Sid", &UpdateServiceConversation::new())
-            .await,
+        ServiceConversation::update(
+            &mock.client,
+            "ChatServiceSid",
+            "Sid",
+            &UpdateServiceConversation::new()
+                .x_twilio_webhook_enabled(ServiceConversationWebhookEnabledType::from("x"))
+                .attributes("x")
+                .bindings_email_address("x")
+                .bindings_email_name("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .messaging_service_sid("x")
+                .state(ServiceConversationState::from("x"))
+                .timers_closed("x")
+                .timers_inactive("x")
+                .unique_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -460,8 +804,14 @@ async fn update_service_conversation() {
 async fn delete_service_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteServiceConversation").await;
     mock.check_empty(
-        ServiceConversation::delete(&mock.client, "ChatServiceSid", "Sid", &DeleteServiceConversation::new())
-            .await,
+        ServiceConversation::delete(
+            &mock.client,
+            "ChatServiceSid",
+            "Sid",
+            &DeleteServiceConversation::new()
+                .x_twilio_webhook_enabled(ServiceConversationWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -470,10 +820,17 @@ async fn delete_service_conversation() {
 async fn list_service_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "ListServiceConversation").await;
     mock.check_page(
-        ServiceConversation::list(&mock.client, "ChatServiceSid", &ServiceConversationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        ServiceConversation::list(
+            &mock.client,
+            "ChatServiceSid",
+            &ServiceConversationFilter::new()
+                .start_date("x")
+                .end_date("x")
+                .state(ServiceConversationState::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -495,7 +852,17 @@ async fn create_service_conversation_message() {
             &mock.client,
             "ChatServiceSid",
             "ConversationSid",
-            &CreateConversationMessage::new(),
+            &CreateConversationMessage::new()
+                .x_twilio_webhook_enabled(ServiceConversationMessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .author("x")
+                .body("x")
+                .content_sid("x")
+                .content_variables("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .media_sid("x")
+                .subject("x"),
         )
         .await,
     )
@@ -511,7 +878,14 @@ async fn update_service_conversation_message() {
             "ChatServiceSid",
             "ConversationSid",
             "Sid",
-            &UpdateConversationMessage::new(),
+            &UpdateConversationMessage::new()
+                .x_twilio_webhook_enabled(ServiceConversationMessageWebhookEnabledType::from("x"))
+                .attributes("x")
+                .author("x")
+                .body("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .subject("x"),
         )
         .await,
     )
@@ -527,7 +901,8 @@ async fn delete_service_conversation_message() {
             "ChatServiceSid",
             "ConversationSid",
             "Sid",
-            &DeleteConversationMessage::new(),
+            &DeleteConversationMessage::new()
+                .x_twilio_webhook_enabled(ServiceConversationMessageWebhookEnabledType::from("x")),
         )
         .await,
     )
@@ -542,7 +917,7 @@ async fn list_service_conversation_message() {
             &mock.client,
             "ChatServiceSid",
             "ConversationSid",
-            &ConversationMessageFilter::new(),
+            &ConversationMessageFilter::new().order(ServiceConversationMessageOrderType::from("x")),
         )
         .first_page()
         .await
@@ -589,7 +964,16 @@ async fn create_service_conversation_participant() {
             &mock.client,
             "ChatServiceSid",
             "ConversationSid",
-            &CreateConversationParticipant::new(),
+            &CreateConversationParticipant::new()
+                .x_twilio_webhook_enabled(ServiceConversationParticipantWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .identity("x")
+                .messaging_binding_address("x")
+                .messaging_binding_projected_address("x")
+                .messaging_binding_proxy_address("x")
+                .role_sid("x"),
         )
         .await,
     )
@@ -605,7 +989,17 @@ async fn update_service_conversation_participant() {
             "ChatServiceSid",
             "ConversationSid",
             "Sid",
-            &UpdateConversationParticipant::new(),
+            &UpdateConversationParticipant::new()
+                .x_twilio_webhook_enabled(ServiceConversationParticipantWebhookEnabledType::from("x"))
+                .attributes("x")
+                .date_created(chrono::DateTime::UNIX_EPOCH)
+                .date_updated(chrono::DateTime::UNIX_EPOCH)
+                .identity("x")
+                .last_read_message_index(1)
+                .last_read_timestamp("x")
+                .messaging_binding_projected_address("x")
+                .messaging_binding_proxy_address("x")
+                .role_sid("x"),
         )
         .await,
     )
@@ -621,7 +1015,8 @@ async fn delete_service_conversation_participant() {
             "ChatServiceSid",
             "ConversationSid",
             "Sid",
-            &DeleteConversationParticipant::new(),
+            &DeleteConversationParticipant::new()
+                .x_twilio_webhook_enabled(ServiceConversationParticipantWebhookEnabledType::from("x")),
         )
         .await,
     )
@@ -657,7 +1052,13 @@ async fn create_service_conversation_scoped_webhook() {
             &mock.client,
             "ChatServiceSid",
             "ConversationSid",
-            &CreateConversationWebhook::new(ServiceConversationScopedWebhookTarget::from("x")),
+            &CreateConversationWebhook::new(ServiceConversationScopedWebhookTarget::from("x"))
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ServiceConversationScopedWebhookMethod::from("x"))
+                .configuration_replay_after(1)
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
         )
         .await,
     )
@@ -673,7 +1074,12 @@ async fn update_service_conversation_scoped_webhook() {
             "ChatServiceSid",
             "ConversationSid",
             "Sid",
-            &UpdateConversationWebhook::new(),
+            &UpdateConversationWebhook::new()
+                .configuration_filters(vec!["x".to_owned()])
+                .configuration_flow_sid("x")
+                .configuration_method(ServiceConversationScopedWebhookMethod::from("x"))
+                .configuration_triggers(vec!["x".to_owned()])
+                .configuration_url("x"),
         )
         .await,
     )
@@ -708,7 +1114,7 @@ async fn list_service_participant_conversation() {
         ServiceParticipantConversation::list(
             &mock.client,
             "ChatServiceSid",
-            &ServiceParticipantConversationFilter::new(),
+            &ServiceParticipantConversationFilter::new().identity("x").address("x"),
         )
         .first_page()
         .await
@@ -776,15 +1182,36 @@ async fn fetch_service_user() {
 #[tokio::test]
 async fn create_service_user() {
     let mock = Mock::start("twilio_conversations_v1", "CreateServiceUser").await;
-    mock.check_json(ServiceUser::create(&mock.client, "ChatServiceSid", &CreateServiceUser::new("x")).await)
-        .await;
+    mock.check_json(
+        ServiceUser::create(
+            &mock.client,
+            "ChatServiceSid",
+            &CreateServiceUser::new("x")
+                .x_twilio_webhook_enabled(ServiceUserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service_user() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateServiceUser").await;
     mock.check_json(
-        ServiceUser::update(&mock.client, "ChatServiceSid", "Sid", &UpdateServiceUser::new()).await,
+        ServiceUser::update(
+            &mock.client,
+            "ChatServiceSid",
+            "Sid",
+            &UpdateServiceUser::new()
+                .x_twilio_webhook_enabled(ServiceUserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -793,7 +1220,13 @@ async fn update_service_user() {
 async fn delete_service_user() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteServiceUser").await;
     mock.check_empty(
-        ServiceUser::delete(&mock.client, "ChatServiceSid", "Sid", &DeleteServiceUser::new()).await,
+        ServiceUser::delete(
+            &mock.client,
+            "ChatServiceSid",
+            "Sid",
+            &DeleteServiceUser::new().x_twilio_webhook_enabled(ServiceUserWebhookEnabledType::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -825,7 +1258,10 @@ async fn update_service_user_conversation() {
             "ChatServiceSid",
             "UserSid",
             "ConversationSid",
-            &UpdateServiceUserConversation::new(),
+            &UpdateServiceUserConversation::new()
+                .last_read_message_index(1)
+                .last_read_timestamp(chrono::DateTime::UNIX_EPOCH)
+                .notification_level(ServiceUserConversationNotificationLevel::from("x")),
         )
         .await,
     )
@@ -862,19 +1298,50 @@ async fn fetch_user() {
 #[tokio::test]
 async fn create_user() {
     let mock = Mock::start("twilio_conversations_v1", "CreateUser").await;
-    mock.check_json(User::create(&mock.client, &CreateUser::new("x")).await).await;
+    mock.check_json(
+        User::create(
+            &mock.client,
+            &CreateUser::new("x")
+                .x_twilio_webhook_enabled(UserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_user() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateUser").await;
-    mock.check_json(User::update(&mock.client, "Sid", &UpdateUser::new()).await).await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "Sid",
+            &UpdateUser::new()
+                .x_twilio_webhook_enabled(UserWebhookEnabledType::from("x"))
+                .attributes("x")
+                .friendly_name("x")
+                .role_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_user() {
     let mock = Mock::start("twilio_conversations_v1", "DeleteUser").await;
-    mock.check_empty(User::delete(&mock.client, "Sid", &DeleteUser::new()).await).await;
+    mock.check_empty(
+        User::delete(
+            &mock.client,
+            "Sid",
+            &DeleteUser::new().x_twilio_webhook_enabled(UserWebhookEnabledType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -893,8 +1360,16 @@ async fn fetch_user_conversation() {
 async fn update_user_conversation() {
     let mock = Mock::start("twilio_conversations_v1", "UpdateUserConversation").await;
     mock.check_json(
-        UserConversation::update(&mock.client, "UserSid", "ConversationSid", &UpdateUserConversation::new())
-            .await,
+        UserConversation::update(
+            &mock.client,
+            "UserSid",
+            "ConversationSid",
+            &UpdateUserConversation::new()
+                .last_read_message_index(1)
+                .last_read_timestamp(chrono::DateTime::UNIX_EPOCH)
+                .notification_level(UserConversationNotificationLevel::from("x")),
+        )
+        .await,
     )
     .await;
 }

@@ -56,8 +56,13 @@ async fn delete_sink() {
 #[tokio::test]
 async fn list_sink() {
     let mock = Mock::start("twilio_events_v1", "ListSink").await;
-    mock.check_page(Sink::list(&mock.client, &SinkFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Sink::list(&mock.client, &SinkFilter::new().in_use(true).status("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -94,7 +99,10 @@ async fn create_subscription() {
 #[tokio::test]
 async fn update_subscription() {
     let mock = Mock::start("twilio_events_v1", "UpdateSubscription").await;
-    mock.check_json(Subscription::update(&mock.client, "Sid", &UpdateSubscription::new()).await).await;
+    mock.check_json(
+        Subscription::update(&mock.client, "Sid", &UpdateSubscription::new().description("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -107,7 +115,7 @@ async fn delete_subscription() {
 async fn list_subscription() {
     let mock = Mock::start("twilio_events_v1", "ListSubscription").await;
     mock.check_page(
-        Subscription::list(&mock.client, &SubscriptionFilter::new())
+        Subscription::list(&mock.client, &SubscriptionFilter::new().sink_sid("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -125,7 +133,12 @@ async fn fetch_subscribed_event() {
 async fn create_subscribed_event() {
     let mock = Mock::start("twilio_events_v1", "CreateSubscribedEvent").await;
     mock.check_json(
-        SubscribedEvent::create(&mock.client, "SubscriptionSid", &CreateSubscribedEvent::new("x")).await,
+        SubscribedEvent::create(
+            &mock.client,
+            "SubscriptionSid",
+            &CreateSubscribedEvent::new("x").schema_version(1),
+        )
+        .await,
     )
     .await;
 }
@@ -134,7 +147,13 @@ async fn create_subscribed_event() {
 async fn update_subscribed_event() {
     let mock = Mock::start("twilio_events_v1", "UpdateSubscribedEvent").await;
     mock.check_json(
-        SubscribedEvent::update(&mock.client, "SubscriptionSid", "Type", &UpdateSubscribedEvent::new()).await,
+        SubscribedEvent::update(
+            &mock.client,
+            "SubscriptionSid",
+            "Type",
+            &UpdateSubscribedEvent::new().schema_version(1),
+        )
+        .await,
     )
     .await;
 }
@@ -163,6 +182,8 @@ async fn fetch_event_type() {
 #[tokio::test]
 async fn list_event_type() {
     let mock = Mock::start("twilio_events_v1", "ListEventType").await;
-    mock.check_page(Type::list(&mock.client, &TypeFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Type::list(&mock.client, &TypeFilter::new().schema_id("x")).first_page().await.map(|page| page.items),
+    )
+    .await;
 }

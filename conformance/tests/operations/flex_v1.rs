@@ -13,7 +13,20 @@ async fn fetch_channel() {
 #[tokio::test]
 async fn create_channel() {
     let mock = Mock::start("twilio_flex_v1", "CreateChannel").await;
-    mock.check_json(Channel::create(&mock.client, &CreateChannel::new("x", "x", "x", "x")).await).await;
+    mock.check_json(
+        Channel::create(
+            &mock.client,
+            &CreateChannel::new("x", "x", "x", "x")
+                .chat_unique_name("x")
+                .long_lived(true)
+                .pre_engagement_data("x")
+                .target("x")
+                .task_attributes("x")
+                .task_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -31,7 +44,8 @@ async fn list_channel() {
 #[tokio::test]
 async fn fetch_configuration() {
     let mock = Mock::start("twilio_flex_v1", "FetchConfiguration").await;
-    mock.check_json(Configuration::fetch(&mock.client, &FetchConfiguration::new()).await).await;
+    mock.check_json(Configuration::fetch(&mock.client, &FetchConfiguration::new().ui_version("x")).await)
+        .await;
 }
 
 #[tokio::test]
@@ -53,7 +67,25 @@ async fn fetch_flex_flow() {
 async fn create_flex_flow() {
     let mock = Mock::start("twilio_flex_v1", "CreateFlexFlow").await;
     mock.check_json(
-        FlexFlow::create(&mock.client, &CreateFlexFlow::new(FlexFlowChannelType::from("x"), "x", "x")).await,
+        FlexFlow::create(
+            &mock.client,
+            &CreateFlexFlow::new(FlexFlowChannelType::from("x"), "x", "x")
+                .contact_identity("x")
+                .enabled(true)
+                .integration_channel("x")
+                .integration_creation_on_message(true)
+                .integration_flow_sid("x")
+                .integration_priority(1)
+                .integration_retry_count(1)
+                .integration_timeout(1)
+                .integration_url("x")
+                .integration_workflow_sid("x")
+                .integration_workspace_sid("x")
+                .integration_type(FlexFlowIntegrationType::from("x"))
+                .janitor_enabled(true)
+                .long_lived(true),
+        )
+        .await,
     )
     .await;
 }
@@ -61,7 +93,32 @@ async fn create_flex_flow() {
 #[tokio::test]
 async fn update_flex_flow() {
     let mock = Mock::start("twilio_flex_v1", "UpdateFlexFlow").await;
-    mock.check_json(FlexFlow::update(&mock.client, "Sid", &UpdateFlexFlow::new()).await).await;
+    mock.check_json(
+        FlexFlow::update(
+            &mock.client,
+            "Sid",
+            &UpdateFlexFlow::new()
+                .channel_type(FlexFlowChannelType::from("x"))
+                .chat_service_sid("x")
+                .contact_identity("x")
+                .enabled(true)
+                .friendly_name("x")
+                .integration_channel("x")
+                .integration_creation_on_message(true)
+                .integration_flow_sid("x")
+                .integration_priority(1)
+                .integration_retry_count(1)
+                .integration_timeout(1)
+                .integration_url("x")
+                .integration_workflow_sid("x")
+                .integration_workspace_sid("x")
+                .integration_type(FlexFlowIntegrationType::from("x"))
+                .janitor_enabled(true)
+                .long_lived(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -74,7 +131,10 @@ async fn delete_flex_flow() {
 async fn list_flex_flow() {
     let mock = Mock::start("twilio_flex_v1", "ListFlexFlow").await;
     mock.check_page(
-        FlexFlow::list(&mock.client, &FlexFlowFilter::new()).first_page().await.map(|page| page.items),
+        FlexFlow::list(&mock.client, &FlexFlowFilter::new().friendly_name("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -83,7 +143,7 @@ async fn list_flex_flow() {
 async fn list_insights_conversations() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsConversations").await;
     mock.check_page(
-        InsightsConversation::list(&mock.client, &InsightsConversationFilter::new())
+        InsightsConversation::list(&mock.client, &InsightsConversationFilter::new().segment_id("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -133,7 +193,10 @@ async fn update_insights_assessments() {
 async fn list_insights_assessments() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsAssessments").await;
     mock.check_page(
-        Assessment::list(&mock.client, &AssessmentFilter::new()).first_page().await.map(|page| page.items),
+        Assessment::list(&mock.client, &AssessmentFilter::new().segment_id("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -155,7 +218,10 @@ async fn create_insights_assessments_comment() {
 async fn list_insights_assessments_comment() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsAssessmentsComment").await;
     mock.check_page(
-        Comment::list(&mock.client, &CommentFilter::new()).first_page().await.map(|page| page.items),
+        Comment::list(&mock.client, &CommentFilter::new().segment_id("x").agent_id("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -194,7 +260,14 @@ async fn fetch_insights_questionnaires() {
 async fn create_insights_questionnaires() {
     let mock = Mock::start("twilio_flex_v1", "CreateInsightsQuestionnaires").await;
     mock.check_json(
-        InsightsQuestionnaire::create(&mock.client, &CreateInsightsQuestionnaire::new("x")).await,
+        InsightsQuestionnaire::create(
+            &mock.client,
+            &CreateInsightsQuestionnaire::new("x")
+                .active(true)
+                .description("x")
+                .question_sids(vec!["x".to_owned()]),
+        )
+        .await,
     )
     .await;
 }
@@ -206,7 +279,10 @@ async fn update_insights_questionnaires() {
         InsightsQuestionnaire::update(
             &mock.client,
             "QuestionnaireSid",
-            &UpdateInsightsQuestionnaire::new(true),
+            &UpdateInsightsQuestionnaire::new(true)
+                .description("x")
+                .name("x")
+                .question_sids(vec!["x".to_owned()]),
         )
         .await,
     )
@@ -223,7 +299,7 @@ async fn delete_insights_questionnaires() {
 async fn list_insights_questionnaires() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsQuestionnaires").await;
     mock.check_page(
-        InsightsQuestionnaire::list(&mock.client, &InsightsQuestionnaireFilter::new())
+        InsightsQuestionnaire::list(&mock.client, &InsightsQuestionnaireFilter::new().include_inactive(true))
             .first_page()
             .await
             .map(|page| page.items),
@@ -234,13 +310,24 @@ async fn list_insights_questionnaires() {
 #[tokio::test]
 async fn create_insights_questionnaires_question() {
     let mock = Mock::start("twilio_flex_v1", "CreateInsightsQuestionnairesQuestion").await;
-    mock.check_json(Question::create(&mock.client, &CreateQuestion::new(true, "x", "x", "x")).await).await;
+    mock.check_json(
+        Question::create(&mock.client, &CreateQuestion::new(true, "x", "x", "x").description("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_insights_questionnaires_question() {
     let mock = Mock::start("twilio_flex_v1", "UpdateInsightsQuestionnairesQuestion").await;
-    mock.check_json(Question::update(&mock.client, "QuestionSid", &UpdateQuestion::new(true)).await).await;
+    mock.check_json(
+        Question::update(
+            &mock.client,
+            "QuestionSid",
+            &UpdateQuestion::new(true).answer_set_id("x").category_sid("x").description("x").question("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -253,7 +340,10 @@ async fn delete_insights_questionnaires_question() {
 async fn list_insights_questionnaires_question() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsQuestionnairesQuestion").await;
     mock.check_page(
-        Question::list(&mock.client, &QuestionFilter::new()).first_page().await.map(|page| page.items),
+        Question::list(&mock.client, &QuestionFilter::new().category_sid(vec!["x".to_owned()]))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -274,10 +364,13 @@ async fn fetch_insights_settings_comment() {
 async fn list_insights_segments() {
     let mock = Mock::start("twilio_flex_v1", "ListInsightsSegments").await;
     mock.check_page(
-        InsightsSegment::list(&mock.client, &InsightsSegmentFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        InsightsSegment::list(
+            &mock.client,
+            &InsightsSegmentFilter::new().segment_id("x").reservation_id(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -304,7 +397,14 @@ async fn fetch_interaction() {
 async fn create_interaction() {
     let mock = Mock::start("twilio_flex_v1", "CreateInteraction").await;
     mock.check_json(
-        Interaction::create(&mock.client, &CreateInteraction::new(serde_json::json!({"key": "value"}))).await,
+        Interaction::create(
+            &mock.client,
+            &CreateInteraction::new(serde_json::json!({"key": "value"}))
+                .interaction_context_sid("x")
+                .routing(serde_json::json!({"key": "value"}))
+                .webhook_ttid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -312,7 +412,10 @@ async fn create_interaction() {
 #[tokio::test]
 async fn update_interaction() {
     let mock = Mock::start("twilio_flex_v1", "UpdateInteraction").await;
-    mock.check_json(Interaction::update(&mock.client, "Sid", &UpdateInteraction::new()).await).await;
+    mock.check_json(
+        Interaction::update(&mock.client, "Sid", &UpdateInteraction::new().webhook_ttid("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -329,7 +432,8 @@ async fn update_interaction_channel() {
             &mock.client,
             "InteractionSid",
             "Sid",
-            &UpdateInteractionChannel::new(InteractionChannelUpdateChannelStatus::from("x")),
+            &UpdateInteractionChannel::new(InteractionChannelUpdateChannelStatus::from("x"))
+                .routing(serde_json::json!({"key": "value"})),
         )
         .await,
     )
@@ -383,7 +487,8 @@ async fn create_interaction_channel_participant() {
             &CreateInteractionChannelParticipant::new(
                 serde_json::json!({"key": "value"}),
                 InteractionChannelParticipantType::from("x"),
-            ),
+            )
+            .routing_properties(serde_json::json!({"key": "value"})),
         )
         .await,
     )
@@ -460,7 +565,12 @@ async fn update_interaction_transfer() {
 async fn fetch_plugin_configuration() {
     let mock = Mock::start("twilio_flex_v1", "FetchPluginConfiguration").await;
     mock.check_json(
-        PluginServiceConfiguration::fetch(&mock.client, "Sid", &FetchPluginServiceConfiguration::new()).await,
+        PluginServiceConfiguration::fetch(
+            &mock.client,
+            "Sid",
+            &FetchPluginServiceConfiguration::new().flex_metadata("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -469,7 +579,14 @@ async fn fetch_plugin_configuration() {
 async fn create_plugin_configuration() {
     let mock = Mock::start("twilio_flex_v1", "CreatePluginConfiguration").await;
     mock.check_json(
-        PluginServiceConfiguration::create(&mock.client, &CreatePluginServiceConfiguration::new("x")).await,
+        PluginServiceConfiguration::create(
+            &mock.client,
+            &CreatePluginServiceConfiguration::new("x")
+                .flex_metadata("x")
+                .description("x")
+                .plugins(vec![serde_json::json!({"key": "value"})]),
+        )
+        .await,
     )
     .await;
 }
@@ -478,10 +595,13 @@ async fn create_plugin_configuration() {
 async fn list_plugin_configuration() {
     let mock = Mock::start("twilio_flex_v1", "ListPluginConfiguration").await;
     mock.check_page(
-        PluginServiceConfiguration::list(&mock.client, &PluginServiceConfigurationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        PluginServiceConfiguration::list(
+            &mock.client,
+            &PluginServiceConfigurationFilter::new().flex_metadata("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -490,8 +610,13 @@ async fn list_plugin_configuration() {
 async fn fetch_configured_plugin() {
     let mock = Mock::start("twilio_flex_v1", "FetchConfiguredPlugin").await;
     mock.check_json(
-        ConfiguredPlugin::fetch(&mock.client, "ConfigurationSid", "PluginSid", &FetchConfiguredPlugin::new())
-            .await,
+        ConfiguredPlugin::fetch(
+            &mock.client,
+            "ConfigurationSid",
+            "PluginSid",
+            &FetchConfiguredPlugin::new().flex_metadata("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -500,10 +625,14 @@ async fn fetch_configured_plugin() {
 async fn list_configured_plugin() {
     let mock = Mock::start("twilio_flex_v1", "ListConfiguredPlugin").await;
     mock.check_page(
-        ConfiguredPlugin::list(&mock.client, "ConfigurationSid", &ConfiguredPluginFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        ConfiguredPlugin::list(
+            &mock.client,
+            "ConfigurationSid",
+            &ConfiguredPluginFilter::new().flex_metadata("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -512,8 +641,12 @@ async fn list_configured_plugin() {
 async fn update_plugin_configuration_archive() {
     let mock = Mock::start("twilio_flex_v1", "UpdatePluginConfigurationArchive").await;
     mock.check_json(
-        PluginConfigurationArchive::update(&mock.client, "Sid", &UpdatePluginConfigurationArchive::new())
-            .await,
+        PluginConfigurationArchive::update(
+            &mock.client,
+            "Sid",
+            &UpdatePluginConfigurationArchive::new().flex_metadata("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -521,26 +654,44 @@ async fn update_plugin_configuration_archive() {
 #[tokio::test]
 async fn fetch_plugin() {
     let mock = Mock::start("twilio_flex_v1", "FetchPlugin").await;
-    mock.check_json(Plugin::fetch(&mock.client, "Sid", &FetchPlugin::new()).await).await;
+    mock.check_json(Plugin::fetch(&mock.client, "Sid", &FetchPlugin::new().flex_metadata("x")).await).await;
 }
 
 #[tokio::test]
 async fn create_plugin() {
     let mock = Mock::start("twilio_flex_v1", "CreatePlugin").await;
-    mock.check_json(Plugin::create(&mock.client, &CreatePlugin::new("x")).await).await;
+    mock.check_json(
+        Plugin::create(
+            &mock.client,
+            &CreatePlugin::new("x").flex_metadata("x").description("x").friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_plugin() {
     let mock = Mock::start("twilio_flex_v1", "UpdatePlugin").await;
-    mock.check_json(Plugin::update(&mock.client, "Sid", &UpdatePlugin::new()).await).await;
+    mock.check_json(
+        Plugin::update(
+            &mock.client,
+            "Sid",
+            &UpdatePlugin::new().flex_metadata("x").description("x").friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_plugin() {
     let mock = Mock::start("twilio_flex_v1", "ListPlugin").await;
     mock.check_page(
-        Plugin::list(&mock.client, &PluginFilter::new()).first_page().await.map(|page| page.items),
+        Plugin::list(&mock.client, &PluginFilter::new().flex_metadata("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -548,15 +699,28 @@ async fn list_plugin() {
 #[tokio::test]
 async fn fetch_plugin_version() {
     let mock = Mock::start("twilio_flex_v1", "FetchPluginVersion").await;
-    mock.check_json(PluginVersion::fetch(&mock.client, "PluginSid", "Sid", &FetchPluginVersion::new()).await)
-        .await;
+    mock.check_json(
+        PluginVersion::fetch(&mock.client, "PluginSid", "Sid", &FetchPluginVersion::new().flex_metadata("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_plugin_version() {
     let mock = Mock::start("twilio_flex_v1", "CreatePluginVersion").await;
     mock.check_json(
-        PluginVersion::create(&mock.client, "PluginSid", &CreatePluginVersion::new("x", "x")).await,
+        PluginVersion::create(
+            &mock.client,
+            "PluginSid",
+            &CreatePluginVersion::new("x", "x")
+                .flex_metadata("x")
+                .changelog("x")
+                .cli_version("x")
+                .private(true)
+                .validate_status("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -565,7 +729,7 @@ async fn create_plugin_version() {
 async fn list_plugin_version() {
     let mock = Mock::start("twilio_flex_v1", "ListPluginVersion").await;
     mock.check_page(
-        PluginVersion::list(&mock.client, "PluginSid", &PluginVersionFilter::new())
+        PluginVersion::list(&mock.client, "PluginSid", &PluginVersionFilter::new().flex_metadata("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -577,7 +741,13 @@ async fn list_plugin_version() {
 async fn update_plugin_version_archive() {
     let mock = Mock::start("twilio_flex_v1", "UpdatePluginVersionArchive").await;
     mock.check_json(
-        VersionArchive::update(&mock.client, "PluginSid", "Sid", &UpdateVersionArchive::new()).await,
+        VersionArchive::update(
+            &mock.client,
+            "PluginSid",
+            "Sid",
+            &UpdateVersionArchive::new().flex_metadata("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -585,26 +755,32 @@ async fn update_plugin_version_archive() {
 #[tokio::test]
 async fn update_plugin_archive() {
     let mock = Mock::start("twilio_flex_v1", "UpdatePluginArchive").await;
-    mock.check_json(PluginArchive::update(&mock.client, "Sid", &UpdatePluginArchive::new()).await).await;
+    mock.check_json(
+        PluginArchive::update(&mock.client, "Sid", &UpdatePluginArchive::new().flex_metadata("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn fetch_plugin_release() {
     let mock = Mock::start("twilio_flex_v1", "FetchPluginRelease").await;
-    mock.check_json(Release::fetch(&mock.client, "Sid", &FetchRelease::new()).await).await;
+    mock.check_json(Release::fetch(&mock.client, "Sid", &FetchRelease::new().flex_metadata("x")).await).await;
 }
 
 #[tokio::test]
 async fn create_plugin_release() {
     let mock = Mock::start("twilio_flex_v1", "CreatePluginRelease").await;
-    mock.check_json(Release::create(&mock.client, &CreateRelease::new("x")).await).await;
+    mock.check_json(Release::create(&mock.client, &CreateRelease::new("x").flex_metadata("x")).await).await;
 }
 
 #[tokio::test]
 async fn list_plugin_release() {
     let mock = Mock::start("twilio_flex_v1", "ListPluginRelease").await;
     mock.check_page(
-        Release::list(&mock.client, &ReleaseFilter::new()).first_page().await.map(|page| page.items),
+        Release::list(&mock.client, &ReleaseFilter::new().flex_metadata("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -618,13 +794,28 @@ async fn fetch_web_channel() {
 #[tokio::test]
 async fn create_web_channel() {
     let mock = Mock::start("twilio_flex_v1", "CreateWebChannel").await;
-    mock.check_json(WebChannel::create(&mock.client, &CreateWebChannel::new("x", "x", "x", "x")).await).await;
+    mock.check_json(
+        WebChannel::create(
+            &mock.client,
+            &CreateWebChannel::new("x", "x", "x", "x").chat_unique_name("x").pre_engagement_data("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_web_channel() {
     let mock = Mock::start("twilio_flex_v1", "UpdateWebChannel").await;
-    mock.check_json(WebChannel::update(&mock.client, "Sid", &UpdateWebChannel::new()).await).await;
+    mock.check_json(
+        WebChannel::update(
+            &mock.client,
+            "Sid",
+            &UpdateWebChannel::new().chat_status(WebChannelChatStatus::from("x")).post_engagement_data("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -13,11 +13,32 @@ async fn fetch_flex_user() {
 #[tokio::test]
 async fn update_flex_user() {
     let mock = Mock::start("twilio_flex_v2", "UpdateFlexUser").await;
-    mock.check_json(User::update(&mock.client, "InstanceSid", "FlexUserSid", &UpdateUser::new()).await).await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "InstanceSid",
+            "FlexUserSid",
+            &UpdateUser::new().email("x").locale("x").user_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_web_channel() {
     let mock = Mock::start("twilio_flex_v2", "CreateWebChannel").await;
-    mock.check_json(WebChannel::create(&mock.client, &CreateWebChannel::new("x")).await).await;
+    mock.check_json(
+        WebChannel::create(
+            &mock.client,
+            &CreateWebChannel::new("x")
+                .ui_version("x")
+                .chat_friendly_name("x")
+                .customer_friendly_name("x")
+                .identity("x")
+                .pre_engagement_data("x"),
+        )
+        .await,
+    )
+    .await;
 }

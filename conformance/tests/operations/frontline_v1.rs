@@ -13,5 +13,17 @@ async fn fetch_user() {
 #[tokio::test]
 async fn update_user() {
     let mock = Mock::start("twilio_frontline_v1", "UpdateUser").await;
-    mock.check_json(User::update(&mock.client, "Sid", &UpdateUser::new()).await).await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "Sid",
+            &UpdateUser::new()
+                .avatar("x")
+                .friendly_name("x")
+                .is_available(true)
+                .state(UserStateType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }

@@ -38,10 +38,14 @@ async fn delete_role_assignment() {
 async fn list_role_assignments() {
     let mock = Mock::start("twilio_iam_organizations", "ListRoleAssignments").await;
     mock.check_page(
-        RoleAssignment::list(&mock.client, "OrganizationSid", &RoleAssignmentFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        RoleAssignment::list(
+            &mock.client,
+            "OrganizationSid",
+            &RoleAssignmentFilter::new().identity("x").scope("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -55,20 +59,69 @@ async fn fetch_organization_user() {
 #[tokio::test]
 async fn create_organization_user() {
     let mock = Mock::start("twilio_iam_organizations", "CreateOrganizationUser").await;
-    mock.check_json(User::create(&mock.client, "OrganizationSid", &CreateUser::new("x")).await).await;
+    mock.check_json(
+        User::create(
+            &mock.client,
+            "OrganizationSid",
+            &CreateUser::new("x")
+                .active(true)
+                .display_name("x")
+                .emails(vec![ScimEmailAddress::default()])
+                .external_id("x")
+                .id("x")
+                .locale("x")
+                .meta(ScimMeta::default())
+                .name(ScimName::default())
+                .schemas(vec!["x".to_owned()])
+                .timezone("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_organization_user() {
     let mock = Mock::start("twilio_iam_organizations", "UpdateOrganizationUser").await;
-    mock.check_json(User::update(&mock.client, "OrganizationSid", "UserSid", &UpdateUser::new("x")).await)
-        .await;
+    mock.check_json(
+        User::update(
+            &mock.client,
+            "OrganizationSid",
+            "UserSid",
+            &UpdateUser::new("x")
+                .if_match("x")
+                .active(true)
+                .display_name("x")
+                .emails(vec![ScimEmailAddress::default()])
+                .external_id("x")
+                .id("x")
+                .locale("x")
+                .meta(ScimMeta::default())
+                .name(ScimName::default())
+                .schemas(vec!["x".to_owned()])
+                .timezone("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn patch_organization_user() {
     let mock = Mock::start("twilio_iam_organizations", "PatchOrganizationUser").await;
-    mock.check_json(User::patch(&mock.client, "OrganizationSid", "UserSid", &PatchUser::new()).await).await;
+    mock.check_json(
+        User::patch(
+            &mock.client,
+            "OrganizationSid",
+            "UserSid",
+            &PatchUser::new()
+                .if_match("x")
+                .operations(vec![ScimPatchOperation::default()])
+                .schemas(vec!["x".to_owned()]),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -81,7 +134,7 @@ async fn delete_organization_user() {
 async fn list_organization_users() {
     let mock = Mock::start("twilio_iam_organizations", "ListOrganizationUsers").await;
     mock.check_page(
-        User::list(&mock.client, "OrganizationSid", &UserFilter::new())
+        User::list(&mock.client, "OrganizationSid", &UserFilter::new().filter("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -92,11 +145,31 @@ async fn list_organization_users() {
 #[tokio::test]
 async fn fetch_authorize() {
     let mock = Mock::start("twilio_iam_organizations", "FetchAuthorize").await;
-    mock.check_redirect(Authorize::fetch(&mock.client, &FetchAuthorize::new()).await).await;
+    mock.check_redirect(
+        Authorize::fetch(
+            &mock.client,
+            &FetchAuthorize::new().response_type("x").client_id("x").redirect_uri("x").scope("x").state("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_token() {
     let mock = Mock::start("twilio_iam_organizations", "CreateToken").await;
-    mock.check_json(Token::create(&mock.client, &CreateToken::new("x", "x")).await).await;
+    mock.check_json(
+        Token::create(
+            &mock.client,
+            &CreateToken::new("x", "x")
+                .audience("x")
+                .client_secret("x")
+                .code("x")
+                .redirect_uri("x")
+                .refresh_token("x")
+                .scope("x"),
+        )
+        .await,
+    )
+    .await;
 }

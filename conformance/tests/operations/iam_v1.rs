@@ -7,13 +7,40 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn create_oauth_app_account() {
     let mock = Mock::start("twilio_iam_v1", "CreateOauthAppAccount").await;
-    mock.check_json(OAuthApp::create(&mock.client, &CreateOAuthApp::new()).await).await;
+    mock.check_json(
+        OAuthApp::create(
+            &mock.client,
+            &CreateOAuthApp::new()
+                .access_token_ttl(1)
+                .client_sid("x")
+                .description("x")
+                .friendly_name("x")
+                .owner_sid("x")
+                .policy(CreateOAuthAppPolicy::default())
+                .r#type("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_oauth_app_account() {
     let mock = Mock::start("twilio_iam_v1", "UpdateOauthAppAccount").await;
-    mock.check_json(OAuthApp::update(&mock.client, "sid", &UpdateOAuthApp::new()).await).await;
+    mock.check_json(
+        OAuthApp::update(
+            &mock.client,
+            "sid",
+            &UpdateOAuthApp::new()
+                .access_token_ttl(1)
+                .description("x")
+                .friendly_name("x")
+                .policy(UpdateOAuthAppPolicy::default())
+                .r#type("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -25,7 +52,17 @@ async fn delete_oauth_app_account() {
 #[tokio::test]
 async fn create_new_key() {
     let mock = Mock::start("twilio_iam_v1", "CreateNewKey").await;
-    mock.check_json(GetApiKey::create(&mock.client, &CreateGetApiKey::new("x")).await).await;
+    mock.check_json(
+        GetApiKey::create(
+            &mock.client,
+            &CreateGetApiKey::new("x")
+                .friendly_name("x")
+                .key_type(NewKeyKeytype::from("x"))
+                .policy(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -46,7 +83,15 @@ async fn fetch_key() {
 #[tokio::test]
 async fn update_key() {
     let mock = Mock::start("twilio_iam_v1", "UpdateKey").await;
-    mock.check_json(Key::update(&mock.client, "Sid", &UpdateKey::new()).await).await;
+    mock.check_json(
+        Key::update(
+            &mock.client,
+            "Sid",
+            &UpdateKey::new().friendly_name("x").policy(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -65,5 +110,18 @@ async fn list_role_permission() {
 #[tokio::test]
 async fn create_token() {
     let mock = Mock::start("twilio_iam_v1", "CreateToken").await;
-    mock.check_json(Token::create(&mock.client, &CreateToken::new("x", "x")).await).await;
+    mock.check_json(
+        Token::create(
+            &mock.client,
+            &CreateToken::new("x", "x")
+                .audience("x")
+                .client_secret("x")
+                .code("x")
+                .redirect_uri("x")
+                .refresh_token("x")
+                .scope("x"),
+        )
+        .await,
+    )
+    .await;
 }

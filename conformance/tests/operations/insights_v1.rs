@@ -14,7 +14,23 @@ async fn fetch_conference() {
 async fn list_conference() {
     let mock = Mock::start("twilio_insights_v1", "ListConference").await;
     mock.check_page(
-        Conference::list(&mock.client, &ConferenceFilter::new()).first_page().await.map(|page| page.items),
+        Conference::list(
+            &mock.client,
+            &ConferenceFilter::new()
+                .conference_sid("x")
+                .friendly_name("x")
+                .status("x")
+                .created_after("x")
+                .created_before("x")
+                .mixer_region("x")
+                .tags("x")
+                .subaccount("x")
+                .detected_issues("x")
+                .end_reason("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -23,7 +39,13 @@ async fn list_conference() {
 async fn fetch_conference_participant() {
     let mock = Mock::start("twilio_insights_v1", "FetchConferenceParticipant").await;
     mock.check_json(
-        Participant::fetch(&mock.client, "ConferenceSid", "ParticipantSid", &FetchParticipant::new()).await,
+        Participant::fetch(
+            &mock.client,
+            "ConferenceSid",
+            "ParticipantSid",
+            &FetchParticipant::new().events("x").metrics("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -32,10 +54,14 @@ async fn fetch_conference_participant() {
 async fn list_conference_participant() {
     let mock = Mock::start("twilio_insights_v1", "ListConferenceParticipant").await;
     mock.check_page(
-        Participant::list(&mock.client, "ConferenceSid", &ParticipantFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Participant::list(
+            &mock.client,
+            "ConferenceSid",
+            &ParticipantFilter::new().participant_sid("x").label("x").events("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -49,8 +75,21 @@ async fn fetch_video_room_summary() {
 #[tokio::test]
 async fn list_video_room_summary() {
     let mock = Mock::start("twilio_insights_v1", "ListVideoRoomSummary").await;
-    mock.check_page(Room::list(&mock.client, &RoomFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Room::list(
+            &mock.client,
+            &RoomFilter::new()
+                .room_type(vec![VideoRoomSummaryRoomType::from("x")])
+                .codec(vec![VideoRoomSummaryCodec::from("x")])
+                .room_name("x")
+                .created_after(chrono::DateTime::UNIX_EPOCH)
+                .created_before(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -69,20 +108,69 @@ async fn list_video_participant_summary() {
 #[tokio::test]
 async fn fetch_account_settings() {
     let mock = Mock::start("twilio_insights_v1", "FetchAccountSettings").await;
-    mock.check_json(Settings::fetch(&mock.client, &FetchSettings::new()).await).await;
+    mock.check_json(Settings::fetch(&mock.client, &FetchSettings::new().subaccount_sid("x")).await).await;
 }
 
 #[tokio::test]
 async fn update_account_settings() {
     let mock = Mock::start("twilio_insights_v1", "UpdateAccountSettings").await;
-    mock.check_json(Settings::update(&mock.client, &UpdateSettings::new()).await).await;
+    mock.check_json(
+        Settings::update(
+            &mock.client,
+            &UpdateSettings::new().advanced_features(true).subaccount_sid("x").voice_trace(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_call_summaries() {
     let mock = Mock::start("twilio_insights_v1", "ListCallSummaries").await;
     mock.check_page(
-        CallSummary::list(&mock.client, &CallSummaryFilter::new()).first_page().await.map(|page| page.items),
+        CallSummary::list(
+            &mock.client,
+            &CallSummaryFilter::new()
+                .from("x")
+                .to("x")
+                .from_carrier("x")
+                .to_carrier("x")
+                .from_country_code("x")
+                .to_country_code("x")
+                .verified_caller(true)
+                .has_tag(true)
+                .start_time("x")
+                .end_time("x")
+                .call_type("x")
+                .call_state("x")
+                .direction("x")
+                .processing_state(CallSummariesProcessingStateRequest::from("x"))
+                .sort_by(CallSummariesSortBy::from("x"))
+                .subaccount("x")
+                .abnormal_session(true)
+                .answered_by(CallSummariesAnsweredBy::from("x"))
+                .answered_by_annotation("x")
+                .connectivity_issue_annotation("x")
+                .quality_issue_annotation("x")
+                .spam_annotation(true)
+                .call_score_annotation("x")
+                .branded_enabled(true)
+                .voice_integrity_enabled(true)
+                .branded_bundle_sid("x")
+                .branded_logo(true)
+                .branded_type("x")
+                .branded_use_case("x")
+                .branded_call_reason("x")
+                .voice_integrity_bundle_sid("x")
+                .voice_integrity_use_case("x")
+                .business_profile_identity("x")
+                .business_profile_industry("x")
+                .business_profile_bundle_sid("x")
+                .business_profile_type("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -96,14 +184,32 @@ async fn fetch_annotation() {
 #[tokio::test]
 async fn update_annotation() {
     let mock = Mock::start("twilio_insights_v1", "UpdateAnnotation").await;
-    mock.check_json(Annotation::update(&mock.client, "CallSid", &UpdateAnnotation::new()).await).await;
+    mock.check_json(
+        Annotation::update(
+            &mock.client,
+            "CallSid",
+            &UpdateAnnotation::new()
+                .answered_by(AnnotationAnsweredBy::from("x"))
+                .call_score(1)
+                .comment("x")
+                .connectivity_issue(AnnotationConnectivityIssue::from("x"))
+                .incident("x")
+                .quality_issues("x")
+                .spam(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_event() {
     let mock = Mock::start("twilio_insights_v1", "ListEvent").await;
     mock.check_page(
-        Event::list(&mock.client, "CallSid", &EventFilter::new()).first_page().await.map(|page| page.items),
+        Event::list(&mock.client, "CallSid", &EventFilter::new().edge(EventTwilioEdge::from("x")))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -112,7 +218,16 @@ async fn list_event() {
 async fn list_metric() {
     let mock = Mock::start("twilio_insights_v1", "ListMetric").await;
     mock.check_page(
-        Metric::list(&mock.client, "CallSid", &MetricFilter::new()).first_page().await.map(|page| page.items),
+        Metric::list(
+            &mock.client,
+            "CallSid",
+            &MetricFilter::new()
+                .edge(MetricTwilioEdge::from("x"))
+                .direction(MetricStreamDirection::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -120,8 +235,15 @@ async fn list_metric() {
 #[tokio::test]
 async fn fetch_summary() {
     let mock = Mock::start("twilio_insights_v1", "FetchSummary").await;
-    mock.check_json(VoiceCallSummary::fetch(&mock.client, "CallSid", &FetchVoiceCallSummary::new()).await)
-        .await;
+    mock.check_json(
+        VoiceCallSummary::fetch(
+            &mock.client,
+            "CallSid",
+            &FetchVoiceCallSummary::new().processing_state(SummaryProcessingState::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

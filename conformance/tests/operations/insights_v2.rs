@@ -13,13 +13,32 @@ async fn fetch_account_report() {
 #[tokio::test]
 async fn create_account_report() {
     let mock = Mock::start("twilio_insights_v2", "CreateAccountReport").await;
-    mock.check_json(Report::create(&mock.client, &CreateReport::new()).await).await;
+    mock.check_json(
+        Report::create(
+            &mock.client,
+            &CreateReport::new()
+                .filters(vec![ReportFilter::default()])
+                .time_range(CreateReportTimeRange::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_inbound_phone_numbers_report() {
     let mock = Mock::start("twilio_insights_v2", "CreateInboundPhoneNumbersReport").await;
-    mock.check_json(Inbound::create(&mock.client, &CreateInbound::new()).await).await;
+    mock.check_json(
+        Inbound::create(
+            &mock.client,
+            &CreateInbound::new()
+                .filters(vec![PhoneNumberReportFilter::default()])
+                .size(1)
+                .time_range(CreateInboundTimeRange::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -31,7 +50,17 @@ async fn list_inbound_phone_numbers_report() {
 #[tokio::test]
 async fn create_outbound_phone_numbers_report() {
     let mock = Mock::start("twilio_insights_v2", "CreateOutboundPhoneNumbersReport").await;
-    mock.check_json(Outbound::create(&mock.client, &CreateOutbound::new()).await).await;
+    mock.check_json(
+        Outbound::create(
+            &mock.client,
+            &CreateOutbound::new()
+                .filters(vec![PhoneNumberReportFilter::default()])
+                .size(1)
+                .time_range(CreateOutboundTimeRange::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ async fn fetch_operator_type() {
 async fn list_operator_type() {
     let mock = Mock::start("twilio_intelligence_v2", "ListOperatorType").await;
     mock.check_page(
-        OperatorType::list(&mock.client, &OperatorTypeFilter::new())
+        OperatorType::list(&mock.client, &OperatorTypeFilter::new().language_code("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -32,7 +32,13 @@ async fn fetch_operator() {
 async fn list_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListOperator").await;
     mock.check_page(
-        Operator::list(&mock.client, &OperatorFilter::new()).first_page().await.map(|page| page.items),
+        Operator::list(
+            &mock.client,
+            &OperatorFilter::new().availability(OperatorAvailability::from("x")).language_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -56,8 +62,12 @@ async fn create_custom_operator() {
 async fn update_custom_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "UpdateCustomOperator").await;
     mock.check_json(
-        Custom::update(&mock.client, "Sid", &UpdateCustom::new(serde_json::json!({"key": "value"}), "x"))
-            .await,
+        Custom::update(
+            &mock.client,
+            "Sid",
+            &UpdateCustom::new(serde_json::json!({"key": "value"}), "x").if_match("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -72,7 +82,13 @@ async fn delete_custom_operator() {
 async fn list_custom_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListCustomOperator").await;
     mock.check_page(
-        Custom::list(&mock.client, &CustomFilter::new()).first_page().await.map(|page| page.items),
+        Custom::list(
+            &mock.client,
+            &CustomFilter::new().availability(CustomOperatorAvailability::from("x")).language_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -87,7 +103,13 @@ async fn fetch_prebuilt_operator() {
 async fn list_prebuilt_operator() {
     let mock = Mock::start("twilio_intelligence_v2", "ListPrebuiltOperator").await;
     mock.check_page(
-        PreBuilt::list(&mock.client, &PreBuiltFilter::new()).first_page().await.map(|page| page.items),
+        PreBuilt::list(
+            &mock.client,
+            &PreBuiltFilter::new().availability(PrebuiltOperatorAvailability::from("x")).language_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -101,13 +123,47 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_intelligence_v2", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new("x")).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new("x")
+                .auto_redaction(true)
+                .auto_transcribe(true)
+                .data_logging(true)
+                .encryption_credential_sid("x")
+                .friendly_name("x")
+                .language_code("x")
+                .media_redaction(true)
+                .webhook_http_method(ServiceHttpMethod::from("x"))
+                .webhook_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_intelligence_v2", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .if_match("x")
+                .auto_redaction(true)
+                .auto_transcribe(true)
+                .data_logging(true)
+                .encryption_credential_sid("x")
+                .friendly_name("x")
+                .media_redaction(true)
+                .unique_name("x")
+                .webhook_http_method(ServiceHttpMethod::from("x"))
+                .webhook_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -150,8 +206,13 @@ async fn fetch_transcript() {
 async fn create_transcript() {
     let mock = Mock::start("twilio_intelligence_v2", "CreateTranscript").await;
     mock.check_json(
-        Transcript::create(&mock.client, &CreateTranscript::new(serde_json::json!({"key": "value"}), "x"))
-            .await,
+        Transcript::create(
+            &mock.client,
+            &CreateTranscript::new(serde_json::json!({"key": "value"}), "x")
+                .customer_key("x")
+                .media_start_time(chrono::DateTime::UNIX_EPOCH),
+        )
+        .await,
     )
     .await;
 }
@@ -166,7 +227,21 @@ async fn delete_transcript() {
 async fn list_transcript() {
     let mock = Mock::start("twilio_intelligence_v2", "ListTranscript").await;
     mock.check_page(
-        Transcript::list(&mock.client, &TranscriptFilter::new()).first_page().await.map(|page| page.items),
+        Transcript::list(
+            &mock.client,
+            &TranscriptFilter::new()
+                .service_sid("x")
+                .before_start_time("x")
+                .after_start_time("x")
+                .before_date_created("x")
+                .after_date_created("x")
+                .status("x")
+                .language_code("x")
+                .source_sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -174,15 +249,20 @@ async fn list_transcript() {
 #[tokio::test]
 async fn fetch_media() {
     let mock = Mock::start("twilio_intelligence_v2", "FetchMedia").await;
-    mock.check_json(Media::fetch(&mock.client, "Sid", &FetchMedia::new()).await).await;
+    mock.check_json(Media::fetch(&mock.client, "Sid", &FetchMedia::new().redacted(true)).await).await;
 }
 
 #[tokio::test]
 async fn fetch_operator_result() {
     let mock = Mock::start("twilio_intelligence_v2", "FetchOperatorResult").await;
     mock.check_json(
-        OperatorResult::fetch(&mock.client, "TranscriptSid", "OperatorSid", &FetchOperatorResult::new())
-            .await,
+        OperatorResult::fetch(
+            &mock.client,
+            "TranscriptSid",
+            "OperatorSid",
+            &FetchOperatorResult::new().redacted(true),
+        )
+        .await,
     )
     .await;
 }
@@ -191,7 +271,7 @@ async fn fetch_operator_result() {
 async fn list_operator_result() {
     let mock = Mock::start("twilio_intelligence_v2", "ListOperatorResult").await;
     mock.check_page(
-        OperatorResult::list(&mock.client, "TranscriptSid", &OperatorResultFilter::new())
+        OperatorResult::list(&mock.client, "TranscriptSid", &OperatorResultFilter::new().redacted(true))
             .first_page()
             .await
             .map(|page| page.items),
@@ -203,8 +283,12 @@ async fn list_operator_result() {
 async fn fetch_encrypted_operator_results() {
     let mock = Mock::start("twilio_intelligence_v2", "FetchEncryptedOperatorResults").await;
     mock.check_json(
-        EncryptedOperatorResults::fetch(&mock.client, "TranscriptSid", &FetchEncryptedOperatorResults::new())
-            .await,
+        EncryptedOperatorResults::fetch(
+            &mock.client,
+            "TranscriptSid",
+            &FetchEncryptedOperatorResults::new().redacted(true),
+        )
+        .await,
     )
     .await;
 }
@@ -213,10 +297,14 @@ async fn fetch_encrypted_operator_results() {
 async fn list_sentence() {
     let mock = Mock::start("twilio_intelligence_v2", "ListSentence").await;
     mock.check_page(
-        Sentence::list(&mock.client, "TranscriptSid", &SentenceFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Sentence::list(
+            &mock.client,
+            "TranscriptSid",
+            &SentenceFilter::new().redacted(true).word_timestamps(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -225,7 +313,12 @@ async fn list_sentence() {
 async fn fetch_encrypted_sentences() {
     let mock = Mock::start("twilio_intelligence_v2", "FetchEncryptedSentences").await;
     mock.check_json(
-        EncryptedSentences::fetch(&mock.client, "TranscriptSid", &FetchEncryptedSentences::new()).await,
+        EncryptedSentences::fetch(
+            &mock.client,
+            "TranscriptSid",
+            &FetchEncryptedSentences::new().redacted(true),
+        )
+        .await,
     )
     .await;
 }

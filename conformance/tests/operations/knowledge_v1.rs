@@ -13,13 +13,38 @@ async fn fetch_knowledge() {
 #[tokio::test]
 async fn create_knowledge() {
     let mock = Mock::start("twilio_knowledge_v1", "CreateKnowledge").await;
-    mock.check_json(Knowledge::create(&mock.client, &CreateKnowledge::new("x", "x")).await).await;
+    mock.check_json(
+        Knowledge::create(
+            &mock.client,
+            &CreateKnowledge::new("x", "x")
+                .description("x")
+                .embedding_model("x")
+                .knowledge_source_details(serde_json::json!({"key": "value"}))
+                .policy(CreatePolicyRequest::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_knowledge() {
     let mock = Mock::start("twilio_knowledge_v1", "UpdateKnowledge").await;
-    mock.check_json(Knowledge::update(&mock.client, "id", &UpdateKnowledge::new()).await).await;
+    mock.check_json(
+        Knowledge::update(
+            &mock.client,
+            "id",
+            &UpdateKnowledge::new()
+                .description("x")
+                .embedding_model("x")
+                .knowledge_source_details(serde_json::json!({"key": "value"}))
+                .name("x")
+                .policy(CreatePolicyRequest::default())
+                .r#type("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -32,7 +57,10 @@ async fn delete_knowledge() {
 async fn list_knowledge() {
     let mock = Mock::start("twilio_knowledge_v1", "ListKnowledge").await;
     mock.check_page(
-        Knowledge::list(&mock.client, &KnowledgeFilter::new()).first_page().await.map(|page| page.items),
+        Knowledge::list(&mock.client, &KnowledgeFilter::new().tags("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }

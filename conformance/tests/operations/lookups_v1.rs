@@ -7,5 +7,17 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn fetch_phone_number() {
     let mock = Mock::start("twilio_lookups_v1", "FetchPhoneNumber").await;
-    mock.check_json(PhoneNumber::fetch(&mock.client, "PhoneNumber", &FetchPhoneNumber::new()).await).await;
+    mock.check_json(
+        PhoneNumber::fetch(
+            &mock.client,
+            "PhoneNumber",
+            &FetchPhoneNumber::new()
+                .country_code("x")
+                .r#type(vec!["x".to_owned()])
+                .add_ons(vec!["x".to_owned()])
+                .add_ons_data(sidekick::twilio::AddOnsData::new().insert("addon.Parameter", "value")),
+        )
+        .await,
+    )
+    .await;
 }

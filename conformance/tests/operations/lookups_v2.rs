@@ -7,7 +7,30 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn fetch_phone_number() {
     let mock = Mock::start("twilio_lookups_v2", "FetchPhoneNumber").await;
-    mock.check_json(PhoneNumber::fetch(&mock.client, "PhoneNumber", &FetchPhoneNumber::new()).await).await;
+    mock.check_json(
+        PhoneNumber::fetch(
+            &mock.client,
+            "PhoneNumber",
+            &FetchPhoneNumber::new()
+                .fields("x")
+                .country_code("x")
+                .first_name("x")
+                .last_name("x")
+                .address_line1("x")
+                .address_line2("x")
+                .city("x")
+                .state("x")
+                .postal_code("x")
+                .address_country_code("x")
+                .national_id("x")
+                .date_of_birth("x")
+                .last_verified_date("x")
+                .verification_sid("x")
+                .partner_sub_id("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -19,15 +42,31 @@ async fn fetch_lookup_phone_number_overrides() {
 #[tokio::test]
 async fn create_lookup_phone_number_overrides() {
     let mock = Mock::start("twilio_lookups_v2", "CreateLookupPhoneNumberOverrides").await;
-    mock.check_json(Override::create(&mock.client, "PhoneNumber", "Field", &CreateOverride::new()).await)
-        .await;
+    mock.check_json(
+        Override::create(
+            &mock.client,
+            "PhoneNumber",
+            "Field",
+            &CreateOverride::new().line_type(CreateOverrideLineType::from("x")).reason("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_lookup_phone_number_overrides() {
     let mock = Mock::start("twilio_lookups_v2", "UpdateLookupPhoneNumberOverrides").await;
-    mock.check_json(Override::update(&mock.client, "PhoneNumber", "Field", &UpdateOverride::new()).await)
-        .await;
+    mock.check_json(
+        Override::update(
+            &mock.client,
+            "PhoneNumber",
+            "Field",
+            &UpdateOverride::new().line_type(UpdateOverrideLineType::from("x")).reason("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -39,7 +78,10 @@ async fn delete_lookup_phone_number_overrides() {
 #[tokio::test]
 async fn fetch_lookup_account_rate_limits() {
     let mock = Mock::start("twilio_lookups_v2", "FetchLookupAccountRateLimits").await;
-    mock.check_json(RateLimits::fetch(&mock.client, &FetchRateLimits::new()).await).await;
+    mock.check_json(
+        RateLimits::fetch(&mock.client, &FetchRateLimits::new().fields(vec!["x".to_owned()])).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -51,7 +93,10 @@ async fn fetch_lookup_rate_limit() {
 #[tokio::test]
 async fn update_lookup_rate_limit() {
     let mock = Mock::start("twilio_lookups_v2", "UpdateLookupRateLimit").await;
-    mock.check_json(Bucket::update(&mock.client, "Field", "Bucket", &UpdateBucket::new()).await).await;
+    mock.check_json(
+        Bucket::update(&mock.client, "Field", "Bucket", &UpdateBucket::new().limit(1).ttl(1)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -63,5 +108,9 @@ async fn delete_lookup_rate_limit() {
 #[tokio::test]
 async fn create_bulk_lookup() {
     let mock = Mock::start("twilio_lookups_v2", "CreateBulkLookup").await;
-    mock.check_json(Query::create(&mock.client, &CreateQuery::new()).await).await;
+    mock.check_json(
+        Query::create(&mock.client, &CreateQuery::new().phone_numbers(vec![LookupBatchRequest::default()]))
+            .await,
+    )
+    .await;
 }

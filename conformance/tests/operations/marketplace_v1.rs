@@ -43,13 +43,30 @@ async fn fetch_installed_add_on() {
 #[tokio::test]
 async fn create_installed_add_on() {
     let mock = Mock::start("twilio_marketplace_v1", "CreateInstalledAddOn").await;
-    mock.check_json(InstalledAddOn::create(&mock.client, &CreateInstalledAddOn::new(true, "x")).await).await;
+    mock.check_json(
+        InstalledAddOn::create(
+            &mock.client,
+            &CreateInstalledAddOn::new(true, "x")
+                .configuration(serde_json::json!({"key": "value"}))
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_installed_add_on() {
     let mock = Mock::start("twilio_marketplace_v1", "UpdateInstalledAddOn").await;
-    mock.check_json(InstalledAddOn::update(&mock.client, "Sid", &UpdateInstalledAddOn::new()).await).await;
+    mock.check_json(
+        InstalledAddOn::update(
+            &mock.client,
+            "Sid",
+            &UpdateInstalledAddOn::new().configuration(serde_json::json!({"key": "value"})).unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -104,7 +121,8 @@ async fn create_billing_usage() {
         InstalledAddOnUsage::create(
             &mock.client,
             "InstalledAddOnSid",
-            &CreateInstalledAddOnUsage::new(vec![CreateInstalledAddOnUsageBillableItems::default()]),
+            &CreateInstalledAddOnUsage::new(vec![CreateInstalledAddOnUsageBillableItems::default()])
+                .total_submitted(serde_json::Number::from(1)),
         )
         .await,
     )
@@ -121,7 +139,19 @@ async fn fetch_module_data_management() {
 async fn update_module_data_management() {
     let mock = Mock::start("twilio_marketplace_v1", "UpdateModuleDataManagement").await;
     mock.check_json(
-        ModuleDataManagement::update(&mock.client, "Sid", &UpdateModuleDataManagement::new()).await,
+        ModuleDataManagement::update(
+            &mock.client,
+            "Sid",
+            &UpdateModuleDataManagement::new()
+                .configuration("x")
+                .description("x")
+                .documentation("x")
+                .module_info("x")
+                .policies("x")
+                .pricing("x")
+                .support("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -135,11 +165,18 @@ async fn fetch_module_data_for_listing_owner() {
 #[tokio::test]
 async fn create_module_data() {
     let mock = Mock::start("twilio_marketplace_v1", "CreateModuleData").await;
-    mock.check_json(Listing::create(&mock.client, &CreateListing::new()).await).await;
+    mock.check_json(
+        Listing::create(&mock.client, &CreateListing::new().configuration("x").module_info("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_referral_conversion() {
     let mock = Mock::start("twilio_marketplace_v1", "CreateReferralConversion").await;
-    mock.check_json(ReferralConversion::create(&mock.client, &CreateReferralConversion::new()).await).await;
+    mock.check_json(
+        ReferralConversion::create(&mock.client, &CreateReferralConversion::new().referral_account_sid("x"))
+            .await,
+    )
+    .await;
 }

@@ -7,7 +7,10 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn fetch_deactivation() {
     let mock = Mock::start("twilio_messaging_v1", "FetchDeactivation").await;
-    mock.check_redirect(Deactivations::fetch(&mock.client, &FetchDeactivations::new()).await).await;
+    mock.check_redirect(
+        Deactivations::fetch(&mock.client, &FetchDeactivations::new().date(chrono::NaiveDate::MIN)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -37,7 +40,19 @@ async fn fetch_domain_config() {
 #[tokio::test]
 async fn update_domain_config() {
     let mock = Mock::start("twilio_messaging_v1", "UpdateDomainConfig").await;
-    mock.check_json(Config::update(&mock.client, "DomainSid", &UpdateConfig::new()).await).await;
+    mock.check_json(
+        Config::update(
+            &mock.client,
+            "DomainSid",
+            &UpdateConfig::new()
+                .callback_url("x")
+                .continue_on_failure(true)
+                .disable_https(true)
+                .fallback_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -86,13 +101,59 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_messaging_v1", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new("x")).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new("x")
+                .area_code_geomatch(true)
+                .fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .fallback_to_long_code(true)
+                .fallback_url("x")
+                .inbound_method(sidekick::twilio::WebhookMethod::from("x"))
+                .inbound_request_url("x")
+                .mms_converter(true)
+                .scan_message_content(ServiceScanMessageContent::from("x"))
+                .smart_encoding(true)
+                .status_callback("x")
+                .sticky_sender(true)
+                .synchronous_validation(true)
+                .use_inbound_webhook_on_number(true)
+                .usecase("x")
+                .validity_period(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_messaging_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .area_code_geomatch(true)
+                .fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .fallback_to_long_code(true)
+                .fallback_url("x")
+                .friendly_name("x")
+                .inbound_method(sidekick::twilio::WebhookMethod::from("x"))
+                .inbound_request_url("x")
+                .mms_converter(true)
+                .scan_message_content(ServiceScanMessageContent::from("x"))
+                .smart_encoding(true)
+                .status_callback("x")
+                .sticky_sender(true)
+                .synchronous_validation(true)
+                .use_inbound_webhook_on_number(true)
+                .usecase("x")
+                .validity_period(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -110,8 +171,14 @@ async fn list_service() {
 #[tokio::test]
 async fn create_external_campaign() {
     let mock = Mock::start("twilio_messaging_v1", "CreateExternalCampaign").await;
-    mock.check_json(PreregisteredUsa2p::create(&mock.client, &CreatePreregisteredUsa2p::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        PreregisteredUsa2p::create(
+            &mock.client,
+            &CreatePreregisteredUsa2p::new("x", "x").cnp_migration(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -153,7 +220,16 @@ async fn list_channel_sender() {
 #[tokio::test]
 async fn fetch_us_app_to_person() {
     let mock = Mock::start("twilio_messaging_v1", "FetchUsAppToPerson").await;
-    mock.check_json(Usa2p::fetch(&mock.client, "MessagingServiceSid", "Sid", &FetchUsa2p::new()).await).await;
+    mock.check_json(
+        Usa2p::fetch(
+            &mock.client,
+            "MessagingServiceSid",
+            "Sid",
+            &FetchUsa2p::new().x_twilio_api_version("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -163,7 +239,19 @@ async fn create_us_app_to_person() {
         Usa2p::create(
             &mock.client,
             "MessagingServiceSid",
-            &CreateUsa2p::new("x", "x", true, true, "x", vec!["x".to_owned()], "x"),
+            &CreateUsa2p::new("x", "x", true, true, "x", vec!["x".to_owned()], "x")
+                .x_twilio_api_version("x")
+                .age_gated(true)
+                .direct_lending(true)
+                .help_keywords(vec!["x".to_owned()])
+                .help_message("x")
+                .opt_in_keywords(vec!["x".to_owned()])
+                .opt_in_message("x")
+                .opt_out_keywords(vec!["x".to_owned()])
+                .opt_out_message("x")
+                .privacy_policy_url("x")
+                .subscriber_opt_in(true)
+                .terms_and_conditions_url("x"),
         )
         .await,
     )
@@ -178,7 +266,10 @@ async fn update_us_app_to_person() {
             &mock.client,
             "MessagingServiceSid",
             "Sid",
-            &UpdateUsa2p::new(true, "x", true, true, true, "x", vec!["x".to_owned()]),
+            &UpdateUsa2p::new(true, "x", true, true, true, "x", vec!["x".to_owned()])
+                .x_twilio_api_version("x")
+                .privacy_policy_url("x")
+                .terms_and_conditions_url("x"),
         )
         .await,
     )
@@ -195,7 +286,7 @@ async fn delete_us_app_to_person() {
 async fn list_us_app_to_person() {
     let mock = Mock::start("twilio_messaging_v1", "ListUsAppToPerson").await;
     mock.check_page(
-        Usa2p::list(&mock.client, "MessagingServiceSid", &Usa2pFilter::new())
+        Usa2p::list(&mock.client, "MessagingServiceSid", &Usa2pFilter::new().x_twilio_api_version("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -207,7 +298,12 @@ async fn list_us_app_to_person() {
 async fn fetch_us_app_to_person_usecase() {
     let mock = Mock::start("twilio_messaging_v1", "FetchUsAppToPersonUsecase").await;
     mock.check_json(
-        Usa2pUsecases::fetch(&mock.client, "MessagingServiceSid", &FetchUsa2pUsecases::new()).await,
+        Usa2pUsecases::fetch(
+            &mock.client,
+            "MessagingServiceSid",
+            &FetchUsa2pUsecases::new().brand_registration_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -248,8 +344,12 @@ async fn fetch_destination_alpha_sender() {
 async fn create_destination_alpha_sender() {
     let mock = Mock::start("twilio_messaging_v1", "CreateDestinationAlphaSender").await;
     mock.check_json(
-        DestinationAlphaSender::create(&mock.client, "ServiceSid", &CreateDestinationAlphaSender::new("x"))
-            .await,
+        DestinationAlphaSender::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateDestinationAlphaSender::new("x").iso_country_code("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -264,10 +364,14 @@ async fn delete_destination_alpha_sender() {
 async fn list_destination_alpha_sender() {
     let mock = Mock::start("twilio_messaging_v1", "ListDestinationAlphaSender").await;
     mock.check_page(
-        DestinationAlphaSender::list(&mock.client, "ServiceSid", &DestinationAlphaSenderFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        DestinationAlphaSender::list(
+            &mock.client,
+            "ServiceSid",
+            &DestinationAlphaSenderFilter::new().iso_country_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -346,7 +450,34 @@ async fn create_tollfree_verification() {
                 "x",
                 vec![TollfreeVerificationUseCaseCategories::from("x")],
                 "x",
-            ),
+            )
+            .additional_information("x")
+            .age_gated_content(true)
+            .business_city("x")
+            .business_contact_email("x")
+            .business_contact_first_name("x")
+            .business_contact_last_name("x")
+            .business_contact_phone("x")
+            .business_country("x")
+            .business_postal_code("x")
+            .business_registration_authority(TollfreeVerificationBusinessRegistrationAuthority::from("x"))
+            .business_registration_country("x")
+            .business_registration_number("x")
+            .business_registration_phone_number("x")
+            .business_state_province_region("x")
+            .business_street_address("x")
+            .business_street_address2("x")
+            .business_type(TollfreeVerificationBusinessType::from("x"))
+            .customer_profile_sid("x")
+            .doing_business_as("x")
+            .external_reference_id("x")
+            .help_message_sample("x")
+            .opt_in_confirmation_message("x")
+            .opt_in_keywords(vec!["x".to_owned()])
+            .privacy_policy_url("x")
+            .terms_and_conditions_url("x")
+            .vetting_id("x")
+            .vetting_provider(TollfreeVerificationVettingProvider::from("x")),
         )
         .await,
     )
@@ -356,7 +487,50 @@ async fn create_tollfree_verification() {
 #[tokio::test]
 async fn update_tollfree_verification() {
     let mock = Mock::start("twilio_messaging_v1", "UpdateTollfreeVerification").await;
-    mock.check_json(Verification::update(&mock.client, "Sid", &UpdateVerification::new()).await).await;
+    mock.check_json(
+        Verification::update(
+            &mock.client,
+            "Sid",
+            &UpdateVerification::new()
+                .additional_information("x")
+                .age_gated_content(true)
+                .business_city("x")
+                .business_contact_email("x")
+                .business_contact_first_name("x")
+                .business_contact_last_name("x")
+                .business_contact_phone("x")
+                .business_country("x")
+                .business_name("x")
+                .business_postal_code("x")
+                .business_registration_authority(TollfreeVerificationBusinessRegistrationAuthority::from("x"))
+                .business_registration_country("x")
+                .business_registration_number("x")
+                .business_registration_phone_number("x")
+                .business_state_province_region("x")
+                .business_street_address("x")
+                .business_street_address2("x")
+                .business_type(TollfreeVerificationBusinessType::from("x"))
+                .business_website("x")
+                .doing_business_as("x")
+                .edit_reason("x")
+                .help_message_sample("x")
+                .message_volume("x")
+                .notification_email("x")
+                .opt_in_confirmation_message("x")
+                .opt_in_image_urls(vec!["x".to_owned()])
+                .opt_in_keywords(vec!["x".to_owned()])
+                .opt_in_type(TollfreeVerificationOptInType::from("x"))
+                .privacy_policy_url("x")
+                .production_message_sample("x")
+                .terms_and_conditions_url("x")
+                .use_case_categories(vec![TollfreeVerificationUseCaseCategories::from("x")])
+                .use_case_summary("x")
+                .vetting_id("x")
+                .vetting_provider(TollfreeVerificationVettingProvider::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -369,10 +543,18 @@ async fn delete_tollfree_verification() {
 async fn list_tollfree_verification() {
     let mock = Mock::start("twilio_messaging_v1", "ListTollfreeVerification").await;
     mock.check_page(
-        Verification::list(&mock.client, &VerificationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Verification::list(
+            &mock.client,
+            &VerificationFilter::new()
+                .tollfree_phone_number_sid("x")
+                .status(TollfreeVerificationStatus::from("x"))
+                .external_reference_id("x")
+                .include_sub_accounts(true)
+                .trust_product_sid(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -386,8 +568,14 @@ async fn fetch_brand_registrations() {
 #[tokio::test]
 async fn create_brand_registrations() {
     let mock = Mock::start("twilio_messaging_v1", "CreateBrandRegistrations").await;
-    mock.check_json(BrandRegistration::create(&mock.client, &CreateBrandRegistration::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        BrandRegistration::create(
+            &mock.client,
+            &CreateBrandRegistration::new("x", "x").brand_type("x").mock(true).skip_automatic_sec_vet(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -421,7 +609,7 @@ async fn create_brand_vetting() {
         Vetting::create(
             &mock.client,
             "BrandSid",
-            &CreateVetting::new(BrandVettingVettingProvider::from("x")),
+            &CreateVetting::new(BrandVettingVettingProvider::from("x")).vetting_id("x"),
         )
         .await,
     )
@@ -432,10 +620,14 @@ async fn create_brand_vetting() {
 async fn list_brand_vetting() {
     let mock = Mock::start("twilio_messaging_v1", "ListBrandVetting").await;
     mock.check_page(
-        Vetting::list(&mock.client, "BrandSid", &VettingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Vetting::list(
+            &mock.client,
+            "BrandSid",
+            &VettingFilter::new().vetting_provider(BrandVettingVettingProvider::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

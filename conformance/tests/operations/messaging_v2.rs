@@ -13,13 +13,34 @@ async fn fetch_channels_sender() {
 #[tokio::test]
 async fn create_channels_sender() {
     let mock = Mock::start("twilio_messaging_v2", "CreateChannelsSender").await;
-    mock.check_json(Sender::create(&mock.client, &CreateSender::new("x")).await).await;
+    mock.check_json(
+        Sender::create(
+            &mock.client,
+            &CreateSender::new("x")
+                .configuration(Configuration::default())
+                .profile(Profile::default())
+                .webhook(Webhook::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_channels_sender() {
     let mock = Mock::start("twilio_messaging_v2", "UpdateChannelsSender").await;
-    mock.check_json(Sender::update(&mock.client, "Sid", &UpdateSender::new()).await).await;
+    mock.check_json(
+        Sender::update(
+            &mock.client,
+            "Sid",
+            &UpdateSender::new()
+                .configuration(Configuration::default())
+                .profile(Profile::default())
+                .webhook(Webhook::default()),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -13,8 +13,19 @@ async fn fetch_alert() {
 #[tokio::test]
 async fn list_alert() {
     let mock = Mock::start("twilio_monitor_v1", "ListAlert").await;
-    mock.check_page(Alert::list(&mock.client, &AlertFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Alert::list(
+            &mock.client,
+            &AlertFilter::new()
+                .log_level("x")
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -26,6 +37,20 @@ async fn fetch_event() {
 #[tokio::test]
 async fn list_event() {
     let mock = Mock::start("twilio_monitor_v1", "ListEvent").await;
-    mock.check_page(Event::list(&mock.client, &EventFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Event::list(
+            &mock.client,
+            &EventFilter::new()
+                .actor_sid("x")
+                .event_type("x")
+                .resource_sid("x")
+                .source_ip_address("x")
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }

@@ -16,7 +16,11 @@ async fn create_alarm() {
     mock.check_json(
         Alarm::create(
             &mock.client,
-            &CreateAlarm::new("x", true, "x", QueryType::from("x"), TimeWindow::from("x"), 1),
+            &CreateAlarm::new("x", true, "x", QueryType::from("x"), TimeWindow::from("x"), 1)
+                .console_indicator(true)
+                .email(vec!["x".to_owned()])
+                .query("x")
+                .webhook("x"),
         )
         .await,
     )
@@ -30,7 +34,11 @@ async fn update_alarm() {
         Alarm::update(
             &mock.client,
             "Sid",
-            &UpdateAlarm::new("x", true, "x", QueryType::from("x"), TimeWindow::from("x"), 1),
+            &UpdateAlarm::new("x", true, "x", QueryType::from("x"), TimeWindow::from("x"), 1)
+                .console_indicator(true)
+                .email(vec!["x".to_owned()])
+                .query("x")
+                .webhook("x"),
         )
         .await,
     )
@@ -46,8 +54,13 @@ async fn delete_alarm() {
 #[tokio::test]
 async fn list_alarms() {
     let mock = Mock::start("twilio_monitor_v2", "ListAlarms").await;
-    mock.check_page(Alarm::list(&mock.client, &AlarmFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Alarm::list(&mock.client, &AlarmFilter::new().sort_order(AlarmFilterSortOrder::from("x")))
+            .first_page()
+            .await
+            .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]

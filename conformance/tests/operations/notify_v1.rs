@@ -14,7 +14,17 @@ async fn fetch_credential() {
 async fn create_credential() {
     let mock = Mock::start("twilio_notify_v1", "CreateCredential").await;
     mock.check_json(
-        Credential::create(&mock.client, &CreateCredential::new(CredentialPushService::from("x"))).await,
+        Credential::create(
+            &mock.client,
+            &CreateCredential::new(CredentialPushService::from("x"))
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -22,7 +32,21 @@ async fn create_credential() {
 #[tokio::test]
 async fn update_credential() {
     let mock = Mock::start("twilio_notify_v1", "UpdateCredential").await;
-    mock.check_json(Credential::update(&mock.client, "Sid", &UpdateCredential::new()).await).await;
+    mock.check_json(
+        Credential::update(
+            &mock.client,
+            "Sid",
+            &UpdateCredential::new()
+                .api_key("x")
+                .certificate("x")
+                .friendly_name("x")
+                .private_key("x")
+                .sandbox(true)
+                .secret("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -46,13 +70,56 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_notify_v1", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new()).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new()
+                .alexa_skill_id("x")
+                .apn_credential_sid("x")
+                .default_alexa_notification_protocol_version("x")
+                .default_apn_notification_protocol_version("x")
+                .default_fcm_notification_protocol_version("x")
+                .default_gcm_notification_protocol_version("x")
+                .delivery_callback_enabled(true)
+                .delivery_callback_url("x")
+                .facebook_messenger_page_id("x")
+                .fcm_credential_sid("x")
+                .friendly_name("x")
+                .gcm_credential_sid("x")
+                .log_enabled(true)
+                .messaging_service_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_notify_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .alexa_skill_id("x")
+                .apn_credential_sid("x")
+                .default_alexa_notification_protocol_version("x")
+                .default_apn_notification_protocol_version("x")
+                .default_fcm_notification_protocol_version("x")
+                .default_gcm_notification_protocol_version("x")
+                .delivery_callback_enabled(true)
+                .delivery_callback_url("x")
+                .facebook_messenger_page_id("x")
+                .fcm_credential_sid("x")
+                .friendly_name("x")
+                .gcm_credential_sid("x")
+                .log_enabled(true)
+                .messaging_service_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -65,7 +132,10 @@ async fn delete_service() {
 async fn list_service() {
     let mock = Mock::start("twilio_notify_v1", "ListService").await;
     mock.check_page(
-        Service::list(&mock.client, &ServiceFilter::new()).first_page().await.map(|page| page.items),
+        Service::list(&mock.client, &ServiceFilter::new().friendly_name("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -83,7 +153,11 @@ async fn create_binding() {
         Binding::create(
             &mock.client,
             "ServiceSid",
-            &CreateBinding::new("x", BindingBindingType::from("x"), "x"),
+            &CreateBinding::new("x", BindingBindingType::from("x"), "x")
+                .credential_sid("x")
+                .endpoint("x")
+                .notification_protocol_version("x")
+                .tag(vec!["x".to_owned()]),
         )
         .await,
     )
@@ -100,10 +174,18 @@ async fn delete_binding() {
 async fn list_binding() {
     let mock = Mock::start("twilio_notify_v1", "ListBinding").await;
     mock.check_page(
-        Binding::list(&mock.client, "ServiceSid", &BindingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Binding::list(
+            &mock.client,
+            "ServiceSid",
+            &BindingFilter::new()
+                .start_date(chrono::NaiveDate::MIN)
+                .end_date(chrono::NaiveDate::MIN)
+                .identity(vec!["x".to_owned()])
+                .tag(vec!["x".to_owned()]),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -111,5 +193,31 @@ async fn list_binding() {
 #[tokio::test]
 async fn create_notification() {
     let mock = Mock::start("twilio_notify_v1", "CreateNotification").await;
-    mock.check_json(Notification::create(&mock.client, "ServiceSid", &CreateNotification::new()).await).await;
+    mock.check_json(
+        Notification::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateNotification::new()
+                .action("x")
+                .alexa(serde_json::json!({"key": "value"}))
+                .apn(serde_json::json!({"key": "value"}))
+                .body("x")
+                .data(serde_json::json!({"key": "value"}))
+                .delivery_callback_url("x")
+                .facebook_messenger(serde_json::json!({"key": "value"}))
+                .fcm(serde_json::json!({"key": "value"}))
+                .gcm(serde_json::json!({"key": "value"}))
+                .identity(vec!["x".to_owned()])
+                .priority(NotificationPriority::from("x"))
+                .segment(vec!["x".to_owned()])
+                .sms(serde_json::json!({"key": "value"}))
+                .sound("x")
+                .tag(vec!["x".to_owned()])
+                .title("x")
+                .to_binding(vec!["x".to_owned()])
+                .ttl(1),
+        )
+        .await,
+    )
+    .await;
 }

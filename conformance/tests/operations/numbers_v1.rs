@@ -59,7 +59,15 @@ async fn create_porting_port_in() {
     mock.check_json(
         PortIn::create(
             &mock.client,
-            &CreatePortIn::new("x", vec!["x".to_owned()], PortingLosingCarrierInformation::default()),
+            &CreatePortIn::new("x", vec!["x".to_owned()], PortingLosingCarrierInformation::default())
+                .auto_cancel_approval_numbers("x")
+                .bundle_sid("x")
+                .notification_emails(vec!["x".to_owned()])
+                .phone_numbers(vec![CreatePortInPhoneNumbers::default()])
+                .portability_advance_carrier("x")
+                .target_port_in_date(chrono::NaiveDate::MIN)
+                .target_port_in_time_range_end("x")
+                .target_port_in_time_range_start("x"),
         )
         .await,
     )
@@ -76,10 +84,17 @@ async fn delete_porting_port_in() {
 async fn list_port_in_requests() {
     let mock = Mock::start("twilio_numbers_v1", "ListPortInRequests").await;
     mock.check_page(
-        PortInRequest::list(&mock.client, &PortInRequestFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        PortInRequest::list(
+            &mock.client,
+            &PortInRequestFilter::new()
+                .port_in_request_sid("x")
+                .port_in_request_status("x")
+                .created_before("x")
+                .created_after("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -106,7 +121,12 @@ async fn delete_porting_port_in_phone_number() {
 async fn fetch_porting_portability() {
     let mock = Mock::start("twilio_numbers_v1", "FetchPortingPortability").await;
     mock.check_json(
-        PortingPortability::fetch(&mock.client, "PhoneNumber", &FetchPortingPortability::new()).await,
+        PortingPortability::fetch(
+            &mock.client,
+            "PhoneNumber",
+            &FetchPortingPortability::new().target_account_sid("x").address_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -117,7 +137,11 @@ async fn create_sender_id_registration() {
     mock.check_json(
         SenderIdRegistration::create(
             &mock.client,
-            &CreateSenderIdRegistration::new(serde_json::json!({"key": "value"}), "x", "x", 1),
+            &CreateSenderIdRegistration::new(serde_json::json!({"key": "value"}), "x", "x", 1)
+                .comments("x")
+                .status_callback_url("x")
+                .status_notification_email("x")
+                .theme_set_id("x"),
         )
         .await,
     )
@@ -127,8 +151,11 @@ async fn create_sender_id_registration() {
 #[tokio::test]
 async fn create_sender_id_registration_embedded_session() {
     let mock = Mock::start("twilio_numbers_v1", "CreateSenderIdRegistrationEmbeddedSession").await;
-    mock.check_json(EmbeddedSession::create(&mock.client, "BundleSid", &CreateEmbeddedSession::new()).await)
-        .await;
+    mock.check_json(
+        EmbeddedSession::create(&mock.client, "BundleSid", &CreateEmbeddedSession::new().theme_set_id("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -144,7 +171,7 @@ async fn create_signing_request_configuration() {
 async fn list_signing_request_configuration() {
     let mock = Mock::start("twilio_numbers_v1", "ListSigningRequestConfiguration").await;
     mock.check_page(
-        Configuration::list(&mock.client, &ConfigurationFilter::new())
+        Configuration::list(&mock.client, &ConfigurationFilter::new().country("x").product("x"))
             .first_page()
             .await
             .map(|page| page.items),

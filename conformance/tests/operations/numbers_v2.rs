@@ -16,7 +16,9 @@ async fn create_authorization_document() {
     mock.check_json(
         AuthorizationDocument::create(
             &mock.client,
-            &CreateAuthorizationDocument::new("x", "x", "x", vec!["x".to_owned()]),
+            &CreateAuthorizationDocument::new("x", "x", "x", vec!["x".to_owned()])
+                .cc_emails(vec!["x".to_owned()])
+                .contact_title("x"),
         )
         .await,
     )
@@ -33,10 +35,13 @@ async fn delete_authorization_document() {
 async fn list_authorization_document() {
     let mock = Mock::start("twilio_numbers_v2", "ListAuthorizationDocument").await;
     mock.check_page(
-        AuthorizationDocument::list(&mock.client, &AuthorizationDocumentFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        AuthorizationDocument::list(
+            &mock.client,
+            &AuthorizationDocumentFilter::new().email("x").status(AuthorizationDocumentStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -48,7 +53,11 @@ async fn list_dependent_hosted_number_order() {
         DependentHostedNumberOrder::list(
             &mock.client,
             "SigningDocumentSid",
-            &DependentHostedNumberOrderFilter::new(),
+            &DependentHostedNumberOrderFilter::new()
+                .status(DependentHostedNumberOrderStatus::from("x"))
+                .phone_number("x")
+                .incoming_phone_number_sid("x")
+                .friendly_name("x"),
         )
         .first_page()
         .await
@@ -66,14 +75,40 @@ async fn fetch_hosted_number_order() {
 #[tokio::test]
 async fn create_hosted_number_order() {
     let mock = Mock::start("twilio_numbers_v2", "CreateHostedNumberOrder").await;
-    mock.check_json(Order::create(&mock.client, &CreateOrder::new("x", "x", "x", "x")).await).await;
+    mock.check_json(
+        Order::create(
+            &mock.client,
+            &CreateOrder::new("x", "x", "x", "x")
+                .account_sid("x")
+                .cc_emails(vec!["x".to_owned()])
+                .contact_title("x")
+                .friendly_name("x")
+                .sms_application_sid("x")
+                .sms_capability(true)
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_hosted_number_order() {
     let mock = Mock::start("twilio_numbers_v2", "UpdateHostedNumberOrder").await;
     mock.check_json(
-        Order::update(&mock.client, "Sid", &UpdateOrder::new(HostedNumberOrderStatus::from("x"))).await,
+        Order::update(
+            &mock.client,
+            "Sid",
+            &UpdateOrder::new(HostedNumberOrderStatus::from("x"))
+                .verification_call_delay(1)
+                .verification_call_extension("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -87,14 +122,28 @@ async fn delete_hosted_number_order() {
 #[tokio::test]
 async fn list_hosted_number_order() {
     let mock = Mock::start("twilio_numbers_v2", "ListHostedNumberOrder").await;
-    mock.check_page(Order::list(&mock.client, &OrderFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Order::list(
+            &mock.client,
+            &OrderFilter::new()
+                .status(HostedNumberOrderStatus::from("x"))
+                .sms_capability(true)
+                .phone_number("x")
+                .incoming_phone_number_sid("x")
+                .friendly_name("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn fetch_bulk_hosted_number_order() {
     let mock = Mock::start("twilio_numbers_v2", "FetchBulkHostedNumberOrder").await;
-    mock.check_json(Bulk::fetch(&mock.client, "BulkHostingSid", &FetchBulk::new()).await).await;
+    mock.check_json(Bulk::fetch(&mock.client, "BulkHostingSid", &FetchBulk::new().order_status("x")).await)
+        .await;
 }
 
 #[tokio::test]
@@ -113,13 +162,38 @@ async fn fetch_bundle() {
 #[tokio::test]
 async fn create_bundle() {
     let mock = Mock::start("twilio_numbers_v2", "CreateBundle").await;
-    mock.check_json(Bundle::create(&mock.client, &CreateBundle::new("x", "x")).await).await;
+    mock.check_json(
+        Bundle::create(
+            &mock.client,
+            &CreateBundle::new("x", "x")
+                .end_user_type(BundleEndUserType::from("x"))
+                .is_test(true)
+                .iso_country("x")
+                .number_type("x")
+                .regulation_sid("x")
+                .status_callback("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_bundle() {
     let mock = Mock::start("twilio_numbers_v2", "UpdateBundle").await;
-    mock.check_json(Bundle::update(&mock.client, "Sid", &UpdateBundle::new()).await).await;
+    mock.check_json(
+        Bundle::update(
+            &mock.client,
+            "Sid",
+            &UpdateBundle::new()
+                .email("x")
+                .friendly_name("x")
+                .status(BundleStatus::from("x"))
+                .status_callback("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -132,7 +206,26 @@ async fn delete_bundle() {
 async fn list_bundle() {
     let mock = Mock::start("twilio_numbers_v2", "ListBundle").await;
     mock.check_page(
-        Bundle::list(&mock.client, &BundleFilter::new()).first_page().await.map(|page| page.items),
+        Bundle::list(
+            &mock.client,
+            &BundleFilter::new()
+                .status(BundleStatus::from("x"))
+                .bundle_sids("x")
+                .friendly_name("x")
+                .regulation_sid("x")
+                .iso_country("x")
+                .number_type("x")
+                .end_user_type(BundleFilterEndUserType::from("x"))
+                .has_valid_until_date(true)
+                .sort_by(BundleSortBy::from("x"))
+                .sort_direction(BundleSortDirection::from("x"))
+                .valid_until_date(chrono::DateTime::UNIX_EPOCH)
+                .valid_until_date_before(chrono::DateTime::UNIX_EPOCH)
+                .valid_until_date_after(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -140,13 +233,22 @@ async fn list_bundle() {
 #[tokio::test]
 async fn create_bundle_clone() {
     let mock = Mock::start("twilio_numbers_v2", "CreateBundleClone").await;
-    mock.check_json(Clone::create(&mock.client, "BundleSid", &CreateClone::new("x")).await).await;
+    mock.check_json(
+        Clone::create(
+            &mock.client,
+            "BundleSid",
+            &CreateClone::new("x").friendly_name("x").move_to_draft(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_bundle_copy() {
     let mock = Mock::start("twilio_numbers_v2", "CreateBundleCopy").await;
-    mock.check_json(Copy::create(&mock.client, "BundleSid", &CreateCopy::new()).await).await;
+    mock.check_json(Copy::create(&mock.client, "BundleSid", &CreateCopy::new().friendly_name("x")).await)
+        .await;
 }
 
 #[tokio::test]
@@ -230,7 +332,12 @@ async fn fetch_end_user() {
 async fn create_end_user() {
     let mock = Mock::start("twilio_numbers_v2", "CreateEndUser").await;
     mock.check_json(
-        EndUser::create(&mock.client, &CreateEndUser::new("x", EndUserTypeObject::from("x"))).await,
+        EndUser::create(
+            &mock.client,
+            &CreateEndUser::new("x", EndUserTypeObject::from("x"))
+                .attributes(serde_json::json!({"key": "value"})),
+        )
+        .await,
     )
     .await;
 }
@@ -238,7 +345,15 @@ async fn create_end_user() {
 #[tokio::test]
 async fn update_end_user() {
     let mock = Mock::start("twilio_numbers_v2", "UpdateEndUser").await;
-    mock.check_json(EndUser::update(&mock.client, "Sid", &UpdateEndUser::new()).await).await;
+    mock.check_json(
+        EndUser::update(
+            &mock.client,
+            "Sid",
+            &UpdateEndUser::new().attributes(serde_json::json!({"key": "value"})).friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -256,14 +371,27 @@ async fn list_end_user() {
 #[tokio::test]
 async fn fetch_regulation() {
     let mock = Mock::start("twilio_numbers_v2", "FetchRegulation").await;
-    mock.check_json(Regulation::fetch(&mock.client, "Sid", &FetchRegulation::new()).await).await;
+    mock.check_json(
+        Regulation::fetch(&mock.client, "Sid", &FetchRegulation::new().include_constraints(true)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_regulation() {
     let mock = Mock::start("twilio_numbers_v2", "ListRegulation").await;
     mock.check_page(
-        Regulation::list(&mock.client, &RegulationFilter::new()).first_page().await.map(|page| page.items),
+        Regulation::list(
+            &mock.client,
+            &RegulationFilter::new()
+                .end_user_type(RegulationEndUserType::from("x"))
+                .iso_country("x")
+                .number_type("x")
+                .include_constraints(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -290,15 +418,30 @@ async fn fetch_supporting_document() {
 #[tokio::test]
 async fn create_supporting_document() {
     let mock = Mock::start("twilio_numbers_v2", "CreateSupportingDocument").await;
-    mock.check_json(SupportingDocument::create(&mock.client, &CreateSupportingDocument::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        SupportingDocument::create(
+            &mock.client,
+            &CreateSupportingDocument::new("x", "x").attributes(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_supporting_document() {
     let mock = Mock::start("twilio_numbers_v2", "UpdateSupportingDocument").await;
-    mock.check_json(SupportingDocument::update(&mock.client, "Sid", &UpdateSupportingDocument::new()).await)
-        .await;
+    mock.check_json(
+        SupportingDocument::update(
+            &mock.client,
+            "Sid",
+            &UpdateSupportingDocument::new()
+                .attributes(serde_json::json!({"key": "value"}))
+                .friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -341,7 +484,18 @@ async fn create_short_code_application() {
 async fn list_short_code_applications() {
     let mock = Mock::start("twilio_numbers_v2", "ListShortCodeApplications").await;
     mock.check_page(
-        Application::list(&mock.client, &ApplicationFilter::new()).first_page().await.map(|page| page.items),
+        Application::list(
+            &mock.client,
+            &ApplicationFilter::new()
+                .account_sid("x")
+                .iso_country("x")
+                .status("x")
+                .friendly_name("x")
+                .sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

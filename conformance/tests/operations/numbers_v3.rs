@@ -7,6 +7,27 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn create_hosted_numbers_hosted_number_order() {
     let mock = Mock::start("twilio_numbers_v3", "CreateHostedNumbersHostedNumberOrder").await;
-    mock.check_json(HostedNumberOrder::create(&mock.client, &CreateHostedNumberOrder::new("x", true)).await)
-        .await;
+    mock.check_json(
+        HostedNumberOrder::create(
+            &mock.client,
+            &CreateHostedNumberOrder::new("x", true)
+                .account_sid("x")
+                .address_sid("x")
+                .cc_emails(vec!["x".to_owned()])
+                .email("x")
+                .friendly_name("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x")
+                .unique_name("x")
+                .verification_document_sid("x")
+                .verification_type(HostedNumberOrderVerificationType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }

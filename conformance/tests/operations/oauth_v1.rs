@@ -7,11 +7,31 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn fetch_authorize() {
     let mock = Mock::start("twilio_oauth_v1", "FetchAuthorize").await;
-    mock.check_redirect(Authorize::fetch(&mock.client, &FetchAuthorize::new()).await).await;
+    mock.check_redirect(
+        Authorize::fetch(
+            &mock.client,
+            &FetchAuthorize::new().response_type("x").client_id("x").redirect_uri("x").scope("x").state("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_token() {
     let mock = Mock::start("twilio_oauth_v1", "CreateToken").await;
-    mock.check_json(Token::create(&mock.client, &CreateToken::new("x", "x")).await).await;
+    mock.check_json(
+        Token::create(
+            &mock.client,
+            &CreateToken::new("x", "x")
+                .audience("x")
+                .client_secret("x")
+                .code("x")
+                .redirect_uri("x")
+                .refresh_token("x")
+                .scope("x"),
+        )
+        .await,
+    )
+    .await;
 }

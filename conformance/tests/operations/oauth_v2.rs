@@ -7,11 +7,34 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn fetch_oauth2_authorize() {
     let mock = Mock::start("twilio_oauth_v2", "FetchOauth2Authorize").await;
-    mock.check_redirect(Authorize::fetch(&mock.client, &FetchAuthorize::new()).await).await;
+    mock.check_redirect(
+        Authorize::fetch(
+            &mock.client,
+            &FetchAuthorize::new().response_type("x").client_id("x").redirect_uri("x").scope("x").state("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn create_oauth2_token() {
     let mock = Mock::start("twilio_oauth_v2", "CreateOauth2Token").await;
-    mock.check_json(Token::create(&mock.client, &CreateToken::new()).await).await;
+    mock.check_json(
+        Token::create(
+            &mock.client,
+            &CreateToken::new()
+                .account_sid("x")
+                .audience("x")
+                .client_id("x")
+                .client_secret("x")
+                .code("x")
+                .grant_type("x")
+                .redirect_uri("x")
+                .refresh_token("x")
+                .scope("x"),
+        )
+        .await,
+    )
+    .await;
 }

@@ -16,7 +16,8 @@ async fn create_hosted_numbers_authorization_document() {
     mock.check_json(
         AuthorizationDocument::create(
             &mock.client,
-            &CreateAuthorizationDocument::new("x", "x", "x", "x", vec!["x".to_owned()]),
+            &CreateAuthorizationDocument::new("x", "x", "x", "x", vec!["x".to_owned()])
+                .cc_emails(vec!["x".to_owned()]),
         )
         .await,
     )
@@ -27,7 +28,19 @@ async fn create_hosted_numbers_authorization_document() {
 async fn update_hosted_numbers_authorization_document() {
     let mock = Mock::start("twilio_preview", "UpdateHostedNumbersAuthorizationDocument").await;
     mock.check_json(
-        AuthorizationDocument::update(&mock.client, "Sid", &UpdateAuthorizationDocument::new()).await,
+        AuthorizationDocument::update(
+            &mock.client,
+            "Sid",
+            &UpdateAuthorizationDocument::new()
+                .address_sid("x")
+                .cc_emails(vec!["x".to_owned()])
+                .contact_phone_number("x")
+                .contact_title("x")
+                .email("x")
+                .hosted_number_order_sids(vec!["x".to_owned()])
+                .status(AuthorizationDocumentStatus::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -36,10 +49,13 @@ async fn update_hosted_numbers_authorization_document() {
 async fn list_hosted_numbers_authorization_document() {
     let mock = Mock::start("twilio_preview", "ListHostedNumbersAuthorizationDocument").await;
     mock.check_page(
-        AuthorizationDocument::list(&mock.client, &AuthorizationDocumentFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        AuthorizationDocument::list(
+            &mock.client,
+            &AuthorizationDocumentFilter::new().email("x").status(AuthorizationDocumentStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -51,7 +67,12 @@ async fn list_hosted_numbers_dependent_hosted_number_order() {
         DependentHostedNumberOrder::list(
             &mock.client,
             "SigningDocumentSid",
-            &DependentHostedNumberOrderFilter::new(),
+            &DependentHostedNumberOrderFilter::new()
+                .status(DependentHostedNumberOrderStatus::from("x"))
+                .phone_number("x")
+                .incoming_phone_number_sid("x")
+                .friendly_name("x")
+                .unique_name("x"),
         )
         .first_page()
         .await
@@ -69,15 +90,53 @@ async fn fetch_hosted_numbers_hosted_number_order() {
 #[tokio::test]
 async fn create_hosted_numbers_hosted_number_order() {
     let mock = Mock::start("twilio_preview", "CreateHostedNumbersHostedNumberOrder").await;
-    mock.check_json(HostedNumberOrder::create(&mock.client, &CreateHostedNumberOrder::new("x", true)).await)
-        .await;
+    mock.check_json(
+        HostedNumberOrder::create(
+            &mock.client,
+            &CreateHostedNumberOrder::new("x", true)
+                .account_sid("x")
+                .address_sid("x")
+                .cc_emails(vec!["x".to_owned()])
+                .email("x")
+                .friendly_name("x")
+                .sms_application_sid("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x")
+                .unique_name("x")
+                .verification_document_sid("x")
+                .verification_type(HostedNumberOrderVerificationType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_hosted_numbers_hosted_number_order() {
     let mock = Mock::start("twilio_preview", "UpdateHostedNumbersHostedNumberOrder").await;
-    mock.check_json(HostedNumberOrder::update(&mock.client, "Sid", &UpdateHostedNumberOrder::new()).await)
-        .await;
+    mock.check_json(
+        HostedNumberOrder::update(
+            &mock.client,
+            "Sid",
+            &UpdateHostedNumberOrder::new()
+                .call_delay(1)
+                .cc_emails(vec!["x".to_owned()])
+                .email("x")
+                .extension("x")
+                .friendly_name("x")
+                .status(HostedNumberOrderStatus::from("x"))
+                .unique_name("x")
+                .verification_code("x")
+                .verification_document_sid("x")
+                .verification_type(HostedNumberOrderVerificationType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -90,10 +149,18 @@ async fn delete_hosted_numbers_hosted_number_order() {
 async fn list_hosted_numbers_hosted_number_order() {
     let mock = Mock::start("twilio_preview", "ListHostedNumbersHostedNumberOrder").await;
     mock.check_page(
-        HostedNumberOrder::list(&mock.client, &HostedNumberOrderFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        HostedNumberOrder::list(
+            &mock.client,
+            &HostedNumberOrderFilter::new()
+                .status(HostedNumberOrderStatus::from("x"))
+                .phone_number("x")
+                .incoming_phone_number_sid("x")
+                .friendly_name("x")
+                .unique_name("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -137,13 +204,30 @@ async fn fetch_marketplace_installed_add_on() {
 #[tokio::test]
 async fn create_marketplace_installed_add_on() {
     let mock = Mock::start("twilio_preview", "CreateMarketplaceInstalledAddOn").await;
-    mock.check_json(InstalledAddOn::create(&mock.client, &CreateInstalledAddOn::new(true, "x")).await).await;
+    mock.check_json(
+        InstalledAddOn::create(
+            &mock.client,
+            &CreateInstalledAddOn::new(true, "x")
+                .configuration(serde_json::json!({"key": "value"}))
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_marketplace_installed_add_on() {
     let mock = Mock::start("twilio_preview", "UpdateMarketplaceInstalledAddOn").await;
-    mock.check_json(InstalledAddOn::update(&mock.client, "Sid", &UpdateInstalledAddOn::new()).await).await;
+    mock.check_json(
+        InstalledAddOn::update(
+            &mock.client,
+            "Sid",
+            &UpdateInstalledAddOn::new().configuration(serde_json::json!({"key": "value"})).unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -200,14 +284,30 @@ async fn fetch_wireless_command() {
 #[tokio::test]
 async fn create_wireless_command() {
     let mock = Mock::start("twilio_preview", "CreateWirelessCommand").await;
-    mock.check_json(Command::create(&mock.client, &CreateCommand::new("x")).await).await;
+    mock.check_json(
+        Command::create(
+            &mock.client,
+            &CreateCommand::new("x")
+                .callback_method("x")
+                .callback_url("x")
+                .command_mode("x")
+                .device("x")
+                .include_sid("x")
+                .sim("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_wireless_command() {
     let mock = Mock::start("twilio_preview", "ListWirelessCommand").await;
     mock.check_page(
-        Command::list(&mock.client, &CommandFilter::new()).first_page().await.map(|page| page.items),
+        Command::list(&mock.client, &CommandFilter::new().device("x").sim("x").status("x").direction("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -221,13 +321,34 @@ async fn fetch_wireless_rate_plan() {
 #[tokio::test]
 async fn create_wireless_rate_plan() {
     let mock = Mock::start("twilio_preview", "CreateWirelessRatePlan").await;
-    mock.check_json(RatePlan::create(&mock.client, &CreateRatePlan::new()).await).await;
+    mock.check_json(
+        RatePlan::create(
+            &mock.client,
+            &CreateRatePlan::new()
+                .commands_enabled(true)
+                .data_enabled(true)
+                .data_limit(1)
+                .data_metering("x")
+                .friendly_name("x")
+                .international_roaming(vec!["x".to_owned()])
+                .messaging_enabled(true)
+                .national_roaming_enabled(true)
+                .unique_name("x")
+                .voice_enabled(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_wireless_rate_plan() {
     let mock = Mock::start("twilio_preview", "UpdateWirelessRatePlan").await;
-    mock.check_json(RatePlan::update(&mock.client, "Sid", &UpdateRatePlan::new()).await).await;
+    mock.check_json(
+        RatePlan::update(&mock.client, "Sid", &UpdateRatePlan::new().friendly_name("x").unique_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -251,18 +372,50 @@ async fn fetch_wireless_sim() {
 #[tokio::test]
 async fn update_wireless_sim() {
     let mock = Mock::start("twilio_preview", "UpdateWirelessSim").await;
-    mock.check_json(Sim::update(&mock.client, "Sid", &UpdateSim::new()).await).await;
+    mock.check_json(
+        Sim::update(
+            &mock.client,
+            "Sid",
+            &UpdateSim::new()
+                .callback_method("x")
+                .callback_url("x")
+                .commands_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .commands_callback_url("x")
+                .friendly_name("x")
+                .rate_plan("x")
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status("x")
+                .unique_name("x")
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_wireless_sim() {
     let mock = Mock::start("twilio_preview", "ListWirelessSim").await;
-    mock.check_page(Sim::list(&mock.client, &SimFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Sim::list(
+            &mock.client,
+            &SimFilter::new().status("x").iccid("x").rate_plan("x").e_id("x").sim_registration_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn fetch_wireless_usage() {
     let mock = Mock::start("twilio_preview", "FetchWirelessUsage").await;
-    mock.check_json(Usage::fetch(&mock.client, "SimSid", &FetchUsage::new()).await).await;
+    mock.check_json(Usage::fetch(&mock.client, "SimSid", &FetchUsage::new().end("x").start("x")).await).await;
 }

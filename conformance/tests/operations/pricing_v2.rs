@@ -20,7 +20,12 @@ async fn list_trunking_country() {
 async fn fetch_trunking_number() {
     let mock = Mock::start("twilio_pricing_v2", "FetchTrunkingNumber").await;
     mock.check_json(
-        TrunkingNumber::fetch(&mock.client, "DestinationNumber", &FetchTrunkingNumber::new()).await,
+        TrunkingNumber::fetch(
+            &mock.client,
+            "DestinationNumber",
+            &FetchTrunkingNumber::new().origination_number("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -40,6 +45,13 @@ async fn list_voice_country() {
 #[tokio::test]
 async fn fetch_voice_number() {
     let mock = Mock::start("twilio_pricing_v2", "FetchVoiceNumber").await;
-    mock.check_json(VoiceNumber::fetch(&mock.client, "DestinationNumber", &FetchVoiceNumber::new()).await)
-        .await;
+    mock.check_json(
+        VoiceNumber::fetch(
+            &mock.client,
+            "DestinationNumber",
+            &FetchVoiceNumber::new().origination_number("x"),
+        )
+        .await,
+    )
+    .await;
 }

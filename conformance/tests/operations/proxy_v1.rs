@@ -13,13 +13,43 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_proxy_v1", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new("x")).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new("x")
+                .callback_url("x")
+                .chat_instance_sid("x")
+                .default_ttl(1)
+                .geo_match_level(ServiceGeoMatchLevel::from("x"))
+                .intercept_callback_url("x")
+                .number_selection_behavior(ServiceNumberSelectionBehavior::from("x"))
+                .out_of_session_callback_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_proxy_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .callback_url("x")
+                .chat_instance_sid("x")
+                .default_ttl(1)
+                .geo_match_level(ServiceGeoMatchLevel::from("x"))
+                .intercept_callback_url("x")
+                .number_selection_behavior(ServiceNumberSelectionBehavior::from("x"))
+                .out_of_session_callback_url("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -43,14 +73,25 @@ async fn fetch_phone_number() {
 #[tokio::test]
 async fn create_phone_number() {
     let mock = Mock::start("twilio_proxy_v1", "CreatePhoneNumber").await;
-    mock.check_json(PhoneNumber::create(&mock.client, "ServiceSid", &CreatePhoneNumber::new()).await).await;
+    mock.check_json(
+        PhoneNumber::create(
+            &mock.client,
+            "ServiceSid",
+            &CreatePhoneNumber::new().is_reserved(true).phone_number("x").sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_phone_number() {
     let mock = Mock::start("twilio_proxy_v1", "UpdatePhoneNumber").await;
-    mock.check_json(PhoneNumber::update(&mock.client, "ServiceSid", "Sid", &UpdatePhoneNumber::new()).await)
-        .await;
+    mock.check_json(
+        PhoneNumber::update(&mock.client, "ServiceSid", "Sid", &UpdatePhoneNumber::new().is_reserved(true))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -75,13 +116,39 @@ async fn fetch_session() {
 #[tokio::test]
 async fn create_session() {
     let mock = Mock::start("twilio_proxy_v1", "CreateSession").await;
-    mock.check_json(Session::create(&mock.client, "ServiceSid", &CreateSession::new()).await).await;
+    mock.check_json(
+        Session::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateSession::new()
+                .date_expiry(chrono::DateTime::UNIX_EPOCH)
+                .mode(SessionMode::from("x"))
+                .participants(vec![serde_json::json!({"key": "value"})])
+                .status(SessionStatus::from("x"))
+                .ttl(1)
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_session() {
     let mock = Mock::start("twilio_proxy_v1", "UpdateSession").await;
-    mock.check_json(Session::update(&mock.client, "ServiceSid", "Sid", &UpdateSession::new()).await).await;
+    mock.check_json(
+        Session::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateSession::new()
+                .date_expiry(chrono::DateTime::UNIX_EPOCH)
+                .status(SessionStatus::from("x"))
+                .ttl(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -128,7 +195,13 @@ async fn fetch_participant() {
 async fn create_participant() {
     let mock = Mock::start("twilio_proxy_v1", "CreateParticipant").await;
     mock.check_json(
-        Participant::create(&mock.client, "ServiceSid", "SessionSid", &CreateParticipant::new("x")).await,
+        Participant::create(
+            &mock.client,
+            "ServiceSid",
+            "SessionSid",
+            &CreateParticipant::new("x").friendly_name("x").proxy_identifier("x").proxy_identifier_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -166,7 +239,7 @@ async fn create_message_interaction() {
             "ServiceSid",
             "SessionSid",
             "ParticipantSid",
-            &CreateMessageInteraction::new(),
+            &CreateMessageInteraction::new().body("x").media_url(vec!["x".to_owned()]),
         )
         .await,
     )

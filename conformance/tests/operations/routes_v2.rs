@@ -13,7 +13,15 @@ async fn fetch_phone_number() {
 #[tokio::test]
 async fn update_phone_number() {
     let mock = Mock::start("twilio_routes_v2", "UpdatePhoneNumber").await;
-    mock.check_json(PhoneNumber::update(&mock.client, "PhoneNumber", &UpdatePhoneNumber::new()).await).await;
+    mock.check_json(
+        PhoneNumber::update(
+            &mock.client,
+            "PhoneNumber",
+            &UpdatePhoneNumber::new().friendly_name("x").voice_region("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -25,7 +33,15 @@ async fn fetch_sip_domain() {
 #[tokio::test]
 async fn update_sip_domain() {
     let mock = Mock::start("twilio_routes_v2", "UpdateSipDomain").await;
-    mock.check_json(SipDomain::update(&mock.client, "SipDomain", &UpdateSipDomain::new()).await).await;
+    mock.check_json(
+        SipDomain::update(
+            &mock.client,
+            "SipDomain",
+            &UpdateSipDomain::new().friendly_name("x").voice_region("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -37,5 +53,13 @@ async fn fetch_trunks() {
 #[tokio::test]
 async fn update_trunks() {
     let mock = Mock::start("twilio_routes_v2", "UpdateTrunks").await;
-    mock.check_json(Trunk::update(&mock.client, "SipTrunkDomain", &UpdateTrunk::new()).await).await;
+    mock.check_json(
+        Trunk::update(
+            &mock.client,
+            "SipTrunkDomain",
+            &UpdateTrunk::new().friendly_name("x").voice_region("x"),
+        )
+        .await,
+    )
+    .await;
 }

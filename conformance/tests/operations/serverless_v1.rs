@@ -13,13 +13,28 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_serverless_v1", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new("x", "x")).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new("x", "x").include_credentials(true).ui_editable(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_serverless_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new().friendly_name("x").include_credentials(true).ui_editable(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -88,7 +103,19 @@ async fn fetch_build() {
 #[tokio::test]
 async fn create_build() {
     let mock = Mock::start("twilio_serverless_v1", "CreateBuild").await;
-    mock.check_json(Build::create(&mock.client, "ServiceSid", &CreateBuild::new()).await).await;
+    mock.check_json(
+        Build::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateBuild::new()
+                .asset_versions(vec!["x".to_owned()])
+                .dependencies("x")
+                .function_versions(vec!["x".to_owned()])
+                .runtime("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -118,8 +145,11 @@ async fn fetch_environment() {
 #[tokio::test]
 async fn create_environment() {
     let mock = Mock::start("twilio_serverless_v1", "CreateEnvironment").await;
-    mock.check_json(Environment::create(&mock.client, "ServiceSid", &CreateEnvironment::new("x")).await)
-        .await;
+    mock.check_json(
+        Environment::create(&mock.client, "ServiceSid", &CreateEnvironment::new("x").domain_suffix("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -145,7 +175,13 @@ async fn fetch_deployment() {
 async fn create_deployment() {
     let mock = Mock::start("twilio_serverless_v1", "CreateDeployment").await;
     mock.check_json(
-        Deployment::create(&mock.client, "ServiceSid", "EnvironmentSid", &CreateDeployment::new()).await,
+        Deployment::create(
+            &mock.client,
+            "ServiceSid",
+            "EnvironmentSid",
+            &CreateDeployment::new().build_sid("x").is_plugin(true),
+        )
+        .await,
     )
     .await;
 }
@@ -172,10 +208,18 @@ async fn fetch_log() {
 async fn list_log() {
     let mock = Mock::start("twilio_serverless_v1", "ListLog").await;
     mock.check_page(
-        Log::list(&mock.client, "ServiceSid", "EnvironmentSid", &LogFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Log::list(
+            &mock.client,
+            "ServiceSid",
+            "EnvironmentSid",
+            &LogFilter::new()
+                .function_sid("x")
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -199,7 +243,14 @@ async fn create_variable() {
 async fn update_variable() {
     let mock = Mock::start("twilio_serverless_v1", "UpdateVariable").await;
     mock.check_json(
-        Variable::update(&mock.client, "ServiceSid", "EnvironmentSid", "Sid", &UpdateVariable::new()).await,
+        Variable::update(
+            &mock.client,
+            "ServiceSid",
+            "EnvironmentSid",
+            "Sid",
+            &UpdateVariable::new().key("x").value("x"),
+        )
+        .await,
     )
     .await;
 }

@@ -31,8 +31,15 @@ async fn fetch_engagement() {
 #[tokio::test]
 async fn create_engagement() {
     let mock = Mock::start("twilio_studio_v1", "CreateEngagement").await;
-    mock.check_json(Engagement::create(&mock.client, "FlowSid", &CreateEngagement::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        Engagement::create(
+            &mock.client,
+            "FlowSid",
+            &CreateEngagement::new("x", "x").parameters(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -84,7 +91,15 @@ async fn fetch_execution() {
 #[tokio::test]
 async fn create_execution() {
     let mock = Mock::start("twilio_studio_v1", "CreateExecution").await;
-    mock.check_json(Execution::create(&mock.client, "FlowSid", &CreateExecution::new("x", "x")).await).await;
+    mock.check_json(
+        Execution::create(
+            &mock.client,
+            "FlowSid",
+            &CreateExecution::new("x", "x").parameters(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -107,10 +122,16 @@ async fn delete_execution() {
 async fn list_execution() {
     let mock = Mock::start("twilio_studio_v1", "ListExecution").await;
     mock.check_page(
-        Execution::list(&mock.client, "FlowSid", &ExecutionFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Execution::list(
+            &mock.client,
+            "FlowSid",
+            &ExecutionFilter::new()
+                .date_created_from(chrono::DateTime::UNIX_EPOCH)
+                .date_created_to(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

@@ -16,7 +16,8 @@ async fn create_flow() {
     mock.check_json(
         Flow::create(
             &mock.client,
-            &CreateFlow::new(serde_json::json!({"key": "value"}), "x", FlowStatus::from("x")),
+            &CreateFlow::new(serde_json::json!({"key": "value"}), "x", FlowStatus::from("x"))
+                .commit_message("x"),
         )
         .await,
     )
@@ -26,7 +27,18 @@ async fn create_flow() {
 #[tokio::test]
 async fn update_flow() {
     let mock = Mock::start("twilio_studio_v2", "UpdateFlow").await;
-    mock.check_json(Flow::update(&mock.client, "Sid", &UpdateFlow::new(FlowStatus::from("x"))).await).await;
+    mock.check_json(
+        Flow::update(
+            &mock.client,
+            "Sid",
+            &UpdateFlow::new(FlowStatus::from("x"))
+                .commit_message("x")
+                .definition(serde_json::json!({"key": "value"}))
+                .friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -47,7 +59,8 @@ async fn update_flow_validate() {
     mock.check_json(
         Validate::update(
             &mock.client,
-            &UpdateValidate::new(serde_json::json!({"key": "value"}), "x", FlowValidateStatus::from("x")),
+            &UpdateValidate::new(serde_json::json!({"key": "value"}), "x", FlowValidateStatus::from("x"))
+                .commit_message("x"),
         )
         .await,
     )
@@ -63,7 +76,15 @@ async fn fetch_execution() {
 #[tokio::test]
 async fn create_execution() {
     let mock = Mock::start("twilio_studio_v2", "CreateExecution").await;
-    mock.check_json(Execution::create(&mock.client, "FlowSid", &CreateExecution::new("x", "x")).await).await;
+    mock.check_json(
+        Execution::create(
+            &mock.client,
+            "FlowSid",
+            &CreateExecution::new("x", "x").parameters(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -86,10 +107,17 @@ async fn delete_execution() {
 async fn list_execution() {
     let mock = Mock::start("twilio_studio_v2", "ListExecution").await;
     mock.check_page(
-        Execution::list(&mock.client, "FlowSid", &ExecutionFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Execution::list(
+            &mock.client,
+            "FlowSid",
+            &ExecutionFilter::new()
+                .status(ExecutionStatus::from("x"))
+                .date_created_from(chrono::DateTime::UNIX_EPOCH)
+                .date_created_to(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

@@ -13,14 +13,31 @@ async fn fetch_esim_profile() {
 #[tokio::test]
 async fn create_esim_profile() {
     let mock = Mock::start("twilio_supersim_v1", "CreateEsimProfile").await;
-    mock.check_json(ESimProfile::create(&mock.client, &CreateESimProfile::new()).await).await;
+    mock.check_json(
+        ESimProfile::create(
+            &mock.client,
+            &CreateESimProfile::new()
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .eid("x")
+                .generate_matching_id(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_esim_profile() {
     let mock = Mock::start("twilio_supersim_v1", "ListEsimProfile").await;
     mock.check_page(
-        ESimProfile::list(&mock.client, &ESimProfileFilter::new()).first_page().await.map(|page| page.items),
+        ESimProfile::list(
+            &mock.client,
+            &ESimProfileFilter::new().eid("x").sim_sid("x").status(EsimProfileStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -34,20 +51,55 @@ async fn fetch_fleet() {
 #[tokio::test]
 async fn create_fleet() {
     let mock = Mock::start("twilio_supersim_v1", "CreateFleet").await;
-    mock.check_json(Fleet::create(&mock.client, &CreateFleet::new("x")).await).await;
+    mock.check_json(
+        Fleet::create(
+            &mock.client,
+            &CreateFleet::new("x")
+                .data_enabled(true)
+                .data_limit(1)
+                .ip_commands_method(sidekick::twilio::WebhookMethod::from("x"))
+                .ip_commands_url("x")
+                .sms_commands_enabled(true)
+                .sms_commands_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_commands_url("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_fleet() {
     let mock = Mock::start("twilio_supersim_v1", "UpdateFleet").await;
-    mock.check_json(Fleet::update(&mock.client, "Sid", &UpdateFleet::new()).await).await;
+    mock.check_json(
+        Fleet::update(
+            &mock.client,
+            "Sid",
+            &UpdateFleet::new()
+                .data_limit(1)
+                .ip_commands_method(sidekick::twilio::WebhookMethod::from("x"))
+                .ip_commands_url("x")
+                .network_access_profile("x")
+                .sms_commands_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_commands_url("x")
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_fleet() {
     let mock = Mock::start("twilio_supersim_v1", "ListFleet").await;
-    mock.check_page(Fleet::list(&mock.client, &FleetFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Fleet::list(&mock.client, &FleetFilter::new().network_access_profile("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -59,14 +111,34 @@ async fn fetch_ip_command() {
 #[tokio::test]
 async fn create_ip_command() {
     let mock = Mock::start("twilio_supersim_v1", "CreateIpCommand").await;
-    mock.check_json(IpCommand::create(&mock.client, &CreateIpCommand::new(1, "x", "x")).await).await;
+    mock.check_json(
+        IpCommand::create(
+            &mock.client,
+            &CreateIpCommand::new(1, "x", "x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .payload_type(IpCommandPayloadType::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_ip_command() {
     let mock = Mock::start("twilio_supersim_v1", "ListIpCommand").await;
     mock.check_page(
-        IpCommand::list(&mock.client, &IpCommandFilter::new()).first_page().await.map(|page| page.items),
+        IpCommand::list(
+            &mock.client,
+            &IpCommandFilter::new()
+                .sim("x")
+                .sim_iccid("x")
+                .status(IpCommandStatus::from("x"))
+                .direction(IpCommandDirection::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -80,15 +152,26 @@ async fn fetch_network_access_profile() {
 #[tokio::test]
 async fn create_network_access_profile() {
     let mock = Mock::start("twilio_supersim_v1", "CreateNetworkAccessProfile").await;
-    mock.check_json(NetworkAccessProfile::create(&mock.client, &CreateNetworkAccessProfile::new()).await)
-        .await;
+    mock.check_json(
+        NetworkAccessProfile::create(
+            &mock.client,
+            &CreateNetworkAccessProfile::new().networks(vec!["x".to_owned()]).unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_network_access_profile() {
     let mock = Mock::start("twilio_supersim_v1", "UpdateNetworkAccessProfile").await;
     mock.check_json(
-        NetworkAccessProfile::update(&mock.client, "Sid", &UpdateNetworkAccessProfile::new()).await,
+        NetworkAccessProfile::update(
+            &mock.client,
+            "Sid",
+            &UpdateNetworkAccessProfile::new().unique_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -151,7 +234,10 @@ async fn fetch_network() {
 async fn list_network() {
     let mock = Mock::start("twilio_supersim_v1", "ListNetwork").await;
     mock.check_page(
-        Network::list(&mock.client, &NetworkFilter::new()).first_page().await.map(|page| page.items),
+        Network::list(&mock.client, &NetworkFilter::new().iso_country("x").mcc("x").mnc("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -160,10 +246,13 @@ async fn list_network() {
 async fn list_settings_update() {
     let mock = Mock::start("twilio_supersim_v1", "ListSettingsUpdate").await;
     mock.check_page(
-        SettingsUpdate::list(&mock.client, &SettingsUpdateFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        SettingsUpdate::list(
+            &mock.client,
+            &SettingsUpdateFilter::new().sim("x").status(SettingsUpdateStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -183,14 +272,33 @@ async fn create_sim() {
 #[tokio::test]
 async fn update_sim() {
     let mock = Mock::start("twilio_supersim_v1", "UpdateSim").await;
-    mock.check_json(Sim::update(&mock.client, "Sid", &UpdateSim::new()).await).await;
+    mock.check_json(
+        Sim::update(
+            &mock.client,
+            "Sid",
+            &UpdateSim::new()
+                .account_sid("x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .fleet("x")
+                .status(SimStatusUpdate::from("x"))
+                .unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_sim() {
     let mock = Mock::start("twilio_supersim_v1", "ListSim").await;
-    mock.check_page(Sim::list(&mock.client, &SimFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Sim::list(&mock.client, &SimFilter::new().status(SimStatus::from("x")).fleet("x").iccid("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -215,14 +323,32 @@ async fn fetch_sms_command() {
 #[tokio::test]
 async fn create_sms_command() {
     let mock = Mock::start("twilio_supersim_v1", "CreateSmsCommand").await;
-    mock.check_json(SmsCommand::create(&mock.client, &CreateSmsCommand::new("x", "x")).await).await;
+    mock.check_json(
+        SmsCommand::create(
+            &mock.client,
+            &CreateSmsCommand::new("x", "x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_sms_command() {
     let mock = Mock::start("twilio_supersim_v1", "ListSmsCommand").await;
     mock.check_page(
-        SmsCommand::list(&mock.client, &SmsCommandFilter::new()).first_page().await.map(|page| page.items),
+        SmsCommand::list(
+            &mock.client,
+            &SmsCommandFilter::new()
+                .sim("x")
+                .status(SmsCommandStatus::from("x"))
+                .direction(SmsCommandDirection::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -231,7 +357,21 @@ async fn list_sms_command() {
 async fn list_usage_record() {
     let mock = Mock::start("twilio_supersim_v1", "ListUsageRecord").await;
     mock.check_page(
-        UsageRecord::list(&mock.client, &UsageRecordFilter::new()).first_page().await.map(|page| page.items),
+        UsageRecord::list(
+            &mock.client,
+            &UsageRecordFilter::new()
+                .sim("x")
+                .fleet("x")
+                .network("x")
+                .iso_country("x")
+                .group(UsageRecordGroup::from("x"))
+                .granularity(UsageRecordGranularity::from("x"))
+                .start_time(chrono::DateTime::UNIX_EPOCH)
+                .end_time(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }

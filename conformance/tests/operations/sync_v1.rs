@@ -13,13 +13,42 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_sync_v1", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new()).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new()
+                .acl_enabled(true)
+                .friendly_name("x")
+                .reachability_debouncing_enabled(true)
+                .reachability_debouncing_window(1)
+                .reachability_webhooks_enabled(true)
+                .webhook_url("x")
+                .webhooks_from_rest_enabled(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_sync_v1", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .acl_enabled(true)
+                .friendly_name("x")
+                .reachability_debouncing_enabled(true)
+                .reachability_debouncing_window(1)
+                .reachability_webhooks_enabled(true)
+                .webhook_url("x")
+                .webhooks_from_rest_enabled(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -43,13 +72,30 @@ async fn fetch_document() {
 #[tokio::test]
 async fn create_document() {
     let mock = Mock::start("twilio_sync_v1", "CreateDocument").await;
-    mock.check_json(Document::create(&mock.client, "ServiceSid", &CreateDocument::new()).await).await;
+    mock.check_json(
+        Document::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateDocument::new().data(serde_json::json!({"key": "value"})).ttl(1).unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_document() {
     let mock = Mock::start("twilio_sync_v1", "UpdateDocument").await;
-    mock.check_json(Document::update(&mock.client, "ServiceSid", "Sid", &UpdateDocument::new()).await).await;
+    mock.check_json(
+        Document::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateDocument::new().if_match("x").data(serde_json::json!({"key": "value"})).ttl(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -116,13 +162,24 @@ async fn fetch_sync_list() {
 #[tokio::test]
 async fn create_sync_list() {
     let mock = Mock::start("twilio_sync_v1", "CreateSyncList").await;
-    mock.check_json(List::create(&mock.client, "ServiceSid", &CreateList::new()).await).await;
+    mock.check_json(
+        List::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateList::new().collection_ttl(1).ttl(1).unique_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_sync_list() {
     let mock = Mock::start("twilio_sync_v1", "UpdateSyncList").await;
-    mock.check_json(List::update(&mock.client, "ServiceSid", "Sid", &UpdateList::new()).await).await;
+    mock.check_json(
+        List::update(&mock.client, "ServiceSid", "Sid", &UpdateList::new().collection_ttl(1).ttl(1)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -151,7 +208,10 @@ async fn create_sync_list_item() {
             &mock.client,
             "ServiceSid",
             "ListSid",
-            &CreateSyncListItem::new(serde_json::json!({"key": "value"})),
+            &CreateSyncListItem::new(serde_json::json!({"key": "value"}))
+                .collection_ttl(1)
+                .item_ttl(1)
+                .ttl(1),
         )
         .await,
     )
@@ -162,8 +222,19 @@ async fn create_sync_list_item() {
 async fn update_sync_list_item() {
     let mock = Mock::start("twilio_sync_v1", "UpdateSyncListItem").await;
     mock.check_json(
-        SyncListItem::update(&mock.client, "ServiceSid", "ListSid", "Index", &UpdateSyncListItem::new())
-            .await,
+        SyncListItem::update(
+            &mock.client,
+            "ServiceSid",
+            "ListSid",
+            "Index",
+            &UpdateSyncListItem::new()
+                .if_match("x")
+                .collection_ttl(1)
+                .data(serde_json::json!({"key": "value"}))
+                .item_ttl(1)
+                .ttl(1),
+        )
+        .await,
     )
     .await;
 }
@@ -172,8 +243,14 @@ async fn update_sync_list_item() {
 async fn delete_sync_list_item() {
     let mock = Mock::start("twilio_sync_v1", "DeleteSyncListItem").await;
     mock.check_empty(
-        SyncListItem::delete(&mock.client, "ServiceSid", "ListSid", "Index", &DeleteSyncListItem::new())
-            .await,
+        SyncListItem::delete(
+            &mock.client,
+            "ServiceSid",
+            "ListSid",
+            "Index",
+            &DeleteSyncListItem::new().if_match("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -182,10 +259,18 @@ async fn delete_sync_list_item() {
 async fn list_sync_list_item() {
     let mock = Mock::start("twilio_sync_v1", "ListSyncListItem").await;
     mock.check_page(
-        SyncListItem::list(&mock.client, "ServiceSid", "ListSid", &SyncListItemFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        SyncListItem::list(
+            &mock.client,
+            "ServiceSid",
+            "ListSid",
+            &SyncListItemFilter::new()
+                .order(SyncListItemQueryResultOrder::from("x"))
+                .from("x")
+                .bounds(SyncListItemQueryFromBoundType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -240,13 +325,20 @@ async fn fetch_sync_map() {
 #[tokio::test]
 async fn create_sync_map() {
     let mock = Mock::start("twilio_sync_v1", "CreateSyncMap").await;
-    mock.check_json(Map::create(&mock.client, "ServiceSid", &CreateMap::new()).await).await;
+    mock.check_json(
+        Map::create(&mock.client, "ServiceSid", &CreateMap::new().collection_ttl(1).ttl(1).unique_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_sync_map() {
     let mock = Mock::start("twilio_sync_v1", "UpdateSyncMap").await;
-    mock.check_json(Map::update(&mock.client, "ServiceSid", "Sid", &UpdateMap::new()).await).await;
+    mock.check_json(
+        Map::update(&mock.client, "ServiceSid", "Sid", &UpdateMap::new().collection_ttl(1).ttl(1)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -275,7 +367,10 @@ async fn create_sync_map_item() {
             &mock.client,
             "ServiceSid",
             "MapSid",
-            &CreateSyncMapItem::new(serde_json::json!({"key": "value"}), "x"),
+            &CreateSyncMapItem::new(serde_json::json!({"key": "value"}), "x")
+                .collection_ttl(1)
+                .item_ttl(1)
+                .ttl(1),
         )
         .await,
     )
@@ -286,7 +381,19 @@ async fn create_sync_map_item() {
 async fn update_sync_map_item() {
     let mock = Mock::start("twilio_sync_v1", "UpdateSyncMapItem").await;
     mock.check_json(
-        SyncMapItem::update(&mock.client, "ServiceSid", "MapSid", "Key", &UpdateSyncMapItem::new()).await,
+        SyncMapItem::update(
+            &mock.client,
+            "ServiceSid",
+            "MapSid",
+            "Key",
+            &UpdateSyncMapItem::new()
+                .if_match("x")
+                .collection_ttl(1)
+                .data(serde_json::json!({"key": "value"}))
+                .item_ttl(1)
+                .ttl(1),
+        )
+        .await,
     )
     .await;
 }
@@ -295,7 +402,14 @@ async fn update_sync_map_item() {
 async fn delete_sync_map_item() {
     let mock = Mock::start("twilio_sync_v1", "DeleteSyncMapItem").await;
     mock.check_empty(
-        SyncMapItem::delete(&mock.client, "ServiceSid", "MapSid", "Key", &DeleteSyncMapItem::new()).await,
+        SyncMapItem::delete(
+            &mock.client,
+            "ServiceSid",
+            "MapSid",
+            "Key",
+            &DeleteSyncMapItem::new().if_match("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -304,10 +418,18 @@ async fn delete_sync_map_item() {
 async fn list_sync_map_item() {
     let mock = Mock::start("twilio_sync_v1", "ListSyncMapItem").await;
     mock.check_page(
-        SyncMapItem::list(&mock.client, "ServiceSid", "MapSid", &SyncMapItemFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        SyncMapItem::list(
+            &mock.client,
+            "ServiceSid",
+            "MapSid",
+            &SyncMapItemFilter::new()
+                .order(SyncMapItemQueryResultOrder::from("x"))
+                .from("x")
+                .bounds(SyncMapItemQueryFromBoundType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -361,13 +483,17 @@ async fn fetch_sync_stream() {
 #[tokio::test]
 async fn create_sync_stream() {
     let mock = Mock::start("twilio_sync_v1", "CreateSyncStream").await;
-    mock.check_json(Stream::create(&mock.client, "ServiceSid", &CreateStream::new()).await).await;
+    mock.check_json(
+        Stream::create(&mock.client, "ServiceSid", &CreateStream::new().ttl(1).unique_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_sync_stream() {
     let mock = Mock::start("twilio_sync_v1", "UpdateSyncStream").await;
-    mock.check_json(Stream::update(&mock.client, "ServiceSid", "Sid", &UpdateStream::new()).await).await;
+    mock.check_json(Stream::update(&mock.client, "ServiceSid", "Sid", &UpdateStream::new().ttl(1)).await)
+        .await;
 }
 
 #[tokio::test]

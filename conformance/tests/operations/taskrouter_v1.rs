@@ -13,13 +13,40 @@ async fn fetch_workspace() {
 #[tokio::test]
 async fn create_workspace() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateWorkspace").await;
-    mock.check_json(Workspace::create(&mock.client, &CreateWorkspace::new("x")).await).await;
+    mock.check_json(
+        Workspace::create(
+            &mock.client,
+            &CreateWorkspace::new("x")
+                .event_callback_url("x")
+                .events_filter("x")
+                .multi_task_enabled(true)
+                .prioritize_queue_order(WorkspaceQueueOrder::from("x"))
+                .template("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_workspace() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateWorkspace").await;
-    mock.check_json(Workspace::update(&mock.client, "Sid", &UpdateWorkspace::new()).await).await;
+    mock.check_json(
+        Workspace::update(
+            &mock.client,
+            "Sid",
+            &UpdateWorkspace::new()
+                .default_activity_sid("x")
+                .event_callback_url("x")
+                .events_filter("x")
+                .friendly_name("x")
+                .multi_task_enabled(true)
+                .prioritize_queue_order(WorkspaceQueueOrder::from("x"))
+                .timeout_activity_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -32,7 +59,10 @@ async fn delete_workspace() {
 async fn list_workspace() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorkspace").await;
     mock.check_page(
-        Workspace::list(&mock.client, &WorkspaceFilter::new()).first_page().await.map(|page| page.items),
+        Workspace::list(&mock.client, &WorkspaceFilter::new().friendly_name("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }
@@ -46,14 +76,20 @@ async fn fetch_activity() {
 #[tokio::test]
 async fn create_activity() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateActivity").await;
-    mock.check_json(Activity::create(&mock.client, "WorkspaceSid", &CreateActivity::new("x")).await).await;
+    mock.check_json(
+        Activity::create(&mock.client, "WorkspaceSid", &CreateActivity::new("x").available(true)).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_activity() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateActivity").await;
-    mock.check_json(Activity::update(&mock.client, "WorkspaceSid", "Sid", &UpdateActivity::new()).await)
-        .await;
+    mock.check_json(
+        Activity::update(&mock.client, "WorkspaceSid", "Sid", &UpdateActivity::new().friendly_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -66,10 +102,14 @@ async fn delete_activity() {
 async fn list_activity() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListActivity").await;
     mock.check_page(
-        Activity::list(&mock.client, "WorkspaceSid", &ActivityFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Activity::list(
+            &mock.client,
+            "WorkspaceSid",
+            &ActivityFilter::new().friendly_name("x").available("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -81,7 +121,12 @@ async fn fetch_workspace_cumulative_statistics() {
         WorkspaceCumulativeStatistics::fetch(
             &mock.client,
             "WorkspaceSid",
-            &FetchWorkspaceCumulativeStatistics::new(),
+            &FetchWorkspaceCumulativeStatistics::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
         )
         .await,
     )
@@ -98,10 +143,25 @@ async fn fetch_event() {
 async fn list_event() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListEvent").await;
     mock.check_page(
-        Event::list(&mock.client, "WorkspaceSid", &EventFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Event::list(
+            &mock.client,
+            "WorkspaceSid",
+            &EventFilter::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .event_type("x")
+                .minutes(1)
+                .reservation_sid("x")
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_queue_sid("x")
+                .task_sid("x")
+                .worker_sid("x")
+                .workflow_sid("x")
+                .task_channel("x")
+                .sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -113,7 +173,7 @@ async fn fetch_workspace_real_time_statistics() {
         WorkspaceRealTimeStatistics::fetch(
             &mock.client,
             "WorkspaceSid",
-            &FetchWorkspaceRealTimeStatistics::new(),
+            &FetchWorkspaceRealTimeStatistics::new().task_channel("x"),
         )
         .await,
     )
@@ -124,7 +184,17 @@ async fn fetch_workspace_real_time_statistics() {
 async fn fetch_workspace_statistics() {
     let mock = Mock::start("twilio_taskrouter_v1", "FetchWorkspaceStatistics").await;
     mock.check_json(
-        WorkspaceStatistics::fetch(&mock.client, "WorkspaceSid", &FetchWorkspaceStatistics::new()).await,
+        WorkspaceStatistics::fetch(
+            &mock.client,
+            "WorkspaceSid",
+            &FetchWorkspaceStatistics::new()
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -139,7 +209,12 @@ async fn fetch_task_channel() {
 async fn create_task_channel() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateTaskChannel").await;
     mock.check_json(
-        TaskChannel::create(&mock.client, "WorkspaceSid", &CreateTaskChannel::new("x", "x")).await,
+        TaskChannel::create(
+            &mock.client,
+            "WorkspaceSid",
+            &CreateTaskChannel::new("x", "x").channel_optimized_routing(true),
+        )
+        .await,
     )
     .await;
 }
@@ -148,7 +223,13 @@ async fn create_task_channel() {
 async fn update_task_channel() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateTaskChannel").await;
     mock.check_json(
-        TaskChannel::update(&mock.client, "WorkspaceSid", "Sid", &UpdateTaskChannel::new()).await,
+        TaskChannel::update(
+            &mock.client,
+            "WorkspaceSid",
+            "Sid",
+            &UpdateTaskChannel::new().channel_optimized_routing(true).friendly_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -177,14 +258,41 @@ async fn fetch_task_queue() {
 #[tokio::test]
 async fn create_task_queue() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateTaskQueue").await;
-    mock.check_json(TaskQueue::create(&mock.client, "WorkspaceSid", &CreateTaskQueue::new("x")).await).await;
+    mock.check_json(
+        TaskQueue::create(
+            &mock.client,
+            "WorkspaceSid",
+            &CreateTaskQueue::new("x")
+                .assignment_activity_sid("x")
+                .max_reserved_workers(1)
+                .reservation_activity_sid("x")
+                .target_workers("x")
+                .task_order(TaskQueueTaskOrder::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_task_queue() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateTaskQueue").await;
-    mock.check_json(TaskQueue::update(&mock.client, "WorkspaceSid", "Sid", &UpdateTaskQueue::new()).await)
-        .await;
+    mock.check_json(
+        TaskQueue::update(
+            &mock.client,
+            "WorkspaceSid",
+            "Sid",
+            &UpdateTaskQueue::new()
+                .assignment_activity_sid("x")
+                .friendly_name("x")
+                .max_reserved_workers(1)
+                .reservation_activity_sid("x")
+                .target_workers("x")
+                .task_order(TaskQueueTaskOrder::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -197,10 +305,18 @@ async fn delete_task_queue() {
 async fn list_task_queue() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListTaskQueue").await;
     mock.check_page(
-        TaskQueue::list(&mock.client, "WorkspaceSid", &TaskQueueFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        TaskQueue::list(
+            &mock.client,
+            "WorkspaceSid",
+            &TaskQueueFilter::new()
+                .friendly_name("x")
+                .evaluate_worker_attributes("x")
+                .worker_sid("x")
+                .ordering("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -223,10 +339,20 @@ async fn create_task_queue_bulk_real_time_statistics() {
 async fn list_task_queues_statistics() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListTaskQueuesStatistics").await;
     mock.check_page(
-        TaskQueuesStatistic::list(&mock.client, "WorkspaceSid", &TaskQueuesStatisticFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        TaskQueuesStatistic::list(
+            &mock.client,
+            "WorkspaceSid",
+            &TaskQueuesStatisticFilter::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x")
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -239,7 +365,12 @@ async fn fetch_task_queue_cumulative_statistics() {
             &mock.client,
             "WorkspaceSid",
             "TaskQueueSid",
-            &FetchTaskQueueCumulativeStatistics::new(),
+            &FetchTaskQueueCumulativeStatistics::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
         )
         .await,
     )
@@ -254,7 +385,7 @@ async fn fetch_task_queue_real_time_statistics() {
             &mock.client,
             "WorkspaceSid",
             "TaskQueueSid",
-            &FetchTaskQueueRealTimeStatistics::new(),
+            &FetchTaskQueueRealTimeStatistics::new().task_channel("x"),
         )
         .await,
     )
@@ -269,7 +400,12 @@ async fn fetch_task_queue_statistics() {
             &mock.client,
             "WorkspaceSid",
             "TaskQueueSid",
-            &FetchTaskQueueStatistics::new(),
+            &FetchTaskQueueStatistics::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
         )
         .await,
     )
@@ -285,29 +421,79 @@ async fn fetch_task() {
 #[tokio::test]
 async fn create_task() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateTask").await;
-    mock.check_json(Task::create(&mock.client, "WorkspaceSid", &CreateTask::new()).await).await;
+    mock.check_json(
+        Task::create(
+            &mock.client,
+            "WorkspaceSid",
+            &CreateTask::new()
+                .attributes("x")
+                .ignore_capacity("x")
+                .priority(1)
+                .routing_target("x")
+                .task_channel("x")
+                .task_queue_sid("x")
+                .timeout(1)
+                .virtual_start_time(chrono::DateTime::UNIX_EPOCH)
+                .workflow_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_task() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateTask").await;
-    mock.check_json(Task::update(&mock.client, "WorkspaceSid", "Sid", &UpdateTask::new()).await).await;
+    mock.check_json(
+        Task::update(
+            &mock.client,
+            "WorkspaceSid",
+            "Sid",
+            &UpdateTask::new()
+                .if_match("x")
+                .assignment_status(TaskStatus::from("x"))
+                .attributes("x")
+                .priority(1)
+                .reason("x")
+                .task_channel("x")
+                .virtual_start_time(chrono::DateTime::UNIX_EPOCH),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_task() {
     let mock = Mock::start("twilio_taskrouter_v1", "DeleteTask").await;
-    mock.check_empty(Task::delete(&mock.client, "WorkspaceSid", "Sid", &DeleteTask::new()).await).await;
+    mock.check_empty(
+        Task::delete(&mock.client, "WorkspaceSid", "Sid", &DeleteTask::new().if_match("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_task() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListTask").await;
     mock.check_page(
-        Task::list(&mock.client, "WorkspaceSid", &TaskFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Task::list(
+            &mock.client,
+            "WorkspaceSid",
+            &TaskFilter::new()
+                .priority(1)
+                .assignment_status(vec!["x".to_owned()])
+                .workflow_sid("x")
+                .workflow_name("x")
+                .task_queue_sid("x")
+                .task_queue_name("x")
+                .evaluate_task_attributes("x")
+                .routing_target("x")
+                .ordering("x")
+                .has_addons(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -327,7 +513,62 @@ async fn update_task_reservation() {
             "WorkspaceSid",
             "TaskSid",
             "Sid",
-            &UpdateTaskReservation::new(),
+            &UpdateTaskReservation::new()
+                .if_match("x")
+                .beep("x")
+                .beep_on_customer_entrance(true)
+                .call_accept(true)
+                .call_from("x")
+                .call_record("x")
+                .call_status_callback_url("x")
+                .call_timeout(1)
+                .call_to("x")
+                .call_url("x")
+                .conference_record("x")
+                .conference_recording_status_callback("x")
+                .conference_recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_status_callback("x")
+                .conference_status_callback_event(vec![TaskReservationConferenceEvent::from("x")])
+                .conference_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_trim("x")
+                .dequeue_from("x")
+                .dequeue_post_work_activity_sid("x")
+                .dequeue_record("x")
+                .dequeue_status_callback_event(vec!["x".to_owned()])
+                .dequeue_status_callback_url("x")
+                .dequeue_timeout(1)
+                .dequeue_to("x")
+                .early_media(true)
+                .end_conference_on_customer_exit(true)
+                .end_conference_on_exit(true)
+                .from("x")
+                .instruction("x")
+                .jitter_buffer_size("x")
+                .max_participants(1)
+                .muted(true)
+                .post_work_activity_sid("x")
+                .record(true)
+                .recording_channels("x")
+                .recording_status_callback("x")
+                .recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .redirect_accept(true)
+                .redirect_call_sid("x")
+                .redirect_url("x")
+                .region("x")
+                .reservation_status(TaskReservationStatus::from("x"))
+                .sip_auth_password("x")
+                .sip_auth_username("x")
+                .start_conference_on_enter(true)
+                .status_callback("x")
+                .status_callback_event(vec![TaskReservationCallStatus::from("x")])
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .supervisor("x")
+                .supervisor_mode(TaskReservationSupervisorMode::from("x"))
+                .timeout(1)
+                .to("x")
+                .wait_method(sidekick::twilio::WebhookMethod::from("x"))
+                .wait_url("x")
+                .worker_activity_sid("x"),
         )
         .await,
     )
@@ -338,10 +579,17 @@ async fn update_task_reservation() {
 async fn list_task_reservation() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListTaskReservation").await;
     mock.check_page(
-        TaskReservation::list(&mock.client, "WorkspaceSid", "TaskSid", &TaskReservationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        TaskReservation::list(
+            &mock.client,
+            "WorkspaceSid",
+            "TaskSid",
+            &TaskReservationFilter::new()
+                .reservation_status(TaskReservationStatus::from("x"))
+                .worker_sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -355,29 +603,66 @@ async fn fetch_worker() {
 #[tokio::test]
 async fn create_worker() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateWorker").await;
-    mock.check_json(Worker::create(&mock.client, "WorkspaceSid", &CreateWorker::new("x")).await).await;
+    mock.check_json(
+        Worker::create(
+            &mock.client,
+            "WorkspaceSid",
+            &CreateWorker::new("x").activity_sid("x").attributes("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_worker() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateWorker").await;
-    mock.check_json(Worker::update(&mock.client, "WorkspaceSid", "Sid", &UpdateWorker::new()).await).await;
+    mock.check_json(
+        Worker::update(
+            &mock.client,
+            "WorkspaceSid",
+            "Sid",
+            &UpdateWorker::new()
+                .if_match("x")
+                .activity_sid("x")
+                .attributes("x")
+                .friendly_name("x")
+                .reject_pending_reservations(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn delete_worker() {
     let mock = Mock::start("twilio_taskrouter_v1", "DeleteWorker").await;
-    mock.check_empty(Worker::delete(&mock.client, "WorkspaceSid", "Sid", &DeleteWorker::new()).await).await;
+    mock.check_empty(
+        Worker::delete(&mock.client, "WorkspaceSid", "Sid", &DeleteWorker::new().if_match("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_worker() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorker").await;
     mock.check_page(
-        Worker::list(&mock.client, "WorkspaceSid", &WorkerFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Worker::list(
+            &mock.client,
+            "WorkspaceSid",
+            &WorkerFilter::new()
+                .activity_name("x")
+                .activity_sid("x")
+                .available("x")
+                .friendly_name("x")
+                .target_workers_expression("x")
+                .task_queue_name("x")
+                .task_queue_sid("x")
+                .ordering("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -389,7 +674,11 @@ async fn fetch_workers_cumulative_statistics() {
         WorkersCumulativeStatistics::fetch(
             &mock.client,
             "WorkspaceSid",
-            &FetchWorkersCumulativeStatistics::new(),
+            &FetchWorkersCumulativeStatistics::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x"),
         )
         .await,
     )
@@ -403,7 +692,7 @@ async fn fetch_workers_real_time_statistics() {
         WorkersRealTimeStatistics::fetch(
             &mock.client,
             "WorkspaceSid",
-            &FetchWorkersRealTimeStatistics::new(),
+            &FetchWorkersRealTimeStatistics::new().task_channel("x"),
         )
         .await,
     )
@@ -414,7 +703,19 @@ async fn fetch_workers_real_time_statistics() {
 async fn fetch_worker_statistics() {
     let mock = Mock::start("twilio_taskrouter_v1", "FetchWorkerStatistics").await;
     mock.check_json(
-        WorkersStatistics::fetch(&mock.client, "WorkspaceSid", &FetchWorkersStatistics::new()).await,
+        WorkersStatistics::fetch(
+            &mock.client,
+            "WorkspaceSid",
+            &FetchWorkersStatistics::new()
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .task_queue_sid("x")
+                .task_queue_name("x")
+                .friendly_name("x")
+                .task_channel("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -429,7 +730,14 @@ async fn fetch_worker_channel() {
 async fn update_worker_channel() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateWorkerChannel").await;
     mock.check_json(
-        Channel::update(&mock.client, "WorkspaceSid", "WorkerSid", "Sid", &UpdateChannel::new()).await,
+        Channel::update(
+            &mock.client,
+            "WorkspaceSid",
+            "WorkerSid",
+            "Sid",
+            &UpdateChannel::new().available(true).capacity(1),
+        )
+        .await,
     )
     .await;
 }
@@ -458,7 +766,60 @@ async fn update_worker_reservation() {
             "WorkspaceSid",
             "WorkerSid",
             "Sid",
-            &UpdateWorkerReservation::new(),
+            &UpdateWorkerReservation::new()
+                .if_match("x")
+                .beep("x")
+                .beep_on_customer_entrance(true)
+                .call_accept(true)
+                .call_from("x")
+                .call_record("x")
+                .call_status_callback_url("x")
+                .call_timeout(1)
+                .call_to("x")
+                .call_url("x")
+                .conference_record("x")
+                .conference_recording_status_callback("x")
+                .conference_recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_status_callback("x")
+                .conference_status_callback_event(vec![WorkerReservationConferenceEvent::from("x")])
+                .conference_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .conference_trim("x")
+                .dequeue_from("x")
+                .dequeue_post_work_activity_sid("x")
+                .dequeue_record("x")
+                .dequeue_status_callback_event(vec!["x".to_owned()])
+                .dequeue_status_callback_url("x")
+                .dequeue_timeout(1)
+                .dequeue_to("x")
+                .early_media(true)
+                .end_conference_on_customer_exit(true)
+                .end_conference_on_exit(true)
+                .from("x")
+                .instruction("x")
+                .jitter_buffer_size("x")
+                .max_participants(1)
+                .muted(true)
+                .post_work_activity_sid("x")
+                .record(true)
+                .recording_channels("x")
+                .recording_status_callback("x")
+                .recording_status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .redirect_accept(true)
+                .redirect_call_sid("x")
+                .redirect_url("x")
+                .region("x")
+                .reservation_status(WorkerReservationStatus::from("x"))
+                .sip_auth_password("x")
+                .sip_auth_username("x")
+                .start_conference_on_enter(true)
+                .status_callback("x")
+                .status_callback_event(vec![WorkerReservationCallStatus::from("x")])
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .timeout(1)
+                .to("x")
+                .wait_method(sidekick::twilio::WebhookMethod::from("x"))
+                .wait_url("x")
+                .worker_activity_sid("x"),
         )
         .await,
     )
@@ -469,10 +830,15 @@ async fn update_worker_reservation() {
 async fn list_worker_reservation() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorkerReservation").await;
     mock.check_page(
-        WorkerReservation::list(&mock.client, "WorkspaceSid", "WorkerSid", &WorkerReservationFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        WorkerReservation::list(
+            &mock.client,
+            "WorkspaceSid",
+            "WorkerSid",
+            &WorkerReservationFilter::new().reservation_status(WorkerReservationStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -481,8 +847,17 @@ async fn list_worker_reservation() {
 async fn fetch_worker_instance_statistics() {
     let mock = Mock::start("twilio_taskrouter_v1", "FetchWorkerInstanceStatistics").await;
     mock.check_json(
-        WorkerStatistics::fetch(&mock.client, "WorkspaceSid", "WorkerSid", &FetchWorkerStatistics::new())
-            .await,
+        WorkerStatistics::fetch(
+            &mock.client,
+            "WorkspaceSid",
+            "WorkerSid",
+            &FetchWorkerStatistics::new()
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -496,15 +871,39 @@ async fn fetch_workflow() {
 #[tokio::test]
 async fn create_workflow() {
     let mock = Mock::start("twilio_taskrouter_v1", "CreateWorkflow").await;
-    mock.check_json(Workflow::create(&mock.client, "WorkspaceSid", &CreateWorkflow::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        Workflow::create(
+            &mock.client,
+            "WorkspaceSid",
+            &CreateWorkflow::new("x", "x")
+                .assignment_callback_url("x")
+                .fallback_assignment_callback_url("x")
+                .task_reservation_timeout(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_workflow() {
     let mock = Mock::start("twilio_taskrouter_v1", "UpdateWorkflow").await;
-    mock.check_json(Workflow::update(&mock.client, "WorkspaceSid", "Sid", &UpdateWorkflow::new()).await)
-        .await;
+    mock.check_json(
+        Workflow::update(
+            &mock.client,
+            "WorkspaceSid",
+            "Sid",
+            &UpdateWorkflow::new()
+                .assignment_callback_url("x")
+                .configuration("x")
+                .fallback_assignment_callback_url("x")
+                .friendly_name("x")
+                .re_evaluate_tasks("x")
+                .task_reservation_timeout(1),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -517,7 +916,7 @@ async fn delete_workflow() {
 async fn list_workflow() {
     let mock = Mock::start("twilio_taskrouter_v1", "ListWorkflow").await;
     mock.check_page(
-        Workflow::list(&mock.client, "WorkspaceSid", &WorkflowFilter::new())
+        Workflow::list(&mock.client, "WorkspaceSid", &WorkflowFilter::new().friendly_name("x"))
             .first_page()
             .await
             .map(|page| page.items),
@@ -533,7 +932,12 @@ async fn fetch_workflow_cumulative_statistics() {
             &mock.client,
             "WorkspaceSid",
             "WorkflowSid",
-            &FetchWorkflowCumulativeStatistics::new(),
+            &FetchWorkflowCumulativeStatistics::new()
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
         )
         .await,
     )
@@ -548,7 +952,7 @@ async fn fetch_workflow_real_time_statistics() {
             &mock.client,
             "WorkspaceSid",
             "WorkflowSid",
-            &FetchWorkflowRealTimeStatistics::new(),
+            &FetchWorkflowRealTimeStatistics::new().task_channel("x"),
         )
         .await,
     )
@@ -563,7 +967,12 @@ async fn fetch_workflow_statistics() {
             &mock.client,
             "WorkspaceSid",
             "WorkflowSid",
-            &FetchWorkflowStatistics::new(),
+            &FetchWorkflowStatistics::new()
+                .minutes(1)
+                .start_date(chrono::DateTime::UNIX_EPOCH)
+                .end_date(chrono::DateTime::UNIX_EPOCH)
+                .task_channel("x")
+                .split_by_wait_time("x"),
         )
         .await,
     )

@@ -13,13 +13,44 @@ async fn fetch_trunk() {
 #[tokio::test]
 async fn create_trunk() {
     let mock = Mock::start("twilio_trunking_v1", "CreateTrunk").await;
-    mock.check_json(Trunk::create(&mock.client, &CreateTrunk::new()).await).await;
+    mock.check_json(
+        Trunk::create(
+            &mock.client,
+            &CreateTrunk::new()
+                .cnam_lookup_enabled(true)
+                .disaster_recovery_method(sidekick::twilio::WebhookMethod::from("x"))
+                .disaster_recovery_url("x")
+                .domain_name("x")
+                .friendly_name("x")
+                .secure(true)
+                .transfer_caller_id(TrunkTransferCallerId::from("x"))
+                .transfer_mode(TrunkTransferSetting::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_trunk() {
     let mock = Mock::start("twilio_trunking_v1", "UpdateTrunk").await;
-    mock.check_json(Trunk::update(&mock.client, "Sid", &UpdateTrunk::new()).await).await;
+    mock.check_json(
+        Trunk::update(
+            &mock.client,
+            "Sid",
+            &UpdateTrunk::new()
+                .cnam_lookup_enabled(true)
+                .disaster_recovery_method(sidekick::twilio::WebhookMethod::from("x"))
+                .disaster_recovery_url("x")
+                .domain_name("x")
+                .friendly_name("x")
+                .secure(true)
+                .transfer_caller_id(TrunkTransferCallerId::from("x"))
+                .transfer_mode(TrunkTransferSetting::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -110,7 +141,13 @@ async fn create_origination_url() {
 async fn update_origination_url() {
     let mock = Mock::start("twilio_trunking_v1", "UpdateOriginationUrl").await;
     mock.check_json(
-        OriginationUrl::update(&mock.client, "TrunkSid", "Sid", &UpdateOriginationUrl::new()).await,
+        OriginationUrl::update(
+            &mock.client,
+            "TrunkSid",
+            "Sid",
+            &UpdateOriginationUrl::new().enabled(true).friendly_name("x").priority(1).sip_url("x").weight(1),
+        )
+        .await,
     )
     .await;
 }
@@ -162,5 +199,15 @@ async fn fetch_recording() {
 #[tokio::test]
 async fn update_recording() {
     let mock = Mock::start("twilio_trunking_v1", "UpdateRecording").await;
-    mock.check_json(Recording::update(&mock.client, "TrunkSid", &UpdateRecording::new()).await).await;
+    mock.check_json(
+        Recording::update(
+            &mock.client,
+            "TrunkSid",
+            &UpdateRecording::new()
+                .mode(RecordingRecordingMode::from("x"))
+                .trim(RecordingRecordingTrim::from("x")),
+        )
+        .await,
+    )
+    .await;
 }

@@ -7,14 +7,29 @@ use crate::mock::Mock;
 #[tokio::test]
 async fn create_compliance_inquiry() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateComplianceInquiry").await;
-    mock.check_json(ComplianceInquiry::create(&mock.client, &CreateComplianceInquiry::new()).await).await;
+    mock.check_json(
+        ComplianceInquiry::create(
+            &mock.client,
+            &CreateComplianceInquiry::new()
+                .notification_email("x")
+                .primary_profile_sid("x")
+                .theme_set_id("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_compliance_inquiry() {
     let mock = Mock::start("twilio_trusthub_v1", "UpdateComplianceInquiry").await;
     mock.check_json(
-        ComplianceInquiries::update(&mock.client, "CustomerId", &UpdateComplianceInquiries::new("x")).await,
+        ComplianceInquiries::update(
+            &mock.client,
+            "CustomerId",
+            &UpdateComplianceInquiries::new("x").theme_set_id("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -28,7 +43,44 @@ async fn create_compliance_registration() {
             &CreateComplianceRegistrationInquiry::new(
                 ComplianceRegistrationEndUserType::from("x"),
                 ComplianceRegistrationPhoneNumberType::from("x"),
-            ),
+            )
+            .accepted_notification_receipt(true)
+            .address_city("x")
+            .address_country_code("x")
+            .address_postal_code("x")
+            .address_street("x")
+            .address_street_secondary("x")
+            .address_subdivision("x")
+            .authorized_representative1_date_of_birth("x")
+            .authorized_representative1_email("x")
+            .authorized_representative1_first_name("x")
+            .authorized_representative1_last_name("x")
+            .authorized_representative1_phone("x")
+            .business_identity_type(ComplianceRegistrationBusinessIdentityType::from("x"))
+            .business_legal_name("x")
+            .business_registration_authority(ComplianceRegistrationBusinessRegistrationAuthority::from("x"))
+            .business_registration_number("x")
+            .business_website_url("x")
+            .date_of_birth("x")
+            .emergency_address_city("x")
+            .emergency_address_country_code("x")
+            .emergency_address_postal_code("x")
+            .emergency_address_street("x")
+            .emergency_address_street_secondary("x")
+            .emergency_address_subdivision("x")
+            .file("x")
+            .file_name("x")
+            .first_name("x")
+            .friendly_name("x")
+            .individual_email("x")
+            .individual_phone("x")
+            .is_isv_embed(true)
+            .isv_registering_for_self_or_tenant("x")
+            .last_name("x")
+            .notification_email("x")
+            .status_callback_url("x")
+            .theme_set_id("x")
+            .use_address_as_emergency_address(true),
         )
         .await,
     )
@@ -42,7 +94,7 @@ async fn update_compliance_registration() {
         ComplianceRegistrationInquiries::update(
             &mock.client,
             "RegistrationId",
-            &UpdateComplianceRegistrationInquiries::new(),
+            &UpdateComplianceRegistrationInquiries::new().is_isv_embed(true).theme_set_id("x"),
         )
         .await,
     )
@@ -53,8 +105,47 @@ async fn update_compliance_registration() {
 async fn create_compliance_tollfree_inquiry() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateComplianceTollfreeInquiry").await;
     mock.check_json(
-        ComplianceTollfreeInquiry::create(&mock.client, &CreateComplianceTollfreeInquiry::new("x", "x"))
-            .await,
+        ComplianceTollfreeInquiry::create(
+            &mock.client,
+            &CreateComplianceTollfreeInquiry::new("x", "x")
+                .additional_information("x")
+                .age_gated_content(true)
+                .business_city("x")
+                .business_contact_email("x")
+                .business_contact_first_name("x")
+                .business_contact_last_name("x")
+                .business_contact_phone("x")
+                .business_country("x")
+                .business_name("x")
+                .business_postal_code("x")
+                .business_registration_authority("x")
+                .business_registration_country("x")
+                .business_registration_number("x")
+                .business_state_province_region("x")
+                .business_street_address("x")
+                .business_street_address2("x")
+                .business_type(ComplianceTollfreeInquiryBusinessType::from("x"))
+                .business_website("x")
+                .customer_profile_sid("x")
+                .doing_business_as("x")
+                .external_reference_id("x")
+                .help_message_sample("x")
+                .message_volume("x")
+                .opt_in_confirmation_message("x")
+                .opt_in_image_urls(vec!["x".to_owned()])
+                .opt_in_keywords(vec!["x".to_owned()])
+                .opt_in_type(ComplianceTollfreeInquiryOptInType::from("x"))
+                .privacy_policy_url("x")
+                .production_message_sample("x")
+                .skip_messaging_use_case(true)
+                .terms_and_conditions_url("x")
+                .theme_set_id("x")
+                .use_case_categories(vec!["x".to_owned()])
+                .use_case_summary("x")
+                .vetting_id("x")
+                .vetting_provider("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -68,14 +159,32 @@ async fn fetch_customer_profile() {
 #[tokio::test]
 async fn create_customer_profile() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateCustomerProfile").await;
-    mock.check_json(CustomerProfile::create(&mock.client, &CreateCustomerProfile::new("x", "x", "x")).await)
-        .await;
+    mock.check_json(
+        CustomerProfile::create(
+            &mock.client,
+            &CreateCustomerProfile::new("x", "x", "x").status_callback("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_customer_profile() {
     let mock = Mock::start("twilio_trusthub_v1", "UpdateCustomerProfile").await;
-    mock.check_json(CustomerProfile::update(&mock.client, "Sid", &UpdateCustomerProfile::new()).await).await;
+    mock.check_json(
+        CustomerProfile::update(
+            &mock.client,
+            "Sid",
+            &UpdateCustomerProfile::new()
+                .email("x")
+                .friendly_name("x")
+                .status(CustomerProfileStatus::from("x"))
+                .status_callback("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -88,10 +197,16 @@ async fn delete_customer_profile() {
 async fn list_customer_profile() {
     let mock = Mock::start("twilio_trusthub_v1", "ListCustomerProfile").await;
     mock.check_page(
-        CustomerProfile::list(&mock.client, &CustomerProfileFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        CustomerProfile::list(
+            &mock.client,
+            &CustomerProfileFilter::new()
+                .status(CustomerProfileStatus::from("x"))
+                .friendly_name("x")
+                .policy_sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -135,7 +250,9 @@ async fn list_customer_profile_channel_endpoint_assignment() {
         CustomerProfilesChannelEndpointAssignment::list(
             &mock.client,
             "CustomerProfileSid",
-            &CustomerProfilesChannelEndpointAssignmentFilter::new(),
+            &CustomerProfilesChannelEndpointAssignmentFilter::new()
+                .channel_endpoint_sid("x")
+                .channel_endpoint_sids("x"),
         )
         .first_page()
         .await
@@ -181,7 +298,7 @@ async fn list_customer_profile_entity_assignment() {
         CustomerProfilesEntityAssignment::list(
             &mock.client,
             "CustomerProfileSid",
-            &CustomerProfilesEntityAssignmentFilter::new(),
+            &CustomerProfilesEntityAssignmentFilter::new().object_type("x"),
         )
         .first_page()
         .await
@@ -243,13 +360,28 @@ async fn fetch_end_user() {
 #[tokio::test]
 async fn create_end_user() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateEndUser").await;
-    mock.check_json(EndUser::create(&mock.client, &CreateEndUser::new("x", "x")).await).await;
+    mock.check_json(
+        EndUser::create(
+            &mock.client,
+            &CreateEndUser::new("x", "x").attributes(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_end_user() {
     let mock = Mock::start("twilio_trusthub_v1", "UpdateEndUser").await;
-    mock.check_json(EndUser::update(&mock.client, "Sid", &UpdateEndUser::new()).await).await;
+    mock.check_json(
+        EndUser::update(
+            &mock.client,
+            "Sid",
+            &UpdateEndUser::new().attributes(serde_json::json!({"key": "value"})).friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -298,15 +430,30 @@ async fn fetch_supporting_document() {
 #[tokio::test]
 async fn create_supporting_document() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateSupportingDocument").await;
-    mock.check_json(SupportingDocument::create(&mock.client, &CreateSupportingDocument::new("x", "x")).await)
-        .await;
+    mock.check_json(
+        SupportingDocument::create(
+            &mock.client,
+            &CreateSupportingDocument::new("x", "x").attributes(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_supporting_document() {
     let mock = Mock::start("twilio_trusthub_v1", "UpdateSupportingDocument").await;
-    mock.check_json(SupportingDocument::update(&mock.client, "Sid", &UpdateSupportingDocument::new()).await)
-        .await;
+    mock.check_json(
+        SupportingDocument::update(
+            &mock.client,
+            "Sid",
+            &UpdateSupportingDocument::new()
+                .attributes(serde_json::json!({"key": "value"}))
+                .friendly_name("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -330,13 +477,29 @@ async fn fetch_trust_product() {
 #[tokio::test]
 async fn create_trust_product() {
     let mock = Mock::start("twilio_trusthub_v1", "CreateTrustProduct").await;
-    mock.check_json(TrustProduct::create(&mock.client, &CreateTrustProduct::new("x", "x", "x")).await).await;
+    mock.check_json(
+        TrustProduct::create(&mock.client, &CreateTrustProduct::new("x", "x", "x").status_callback("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_trust_product() {
     let mock = Mock::start("twilio_trusthub_v1", "UpdateTrustProduct").await;
-    mock.check_json(TrustProduct::update(&mock.client, "Sid", &UpdateTrustProduct::new()).await).await;
+    mock.check_json(
+        TrustProduct::update(
+            &mock.client,
+            "Sid",
+            &UpdateTrustProduct::new()
+                .email("x")
+                .friendly_name("x")
+                .status(TrustProductStatus::from("x"))
+                .status_callback("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -349,10 +512,16 @@ async fn delete_trust_product() {
 async fn list_trust_product() {
     let mock = Mock::start("twilio_trusthub_v1", "ListTrustProduct").await;
     mock.check_page(
-        TrustProduct::list(&mock.client, &TrustProductFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        TrustProduct::list(
+            &mock.client,
+            &TrustProductFilter::new()
+                .status(TrustProductStatus::from("x"))
+                .friendly_name("x")
+                .policy_sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -396,7 +565,9 @@ async fn list_trust_product_channel_endpoint_assignment() {
         TrustProductsChannelEndpointAssignment::list(
             &mock.client,
             "TrustProductSid",
-            &TrustProductsChannelEndpointAssignmentFilter::new(),
+            &TrustProductsChannelEndpointAssignmentFilter::new()
+                .channel_endpoint_sid("x")
+                .channel_endpoint_sids("x"),
         )
         .first_page()
         .await
@@ -439,7 +610,7 @@ async fn list_trust_product_entity_assignment() {
         TrustProductsEntityAssignment::list(
             &mock.client,
             "TrustProductSid",
-            &TrustProductsEntityAssignmentFilter::new(),
+            &TrustProductsEntityAssignmentFilter::new().object_type("x"),
         )
         .first_page()
         .await

@@ -14,7 +14,21 @@ async fn fetch_verification_attempt() {
 async fn list_verification_attempt() {
     let mock = Mock::start("twilio_verify_v2", "ListVerificationAttempt").await;
     mock.check_page(
-        Attempt::list(&mock.client, &AttemptFilter::new()).first_page().await.map(|page| page.items),
+        Attempt::list(
+            &mock.client,
+            &AttemptFilter::new()
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .channel_data_to("x")
+                .country("x")
+                .channel(VerificationAttemptChannels::from("x"))
+                .verify_service_sid("x")
+                .verification_sid("x")
+                .status(VerificationAttemptConversionStatus::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -22,7 +36,20 @@ async fn list_verification_attempt() {
 #[tokio::test]
 async fn fetch_verification_attempts_summary() {
     let mock = Mock::start("twilio_verify_v2", "FetchVerificationAttemptsSummary").await;
-    mock.check_json(Summary::fetch(&mock.client, &FetchSummary::new()).await).await;
+    mock.check_json(
+        Summary::fetch(
+            &mock.client,
+            &FetchSummary::new()
+                .verify_service_sid("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .country("x")
+                .channel(VerificationAttemptsSummaryChannels::from("x"))
+                .destination_prefix("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -58,13 +85,79 @@ async fn fetch_service() {
 #[tokio::test]
 async fn create_service() {
     let mock = Mock::start("twilio_verify_v2", "CreateService").await;
-    mock.check_json(Service::create(&mock.client, &CreateService::new("x")).await).await;
+    mock.check_json(
+        Service::create(
+            &mock.client,
+            &CreateService::new("x")
+                .code_length(1)
+                .custom_code_enabled(true)
+                .default_template_sid("x")
+                .do_not_share_warning_enabled(true)
+                .dtmf_input_required(true)
+                .lookup_enabled(true)
+                .passkeys_authenticator_attachment("x")
+                .passkeys_discoverable_credentials("x")
+                .passkeys_relying_party_id("x")
+                .passkeys_relying_party_name("x")
+                .passkeys_relying_party_origins("x")
+                .passkeys_user_verification("x")
+                .psd2_enabled(true)
+                .push_apn_credential_sid("x")
+                .push_fcm_credential_sid("x")
+                .push_include_date(true)
+                .skip_sms_to_landlines(true)
+                .totp_code_length(1)
+                .totp_issuer("x")
+                .totp_skew(1)
+                .totp_time_step(1)
+                .tts_name("x")
+                .verify_event_subscription_enabled(true)
+                .whatsapp_from("x")
+                .whatsapp_msg_service_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_service() {
     let mock = Mock::start("twilio_verify_v2", "UpdateService").await;
-    mock.check_json(Service::update(&mock.client, "Sid", &UpdateService::new()).await).await;
+    mock.check_json(
+        Service::update(
+            &mock.client,
+            "Sid",
+            &UpdateService::new()
+                .code_length(1)
+                .custom_code_enabled(true)
+                .default_template_sid("x")
+                .do_not_share_warning_enabled(true)
+                .dtmf_input_required(true)
+                .friendly_name("x")
+                .lookup_enabled(true)
+                .passkeys_authenticator_attachment("x")
+                .passkeys_discoverable_credentials("x")
+                .passkeys_relying_party_id("x")
+                .passkeys_relying_party_name("x")
+                .passkeys_relying_party_origins("x")
+                .passkeys_user_verification("x")
+                .psd2_enabled(true)
+                .push_apn_credential_sid("x")
+                .push_fcm_credential_sid("x")
+                .push_include_date(true)
+                .skip_sms_to_landlines(true)
+                .totp_code_length(1)
+                .totp_issuer("x")
+                .totp_skew(1)
+                .totp_time_step(1)
+                .tts_name("x")
+                .verify_event_subscription_enabled(true)
+                .whatsapp_from("x")
+                .whatsapp_msg_service_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -92,7 +185,7 @@ async fn create_access_token() {
         AccessToken::create(
             &mock.client,
             "ServiceSid",
-            &CreateAccessToken::new(AccessTokenFactorTypes::from("x"), "x"),
+            &CreateAccessToken::new(AccessTokenFactorTypes::from("x"), "x").factor_friendly_name("x").ttl(1),
         )
         .await,
     )
@@ -133,8 +226,18 @@ async fn fetch_challenge() {
 async fn create_challenge() {
     let mock = Mock::start("twilio_verify_v2", "CreateChallenge").await;
     mock.check_json(
-        EntityChallenge::create(&mock.client, "ServiceSid", "Identity", &CreateEntityChallenge::new("x"))
-            .await,
+        EntityChallenge::create(
+            &mock.client,
+            "ServiceSid",
+            "Identity",
+            &CreateEntityChallenge::new("x")
+                .auth_payload("x")
+                .details_fields(vec![serde_json::json!({"key": "value"})])
+                .details_message("x")
+                .expiration_date(chrono::DateTime::UNIX_EPOCH)
+                .hidden_details(serde_json::json!({"key": "value"})),
+        )
+        .await,
     )
     .await;
 }
@@ -143,8 +246,14 @@ async fn create_challenge() {
 async fn update_challenge() {
     let mock = Mock::start("twilio_verify_v2", "UpdateChallenge").await;
     mock.check_json(
-        EntityChallenge::update(&mock.client, "ServiceSid", "Identity", "Sid", &UpdateEntityChallenge::new())
-            .await,
+        EntityChallenge::update(
+            &mock.client,
+            "ServiceSid",
+            "Identity",
+            "Sid",
+            &UpdateEntityChallenge::new().auth_payload("x").metadata(serde_json::json!({"key": "value"})),
+        )
+        .await,
     )
     .await;
 }
@@ -153,10 +262,18 @@ async fn update_challenge() {
 async fn list_challenge() {
     let mock = Mock::start("twilio_verify_v2", "ListChallenge").await;
     mock.check_page(
-        EntityChallenge::list(&mock.client, "ServiceSid", "Identity", &EntityChallengeFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        EntityChallenge::list(
+            &mock.client,
+            "ServiceSid",
+            "Identity",
+            &EntityChallengeFilter::new()
+                .factor_sid("x")
+                .status(ChallengeChallengeStatuses::from("x"))
+                .order(ChallengeListOrders::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -170,7 +287,7 @@ async fn create_notification() {
             "ServiceSid",
             "Identity",
             "ChallengeSid",
-            &CreateNotification::new(),
+            &CreateNotification::new().ttl(1),
         )
         .await,
     )
@@ -191,7 +308,19 @@ async fn create_new_factor() {
             &mock.client,
             "ServiceSid",
             "Identity",
-            &CreateEntityFactor::new(NewFactorFactorTypes::from("x"), "x"),
+            &CreateEntityFactor::new(NewFactorFactorTypes::from("x"), "x")
+                .binding_alg("x")
+                .binding_public_key("x")
+                .binding_secret("x")
+                .config_alg(NewFactorTotpAlgorithms::from("x"))
+                .config_app_id("x")
+                .config_code_length(1)
+                .config_notification_platform(NewFactorNotificationPlatforms::from("x"))
+                .config_notification_token("x")
+                .config_sdk_version("x")
+                .config_skew(1)
+                .config_time_step(1)
+                .metadata(serde_json::json!({"key": "value"})),
         )
         .await,
     )
@@ -202,7 +331,23 @@ async fn create_new_factor() {
 async fn update_factor() {
     let mock = Mock::start("twilio_verify_v2", "UpdateFactor").await;
     mock.check_json(
-        EntityFactor::update(&mock.client, "ServiceSid", "Identity", "Sid", &UpdateEntityFactor::new()).await,
+        EntityFactor::update(
+            &mock.client,
+            "ServiceSid",
+            "Identity",
+            "Sid",
+            &UpdateEntityFactor::new()
+                .auth_payload("x")
+                .config_alg(FactorTotpAlgorithms::from("x"))
+                .config_code_length(1)
+                .config_notification_platform("x")
+                .config_notification_token("x")
+                .config_sdk_version("x")
+                .config_skew(1)
+                .config_time_step(1)
+                .friendly_name("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -284,7 +429,8 @@ async fn update_challenge_passkeys() {
                 "x",
                 "x",
                 UpdateApproveChallengeResponse::default(),
-            ),
+            )
+            .r#type(UpdateApproveChallengeType::from("x")),
         )
         .await,
     )
@@ -295,7 +441,12 @@ async fn update_challenge_passkeys() {
 async fn create_challenge_passkeys() {
     let mock = Mock::start("twilio_verify_v2", "CreateChallengePasskeys").await;
     mock.check_json(
-        PasskeyChallenge::create(&mock.client, "ServiceSid", &CreatePasskeyChallenge::new()).await,
+        PasskeyChallenge::create(
+            &mock.client,
+            "ServiceSid",
+            &CreatePasskeyChallenge::new().factor_sid("x").identity("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -304,7 +455,12 @@ async fn create_challenge_passkeys() {
 async fn create_new_factor_passkey() {
     let mock = Mock::start("twilio_verify_v2", "CreateNewFactorPasskey").await;
     mock.check_json(
-        PasskeyFactor::create(&mock.client, "ServiceSid", &CreatePasskeyFactor::new("x", "x")).await,
+        PasskeyFactor::create(
+            &mock.client,
+            "ServiceSid",
+            &CreatePasskeyFactor::new("x", "x").config(CreatePasskeyFactorConfig::default()),
+        )
+        .await,
     )
     .await;
 }
@@ -316,7 +472,11 @@ async fn update_passkeys_factor() {
         VerifyFactor::update(
             &mock.client,
             "ServiceSid",
-            &UpdateVerifyFactor::new(UpdateVerifyFactorResponse::default()),
+            &UpdateVerifyFactor::new(UpdateVerifyFactorResponse::default())
+                .authenticator_attachment(UpdateVerifyFactorAuthenticatorAttachment::from("x"))
+                .id("x")
+                .raw_id("x")
+                .r#type(UpdateVerifyFactorType::from("x")),
         )
         .await,
     )
@@ -332,14 +492,19 @@ async fn fetch_rate_limit() {
 #[tokio::test]
 async fn create_rate_limit() {
     let mock = Mock::start("twilio_verify_v2", "CreateRateLimit").await;
-    mock.check_json(RateLimit::create(&mock.client, "ServiceSid", &CreateRateLimit::new("x")).await).await;
+    mock.check_json(
+        RateLimit::create(&mock.client, "ServiceSid", &CreateRateLimit::new("x").description("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_rate_limit() {
     let mock = Mock::start("twilio_verify_v2", "UpdateRateLimit").await;
-    mock.check_json(RateLimit::update(&mock.client, "ServiceSid", "Sid", &UpdateRateLimit::new()).await)
-        .await;
+    mock.check_json(
+        RateLimit::update(&mock.client, "ServiceSid", "Sid", &UpdateRateLimit::new().description("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -374,7 +539,14 @@ async fn create_bucket() {
 async fn update_bucket() {
     let mock = Mock::start("twilio_verify_v2", "UpdateBucket").await;
     mock.check_json(
-        Bucket::update(&mock.client, "ServiceSid", "RateLimitSid", "Sid", &UpdateBucket::new()).await,
+        Bucket::update(
+            &mock.client,
+            "ServiceSid",
+            "RateLimitSid",
+            "Sid",
+            &UpdateBucket::new().interval(1).max(1),
+        )
+        .await,
     )
     .await;
 }
@@ -398,7 +570,18 @@ async fn list_bucket() {
 async fn create_verification_check() {
     let mock = Mock::start("twilio_verify_v2", "CreateVerificationCheck").await;
     mock.check_json(
-        VerificationCheck::create(&mock.client, "ServiceSid", &CreateVerificationCheck::new()).await,
+        VerificationCheck::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateVerificationCheck::new()
+                .amount("x")
+                .code("x")
+                .payee("x")
+                .sna_client_token("x")
+                .to("x")
+                .verification_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -413,7 +596,28 @@ async fn fetch_verification() {
 async fn create_verification() {
     let mock = Mock::start("twilio_verify_v2", "CreateVerification").await;
     mock.check_json(
-        Verification::create(&mock.client, "ServiceSid", &CreateVerification::new("x", "x")).await,
+        Verification::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateVerification::new("x", "x")
+                .amount("x")
+                .app_hash("x")
+                .channel_configuration(serde_json::json!({"key": "value"}))
+                .custom_code("x")
+                .custom_friendly_name("x")
+                .custom_message("x")
+                .device_ip("x")
+                .enable_sna_client_token(true)
+                .locale("x")
+                .payee("x")
+                .rate_limits(serde_json::json!({"key": "value"}))
+                .risk_check(VerificationRiskCheck::from("x"))
+                .send_digits("x")
+                .tags("x")
+                .template_custom_substitutions("x")
+                .template_sid("x"),
+        )
+        .await,
     )
     .await;
 }
@@ -443,8 +647,14 @@ async fn fetch_webhook() {
 async fn create_webhook() {
     let mock = Mock::start("twilio_verify_v2", "CreateWebhook").await;
     mock.check_json(
-        Webhook::create(&mock.client, "ServiceSid", &CreateWebhook::new(vec!["x".to_owned()], "x", "x"))
-            .await,
+        Webhook::create(
+            &mock.client,
+            "ServiceSid",
+            &CreateWebhook::new(vec!["x".to_owned()], "x", "x")
+                .status(WebhookStatus::from("x"))
+                .version(WebhookVersion::from("x")),
+        )
+        .await,
     )
     .await;
 }
@@ -452,7 +662,21 @@ async fn create_webhook() {
 #[tokio::test]
 async fn update_webhook() {
     let mock = Mock::start("twilio_verify_v2", "UpdateWebhook").await;
-    mock.check_json(Webhook::update(&mock.client, "ServiceSid", "Sid", &UpdateWebhook::new()).await).await;
+    mock.check_json(
+        Webhook::update(
+            &mock.client,
+            "ServiceSid",
+            "Sid",
+            &UpdateWebhook::new()
+                .event_types(vec!["x".to_owned()])
+                .friendly_name("x")
+                .status(WebhookStatus::from("x"))
+                .version(WebhookVersion::from("x"))
+                .webhook_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -472,7 +696,10 @@ async fn list_webhook() {
 async fn list_verification_template() {
     let mock = Mock::start("twilio_verify_v2", "ListVerificationTemplate").await;
     mock.check_page(
-        Template::list(&mock.client, &TemplateFilter::new()).first_page().await.map(|page| page.items),
+        Template::list(&mock.client, &TemplateFilter::new().friendly_name("x"))
+            .first_page()
+            .await
+            .map(|page| page.items),
     )
     .await;
 }

@@ -13,14 +13,46 @@ async fn fetch_composition_hook() {
 #[tokio::test]
 async fn create_composition_hook() {
     let mock = Mock::start("twilio_video_v1", "CreateCompositionHook").await;
-    mock.check_json(CompositionHook::create(&mock.client, &CreateCompositionHook::new("x")).await).await;
+    mock.check_json(
+        CompositionHook::create(
+            &mock.client,
+            &CreateCompositionHook::new("x")
+                .audio_sources(vec!["x".to_owned()])
+                .audio_sources_excluded(vec!["x".to_owned()])
+                .enabled(true)
+                .format(CompositionHookFormat::from("x"))
+                .resolution("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trim(true)
+                .video_layout(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_composition_hook() {
     let mock = Mock::start("twilio_video_v1", "UpdateCompositionHook").await;
-    mock.check_json(CompositionHook::update(&mock.client, "Sid", &UpdateCompositionHook::new("x")).await)
-        .await;
+    mock.check_json(
+        CompositionHook::update(
+            &mock.client,
+            "Sid",
+            &UpdateCompositionHook::new("x")
+                .audio_sources(vec!["x".to_owned()])
+                .audio_sources_excluded(vec!["x".to_owned()])
+                .enabled(true)
+                .format(CompositionHookFormat::from("x"))
+                .resolution("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trim(true)
+                .video_layout(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -33,10 +65,17 @@ async fn delete_composition_hook() {
 async fn list_composition_hook() {
     let mock = Mock::start("twilio_video_v1", "ListCompositionHook").await;
     mock.check_page(
-        CompositionHook::list(&mock.client, &CompositionHookFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        CompositionHook::list(
+            &mock.client,
+            &CompositionHookFilter::new()
+                .enabled(true)
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .friendly_name("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -50,8 +89,19 @@ async fn fetch_composition_settings() {
 #[tokio::test]
 async fn create_composition_settings() {
     let mock = Mock::start("twilio_video_v1", "CreateCompositionSettings").await;
-    mock.check_json(CompositionSetting::create(&mock.client, &CreateCompositionSetting::new("x")).await)
-        .await;
+    mock.check_json(
+        CompositionSetting::create(
+            &mock.client,
+            &CreateCompositionSetting::new("x")
+                .aws_credentials_sid("x")
+                .aws_s3_url("x")
+                .aws_storage_enabled(true)
+                .encryption_enabled(true)
+                .encryption_key_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -63,7 +113,22 @@ async fn fetch_composition() {
 #[tokio::test]
 async fn create_composition() {
     let mock = Mock::start("twilio_video_v1", "CreateComposition").await;
-    mock.check_json(Composition::create(&mock.client, &CreateComposition::new("x")).await).await;
+    mock.check_json(
+        Composition::create(
+            &mock.client,
+            &CreateComposition::new("x")
+                .audio_sources(vec!["x".to_owned()])
+                .audio_sources_excluded(vec!["x".to_owned()])
+                .format(CompositionFormat::from("x"))
+                .resolution("x")
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .trim(true)
+                .video_layout(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -76,7 +141,17 @@ async fn delete_composition() {
 async fn list_composition() {
     let mock = Mock::start("twilio_video_v1", "ListComposition").await;
     mock.check_page(
-        Composition::list(&mock.client, &CompositionFilter::new()).first_page().await.map(|page| page.items),
+        Composition::list(
+            &mock.client,
+            &CompositionFilter::new()
+                .status(CompositionStatus::from("x"))
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .room_sid("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -90,7 +165,19 @@ async fn fetch_recording_settings() {
 #[tokio::test]
 async fn create_recording_settings() {
     let mock = Mock::start("twilio_video_v1", "CreateRecordingSettings").await;
-    mock.check_json(RecordingSetting::create(&mock.client, &CreateRecordingSetting::new("x")).await).await;
+    mock.check_json(
+        RecordingSetting::create(
+            &mock.client,
+            &CreateRecordingSetting::new("x")
+                .aws_credentials_sid("x")
+                .aws_s3_url("x")
+                .aws_storage_enabled(true)
+                .encryption_enabled(true)
+                .encryption_key_sid("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -109,7 +196,19 @@ async fn delete_recording() {
 async fn list_recording() {
     let mock = Mock::start("twilio_video_v1", "ListRecording").await;
     mock.check_page(
-        Recording::list(&mock.client, &RecordingFilter::new()).first_page().await.map(|page| page.items),
+        Recording::list(
+            &mock.client,
+            &RecordingFilter::new()
+                .status(RecordingStatus::from("x"))
+                .source_sid("x")
+                .grouping_sid(vec!["x".to_owned()])
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH)
+                .media_type(RecordingType::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -123,7 +222,31 @@ async fn fetch_room() {
 #[tokio::test]
 async fn create_room() {
     let mock = Mock::start("twilio_video_v1", "CreateRoom").await;
-    mock.check_json(Room::create(&mock.client, &CreateRoom::new()).await).await;
+    mock.check_json(
+        Room::create(
+            &mock.client,
+            &CreateRoom::new()
+                .audio_only(true)
+                .empty_room_timeout(1)
+                .enable_turn(true)
+                .large_room(true)
+                .max_participant_duration(1)
+                .max_participants(1)
+                .media_region("x")
+                .record_participants_on_connect(true)
+                .recording_rules(serde_json::json!({"key": "value"}))
+                .status_callback("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .transcribe_participants_on_connect(true)
+                .transcriptions_configuration(serde_json::json!({"key": "value"}))
+                .r#type(RoomRoomType::from("x"))
+                .unique_name("x")
+                .unused_room_timeout(1)
+                .video_codecs(vec![RoomVideoCodec::from("x")]),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -136,8 +259,20 @@ async fn update_room() {
 #[tokio::test]
 async fn list_room() {
     let mock = Mock::start("twilio_video_v1", "ListRoom").await;
-    mock.check_page(Room::list(&mock.client, &RoomFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Room::list(
+            &mock.client,
+            &RoomFilter::new()
+                .status(RoomRoomStatus::from("x"))
+                .unique_name("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -149,18 +284,34 @@ async fn fetch_room_participant() {
 #[tokio::test]
 async fn update_room_participant() {
     let mock = Mock::start("twilio_video_v1", "UpdateRoomParticipant").await;
-    mock.check_json(Participant::update(&mock.client, "RoomSid", "Sid", &UpdateParticipant::new()).await)
-        .await;
+    mock.check_json(
+        Participant::update(
+            &mock.client,
+            "RoomSid",
+            "Sid",
+            &UpdateParticipant::new().status(RoomParticipantStatus::from("x")),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_room_participant() {
     let mock = Mock::start("twilio_video_v1", "ListRoomParticipant").await;
     mock.check_page(
-        Participant::list(&mock.client, "RoomSid", &ParticipantFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        Participant::list(
+            &mock.client,
+            "RoomSid",
+            &ParticipantFilter::new()
+                .status(RoomParticipantStatus::from("x"))
+                .identity("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -193,7 +344,13 @@ async fn fetch_room_participant_subscribe_rule() {
 async fn update_room_participant_subscribe_rule() {
     let mock = Mock::start("twilio_video_v1", "UpdateRoomParticipantSubscribeRule").await;
     mock.check_json(
-        SubscribeRules::update(&mock.client, "RoomSid", "ParticipantSid", &UpdateSubscribeRules::new()).await,
+        SubscribeRules::update(
+            &mock.client,
+            "RoomSid",
+            "ParticipantSid",
+            &UpdateSubscribeRules::new().rules(serde_json::json!({"key": "value"})),
+        )
+        .await,
     )
     .await;
 }
@@ -231,8 +388,15 @@ async fn fetch_room_recording_rule() {
 #[tokio::test]
 async fn update_room_recording_rule() {
     let mock = Mock::start("twilio_video_v1", "UpdateRoomRecordingRule").await;
-    mock.check_json(RecordingRules::update(&mock.client, "RoomSid", &UpdateRecordingRules::new()).await)
-        .await;
+    mock.check_json(
+        RecordingRules::update(
+            &mock.client,
+            "RoomSid",
+            &UpdateRecordingRules::new().rules(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -251,10 +415,18 @@ async fn delete_room_recording() {
 async fn list_room_recording() {
     let mock = Mock::start("twilio_video_v1", "ListRoomRecording").await;
     mock.check_page(
-        RoomRecording::list(&mock.client, "RoomSid", &RoomRecordingFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        RoomRecording::list(
+            &mock.client,
+            "RoomSid",
+            &RoomRecordingFilter::new()
+                .status(RoomRecordingStatus::from("x"))
+                .source_sid("x")
+                .date_created_after(chrono::DateTime::UNIX_EPOCH)
+                .date_created_before(chrono::DateTime::UNIX_EPOCH),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -268,14 +440,30 @@ async fn fetch_room_transcriptions() {
 #[tokio::test]
 async fn create_room_transcriptions() {
     let mock = Mock::start("twilio_video_v1", "CreateRoomTranscriptions").await;
-    mock.check_json(Transcription::create(&mock.client, "RoomSid", &CreateTranscription::new()).await).await;
+    mock.check_json(
+        Transcription::create(
+            &mock.client,
+            "RoomSid",
+            &CreateTranscription::new().configuration(serde_json::json!({"key": "value"})),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_room_transcriptions() {
     let mock = Mock::start("twilio_video_v1", "UpdateRoomTranscriptions").await;
     mock.check_json(
-        Transcription::update(&mock.client, "RoomSid", "Ttid", &UpdateTranscription::new()).await,
+        Transcription::update(
+            &mock.client,
+            "RoomSid",
+            "Ttid",
+            &UpdateTranscription::new()
+                .configuration(serde_json::json!({"key": "value"}))
+                .status(RoomTranscriptionsStatus::from("x")),
+        )
+        .await,
     )
     .await;
 }

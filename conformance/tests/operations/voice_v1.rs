@@ -19,13 +19,48 @@ async fn fetch_byoc_trunk() {
 #[tokio::test]
 async fn create_byoc_trunk() {
     let mock = Mock::start("twilio_voice_v1", "CreateByocTrunk").await;
-    mock.check_json(ByocTrunk::create(&mock.client, &CreateByocTrunk::new()).await).await;
+    mock.check_json(
+        ByocTrunk::create(
+            &mock.client,
+            &CreateByocTrunk::new()
+                .cnam_lookup_enabled(true)
+                .connection_policy_sid("x")
+                .friendly_name("x")
+                .from_domain_sid("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x")
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_byoc_trunk() {
     let mock = Mock::start("twilio_voice_v1", "UpdateByocTrunk").await;
-    mock.check_json(ByocTrunk::update(&mock.client, "Sid", &UpdateByocTrunk::new()).await).await;
+    mock.check_json(
+        ByocTrunk::update(
+            &mock.client,
+            "Sid",
+            &UpdateByocTrunk::new()
+                .cnam_lookup_enabled(true)
+                .connection_policy_sid("x")
+                .friendly_name("x")
+                .from_domain_sid("x")
+                .status_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .status_callback_url("x")
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -49,14 +84,20 @@ async fn fetch_connection_policy() {
 #[tokio::test]
 async fn create_connection_policy() {
     let mock = Mock::start("twilio_voice_v1", "CreateConnectionPolicy").await;
-    mock.check_json(ConnectionPolicy::create(&mock.client, &CreateConnectionPolicy::new()).await).await;
+    mock.check_json(
+        ConnectionPolicy::create(&mock.client, &CreateConnectionPolicy::new().friendly_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_connection_policy() {
     let mock = Mock::start("twilio_voice_v1", "UpdateConnectionPolicy").await;
-    mock.check_json(ConnectionPolicy::update(&mock.client, "Sid", &UpdateConnectionPolicy::new()).await)
-        .await;
+    mock.check_json(
+        ConnectionPolicy::update(&mock.client, "Sid", &UpdateConnectionPolicy::new().friendly_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -84,7 +125,7 @@ async fn create_connection_policy_target() {
         ConnectionPolicyTarget::create(
             &mock.client,
             "ConnectionPolicySid",
-            &CreateConnectionPolicyTarget::new("x"),
+            &CreateConnectionPolicyTarget::new("x").enabled(true).friendly_name("x").priority(1).weight(1),
         )
         .await,
     )
@@ -99,7 +140,12 @@ async fn update_connection_policy_target() {
             &mock.client,
             "ConnectionPolicySid",
             "Sid",
-            &UpdateConnectionPolicyTarget::new(),
+            &UpdateConnectionPolicyTarget::new()
+                .enabled(true)
+                .friendly_name("x")
+                .priority(1)
+                .target("x")
+                .weight(1),
         )
         .await,
     )
@@ -140,7 +186,19 @@ async fn fetch_dialing_permissions_country() {
 async fn list_dialing_permissions_country() {
     let mock = Mock::start("twilio_voice_v1", "ListDialingPermissionsCountry").await;
     mock.check_page(
-        Country::list(&mock.client, &CountryFilter::new()).first_page().await.map(|page| page.items),
+        Country::list(
+            &mock.client,
+            &CountryFilter::new()
+                .iso_code("x")
+                .continent("x")
+                .country_code("x")
+                .low_risk_numbers_enabled(true)
+                .high_risk_special_numbers_enabled(true)
+                .high_risk_tollfraud_numbers_enabled(true),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -163,13 +221,18 @@ async fn fetch_ip_record() {
 #[tokio::test]
 async fn create_ip_record() {
     let mock = Mock::start("twilio_voice_v1", "CreateIpRecord").await;
-    mock.check_json(IpRecord::create(&mock.client, &CreateIpRecord::new("x")).await).await;
+    mock.check_json(
+        IpRecord::create(&mock.client, &CreateIpRecord::new("x").cidr_prefix_length(1).friendly_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_ip_record() {
     let mock = Mock::start("twilio_voice_v1", "UpdateIpRecord").await;
-    mock.check_json(IpRecord::update(&mock.client, "Sid", &UpdateIpRecord::new()).await).await;
+    mock.check_json(IpRecord::update(&mock.client, "Sid", &UpdateIpRecord::new().friendly_name("x")).await)
+        .await;
 }
 
 #[tokio::test]
@@ -193,7 +256,10 @@ async fn fetch_dialing_permissions_settings() {
 #[tokio::test]
 async fn update_dialing_permissions_settings() {
     let mock = Mock::start("twilio_voice_v1", "UpdateDialingPermissionsSettings").await;
-    mock.check_json(Settings::update(&mock.client, &UpdateSettings::new()).await).await;
+    mock.check_json(
+        Settings::update(&mock.client, &UpdateSettings::new().dialing_permissions_inheritance(true)).await,
+    )
+    .await;
 }
 
 #[tokio::test]

@@ -13,7 +13,20 @@ async fn fetch_command() {
 #[tokio::test]
 async fn create_command() {
     let mock = Mock::start("twilio_wireless_v1", "CreateCommand").await;
-    mock.check_json(Command::create(&mock.client, &CreateCommand::new("x")).await).await;
+    mock.check_json(
+        Command::create(
+            &mock.client,
+            &CreateCommand::new("x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .command_mode(CommandCommandMode::from("x"))
+                .delivery_receipt_requested(true)
+                .include_sid("x")
+                .sim("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -26,7 +39,17 @@ async fn delete_command() {
 async fn list_command() {
     let mock = Mock::start("twilio_wireless_v1", "ListCommand").await;
     mock.check_page(
-        Command::list(&mock.client, &CommandFilter::new()).first_page().await.map(|page| page.items),
+        Command::list(
+            &mock.client,
+            &CommandFilter::new()
+                .sim("x")
+                .status(CommandStatus::from("x"))
+                .direction(CommandDirection::from("x"))
+                .transport(CommandTransport::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -40,13 +63,36 @@ async fn fetch_rate_plan() {
 #[tokio::test]
 async fn create_rate_plan() {
     let mock = Mock::start("twilio_wireless_v1", "CreateRatePlan").await;
-    mock.check_json(RatePlan::create(&mock.client, &CreateRatePlan::new()).await).await;
+    mock.check_json(
+        RatePlan::create(
+            &mock.client,
+            &CreateRatePlan::new()
+                .data_enabled(true)
+                .data_limit(1)
+                .data_limit_strategy(RatePlanDataLimitStrategy::from("x"))
+                .data_metering("x")
+                .friendly_name("x")
+                .international_roaming(vec!["x".to_owned()])
+                .international_roaming_data_limit(1)
+                .messaging_enabled(true)
+                .national_roaming_data_limit(1)
+                .national_roaming_enabled(true)
+                .unique_name("x")
+                .voice_enabled(true),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn update_rate_plan() {
     let mock = Mock::start("twilio_wireless_v1", "UpdateRatePlan").await;
-    mock.check_json(RatePlan::update(&mock.client, "Sid", &UpdateRatePlan::new()).await).await;
+    mock.check_json(
+        RatePlan::update(&mock.client, "Sid", &UpdateRatePlan::new().friendly_name("x").unique_name("x"))
+            .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -70,7 +116,33 @@ async fn fetch_sim() {
 #[tokio::test]
 async fn update_sim() {
     let mock = Mock::start("twilio_wireless_v1", "UpdateSim").await;
-    mock.check_json(Sim::update(&mock.client, "Sid", &UpdateSim::new()).await).await;
+    mock.check_json(
+        Sim::update(
+            &mock.client,
+            "Sid",
+            &UpdateSim::new()
+                .account_sid("x")
+                .callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .callback_url("x")
+                .commands_callback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .commands_callback_url("x")
+                .friendly_name("x")
+                .rate_plan("x")
+                .reset_status(SimResetStatus::from("x"))
+                .sms_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_fallback_url("x")
+                .sms_method(sidekick::twilio::WebhookMethod::from("x"))
+                .sms_url("x")
+                .status(SimStatus::from("x"))
+                .unique_name("x")
+                .voice_fallback_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_fallback_url("x")
+                .voice_method(sidekick::twilio::WebhookMethod::from("x"))
+                .voice_url("x"),
+        )
+        .await,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -82,8 +154,21 @@ async fn delete_sim() {
 #[tokio::test]
 async fn list_sim() {
     let mock = Mock::start("twilio_wireless_v1", "ListSim").await;
-    mock.check_page(Sim::list(&mock.client, &SimFilter::new()).first_page().await.map(|page| page.items))
-        .await;
+    mock.check_page(
+        Sim::list(
+            &mock.client,
+            &SimFilter::new()
+                .status(SimStatus::from("x"))
+                .iccid("x")
+                .rate_plan("x")
+                .e_id("x")
+                .sim_registration_code("x"),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -97,10 +182,17 @@ async fn list_data_session() {
 async fn list_usage_record() {
     let mock = Mock::start("twilio_wireless_v1", "ListUsageRecord").await;
     mock.check_page(
-        SimUsageRecord::list(&mock.client, "SimSid", &SimUsageRecordFilter::new())
-            .first_page()
-            .await
-            .map(|page| page.items),
+        SimUsageRecord::list(
+            &mock.client,
+            "SimSid",
+            &SimUsageRecordFilter::new()
+                .end(chrono::DateTime::UNIX_EPOCH)
+                .start(chrono::DateTime::UNIX_EPOCH)
+                .granularity(UsageRecordGranularity::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
@@ -109,7 +201,16 @@ async fn list_usage_record() {
 async fn list_account_usage_record() {
     let mock = Mock::start("twilio_wireless_v1", "ListAccountUsageRecord").await;
     mock.check_page(
-        UsageRecord::list(&mock.client, &UsageRecordFilter::new()).first_page().await.map(|page| page.items),
+        UsageRecord::list(
+            &mock.client,
+            &UsageRecordFilter::new()
+                .end(chrono::DateTime::UNIX_EPOCH)
+                .start(chrono::DateTime::UNIX_EPOCH)
+                .granularity(AccountUsageRecordGranularity::from("x")),
+        )
+        .first_page()
+        .await
+        .map(|page| page.items),
     )
     .await;
 }
