@@ -41,14 +41,7 @@ pub(crate) fn test_files(modules: &[ModuleFiles]) -> BTreeMap<String, String> {
 
 fn test_fn(stem: &str, call: &CallPlan) -> String {
     let name = field_name(&call.operation_id);
-    let method = match call.kind {
-        Kind::Fetch => "fetch",
-        Kind::Create => "create",
-        Kind::Update => "update",
-        Kind::Patch => "patch",
-        Kind::Delete => "delete",
-        Kind::List => "list",
-    };
+    let method = call.kind.key();
     let mut arguments = vec!["&mock.client".to_owned()];
     arguments.extend(call.arguments.iter().map(|a| format!("{a:?}")));
     if let Some(params) = &call.params {

@@ -153,7 +153,7 @@ pub(crate) fn assemble(
     ));
     for resource in resources {
         let kinds: Vec<String> =
-            resource.operations.iter().map(|op| format!("`{}`", op.kind.prefix().to_lowercase())).collect();
+            resource.operations.iter().map(|op| format!("`{}`", op.kind.key())).collect();
         text.push_str(&format!(
             "//! - [`{}`] at `{}`: {}\n",
             resource.name,

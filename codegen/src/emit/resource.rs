@@ -216,7 +216,7 @@ pub(crate) fn resource_code<'a>(
             }
             list_doc = format!(", items under `{key}`, `{paging}` paging");
         }
-        let key = kind_key(kind);
+        let key = kind.key();
         keys.push(match parts.as_slice() {
             [] => key.to_owned(),
             [only] if only.starts_with("params = ") => format!("{key} = {}", &only["params = ".len()..]),
@@ -268,17 +268,6 @@ pub(crate) fn resource_code<'a>(
     code.push_str("}\n");
     code.push_str(&params_code);
     Ok(ResourceCode { code, defines, calls })
-}
-
-fn kind_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Fetch => "fetch",
-        Kind::Create => "create",
-        Kind::Update => "update",
-        Kind::Patch => "patch",
-        Kind::Delete => "delete",
-        Kind::List => "list",
-    }
 }
 
 /// The params type of an operation of `kind` on `resource`: `CreateMessage`, `MessageFilter`.

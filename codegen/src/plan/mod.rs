@@ -68,6 +68,18 @@ impl Kind {
         }
     }
 
+    /// The derive's key and method name (`fetch`, `list`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Fetch => "fetch",
+            Kind::Create => "create",
+            Kind::Update => "update",
+            Kind::Patch => "patch",
+            Kind::Delete => "delete",
+            Kind::List => "list",
+        }
+    }
+
     /// Whether the derive sends it to the list path (create, list) rather than `path`.
     pub fn on_list(self) -> bool {
         matches!(self, Kind::Create | Kind::List)
