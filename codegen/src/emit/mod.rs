@@ -14,6 +14,7 @@ mod layout;
 mod operation;
 mod params;
 mod resource;
+mod secrets;
 mod space;
 #[cfg(test)]
 mod tests;

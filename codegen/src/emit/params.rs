@@ -4,6 +4,7 @@
 use super::docs::{describe, doc_lines};
 use super::operation::{Op, Param, Place};
 use super::resource::placed;
+use super::secrets;
 use super::space::{Field, Result, Space, pascal};
 
 /// The format of Lookups v1's `AddOnsData`, a map sent flattened with the prefix `AddOns.`.
@@ -79,7 +80,8 @@ pub(crate) fn params_type<'a>(
 
     let mut code = doc_lines(&doc, "");
     let default = if required.is_empty() { "Default, " } else { "" };
-    code.push_str(&format!("#[derive(Debug, Clone, {default}PartialEq, Eq, Serialize, Params)]\n"));
+    let all: Vec<&Field> = fields.iter().map(|(f, _)| f).collect();
+    code.push_str(&secrets::derives(&all, &format!("Clone, {default}PartialEq, Eq, Serialize, Params")));
     if rename_all {
         code.push_str("#[serde(rename_all = \"PascalCase\")]\n");
     }
@@ -142,6 +144,7 @@ pub(crate) fn params_type<'a>(
         ));
     }
     code.push_str("}\n");
+    code.push_str(&secrets::debug_impl(name, &all));
 
     let samples = required.iter().map(|f| sample(&f.ty, space)).collect();
     let setters = fields

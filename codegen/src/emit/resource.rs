@@ -257,7 +257,11 @@ pub(crate) fn resource_code<'a>(
         );
     }
     let mut code = doc_lines(&doc, "");
-    code.push_str("#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]\n");
+    let all: Vec<&super::space::Field> = fields.iter().collect();
+    code.push_str(&super::secrets::derives(
+        &all,
+        "Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource",
+    ));
     code.push_str("#[resource(\n");
     for key in &keys {
         code.push_str(&format!("    {key},\n"));
@@ -266,6 +270,7 @@ pub(crate) fn resource_code<'a>(
     code.push_str(&format!("pub struct {name} {{\n"));
     code.push_str(&data_fields(&fields, false));
     code.push_str("}\n");
+    code.push_str(&super::secrets::debug_impl(name, &all));
     code.push_str(&params_code);
     Ok(ResourceCode { code, defines, calls })
 }

@@ -286,10 +286,12 @@ pub(crate) fn enum_code(name: &str, what: &str, values: &[&str]) -> String {
 /// A plain data struct with `fields`, all optional.
 pub(crate) fn struct_code(name: &str, doc: &str, fields: &[Field]) -> String {
     let mut code = doc_lines(doc, "");
-    code.push_str("#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]\n");
+    let all: Vec<&Field> = fields.iter().collect();
+    code.push_str(&super::secrets::derives(&all, "Clone, Default, PartialEq, Eq, Serialize, Deserialize"));
     code.push_str(&format!("pub struct {name} {{\n"));
     code.push_str(&data_fields(fields, true));
     code.push_str("}\n");
+    code.push_str(&super::secrets::debug_impl(name, &all));
     code
 }
 

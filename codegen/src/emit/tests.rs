@@ -31,6 +31,13 @@ fn names_and_paths_become_rust() {
     assert_eq!(file_stem("CallRecording"), "call_recording");
     assert_eq!(file_stem("Type"), "type_resource");
     assert!(replace_block("[features]\n", "x").is_err());
+    for secret in ["secret", "client_secret", "password", "sip_auth_password", "refresh_token", "private_key"]
+    {
+        assert!(super::secrets::is_secret(secret), "{secret}");
+    }
+    for plain in ["token_type", "access_token_ttl", "secret_sid", "credential_sid", "certificate"] {
+        assert!(!super::secrets::is_secret(plain), "{plain}");
+    }
 }
 
 /// One extract with an operation of each shape the generator has to tell apart.

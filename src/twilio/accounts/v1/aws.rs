@@ -40,7 +40,7 @@ pub struct AWS {
 }
 
 /// The parameters of `POST /v1/Credentials/AWS` (`CreateCredentialAws`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAWS {
     /// `AccountSid` (body): string matching `^AC[0-9a-fA-F]{32}$`.
@@ -67,6 +67,17 @@ impl CreateAWS {
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateAWS {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAWS")
+            .field("account_sid", &self.account_sid)
+            .field("credentials", &"<redacted>")
+            .field("friendly_name", &self.friendly_name)
+            .finish()
     }
 }
 

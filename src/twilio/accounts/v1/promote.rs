@@ -10,7 +10,7 @@ use sidekick::Resource;
 /// Its fields are the properties of `accounts.v1.auth_token_promotion`. Its operations:
 ///
 /// - `update`: `POST /v1/AuthTokens/Promote` (`UpdateAuthTokenPromotion`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/AuthTokens/Promote",
@@ -27,4 +27,17 @@ pub struct Promote {
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for Promote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Promote")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &self.auth_token.as_ref().map(|_| "<redacted>"))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("url", &self.url)
+            .finish()
+    }
 }

@@ -11,7 +11,7 @@ use sidekick::Resource;
 ///
 /// - `create`: `POST /v1/AuthTokens/Secondary` (`CreateSecondaryAuthToken`)
 /// - `delete`: `DELETE /v1/AuthTokens/Secondary` (`DeleteSecondaryAuthToken`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/AuthTokens/Secondary",
@@ -29,4 +29,17 @@ pub struct Secondary {
     pub secondary_auth_token: Option<String>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for Secondary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Secondary")
+            .field("account_sid", &self.account_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("secondary_auth_token", &self.secondary_auth_token.as_ref().map(|_| "<redacted>"))
+            .field("url", &self.url)
+            .finish()
+    }
 }

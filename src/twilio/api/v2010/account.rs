@@ -13,7 +13,7 @@ use sidekick::{Params, Resource};
 /// - `create`: `POST /2010-04-01/Accounts.json` (`CreateAccount`)
 /// - `update`: `POST /2010-04-01/Accounts/{Sid}.json` (`UpdateAccount`)
 /// - `list`: `GET /2010-04-01/Accounts.json` (`ListAccount`), items under `accounts`, `next_page_uri` paging
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<sid>.json",
@@ -46,6 +46,24 @@ pub struct Account {
     pub r#type: Option<AccountType>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("auth_token", &self.auth_token.as_ref().map(|_| "<redacted>"))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &self.friendly_name)
+            .field("owner_account_sid", &self.owner_account_sid)
+            .field("sid", &self.sid)
+            .field("status", &self.status)
+            .field("subresource_uris", &self.subresource_uris)
+            .field("type", &self.r#type)
+            .field("uri", &self.uri)
+            .finish()
+    }
 }
 
 /// The parameters of `POST /2010-04-01/Accounts.json` (`CreateAccount`), with an `application/x-www-form-urlencoded` body.

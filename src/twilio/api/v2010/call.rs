@@ -88,7 +88,7 @@ pub struct Call {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (`CreateCall`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCall {
     /// `ApplicationSid` (body): string matching `^AP[0-9a-fA-F]{32}$`.
@@ -416,6 +416,50 @@ impl CreateCall {
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateCall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCall")
+            .field("application_sid", &self.application_sid)
+            .field("async_amd", &self.async_amd)
+            .field("async_amd_status_callback", &self.async_amd_status_callback)
+            .field("async_amd_status_callback_method", &self.async_amd_status_callback_method)
+            .field("byoc", &self.byoc)
+            .field("call_reason", &self.call_reason)
+            .field("call_token", &self.call_token.as_ref().map(|_| "<redacted>"))
+            .field("caller_id", &self.caller_id)
+            .field("client_notification_url", &self.client_notification_url)
+            .field("fallback_method", &self.fallback_method)
+            .field("fallback_url", &self.fallback_url)
+            .field("from", &self.from)
+            .field("machine_detection", &self.machine_detection)
+            .field("machine_detection_silence_timeout", &self.machine_detection_silence_timeout)
+            .field("machine_detection_speech_end_threshold", &self.machine_detection_speech_end_threshold)
+            .field("machine_detection_speech_threshold", &self.machine_detection_speech_threshold)
+            .field("machine_detection_timeout", &self.machine_detection_timeout)
+            .field("method", &self.method)
+            .field("record", &self.record)
+            .field("recording_channels", &self.recording_channels)
+            .field("recording_status_callback", &self.recording_status_callback)
+            .field("recording_status_callback_event", &self.recording_status_callback_event)
+            .field("recording_status_callback_method", &self.recording_status_callback_method)
+            .field("recording_track", &self.recording_track)
+            .field("send_digits", &self.send_digits)
+            .field("sip_auth_password", &self.sip_auth_password.as_ref().map(|_| "<redacted>"))
+            .field("sip_auth_username", &self.sip_auth_username)
+            .field("status_callback", &self.status_callback)
+            .field("status_callback_event", &self.status_callback_event)
+            .field("status_callback_method", &self.status_callback_method)
+            .field("time_limit", &self.time_limit)
+            .field("timeout", &self.timeout)
+            .field("to", &self.to)
+            .field("trim", &self.trim)
+            .field("twiml", &self.twiml)
+            .field("url", &self.url)
+            .finish()
     }
 }
 

@@ -47,7 +47,7 @@ pub struct Credential {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials.json` (`CreateSipCredential`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredential {
     /// `Password` (body, required): string.
@@ -63,8 +63,18 @@ impl CreateCredential {
     }
 }
 
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCredential")
+            .field("password", &"<redacted>")
+            .field("username", &self.username)
+            .finish()
+    }
+}
+
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json` (`UpdateSipCredential`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCredential {
     /// `Password` (body): string.
@@ -81,5 +91,14 @@ impl UpdateCredential {
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.password = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for UpdateCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCredential")
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .finish()
     }
 }

@@ -83,7 +83,7 @@ impl UpdateKey {
 }
 
 /// The object `api.v2010.account.new_key`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewKey {
     /// `date_created`: string (date-time-rfc-2822), nullable.
     #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
@@ -100,4 +100,17 @@ pub struct NewKey {
     /// `sid`: string matching `^SK[0-9a-fA-F]{32}$`, nullable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for NewKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewKey")
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &self.friendly_name)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("sid", &self.sid)
+            .finish()
+    }
 }

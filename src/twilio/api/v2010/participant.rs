@@ -63,7 +63,7 @@ pub struct Participant {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json` (`CreateParticipant`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateParticipant {
     /// `AmdStatusCallback` (body): string (uri).
@@ -520,6 +520,70 @@ impl CreateParticipant {
     pub fn wait_url(mut self, value: impl Into<String>) -> Self {
         self.wait_url = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateParticipant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateParticipant")
+            .field("amd_status_callback", &self.amd_status_callback)
+            .field("amd_status_callback_method", &self.amd_status_callback_method)
+            .field("beep", &self.beep)
+            .field("byoc", &self.byoc)
+            .field("call_reason", &self.call_reason)
+            .field("call_sid_to_coach", &self.call_sid_to_coach)
+            .field("call_token", &self.call_token.as_ref().map(|_| "<redacted>"))
+            .field("caller_display_name", &self.caller_display_name)
+            .field("caller_id", &self.caller_id)
+            .field("client_notification_url", &self.client_notification_url)
+            .field("coaching", &self.coaching)
+            .field("conference_record", &self.conference_record)
+            .field("conference_recording_status_callback", &self.conference_recording_status_callback)
+            .field(
+                "conference_recording_status_callback_event",
+                &self.conference_recording_status_callback_event,
+            )
+            .field(
+                "conference_recording_status_callback_method",
+                &self.conference_recording_status_callback_method,
+            )
+            .field("conference_status_callback", &self.conference_status_callback)
+            .field("conference_status_callback_event", &self.conference_status_callback_event)
+            .field("conference_status_callback_method", &self.conference_status_callback_method)
+            .field("conference_trim", &self.conference_trim)
+            .field("early_media", &self.early_media)
+            .field("end_conference_on_exit", &self.end_conference_on_exit)
+            .field("from", &self.from)
+            .field("jitter_buffer_size", &self.jitter_buffer_size)
+            .field("label", &self.label)
+            .field("machine_detection", &self.machine_detection)
+            .field("machine_detection_silence_timeout", &self.machine_detection_silence_timeout)
+            .field("machine_detection_speech_end_threshold", &self.machine_detection_speech_end_threshold)
+            .field("machine_detection_speech_threshold", &self.machine_detection_speech_threshold)
+            .field("machine_detection_timeout", &self.machine_detection_timeout)
+            .field("max_participants", &self.max_participants)
+            .field("muted", &self.muted)
+            .field("record", &self.record)
+            .field("recording_channels", &self.recording_channels)
+            .field("recording_status_callback", &self.recording_status_callback)
+            .field("recording_status_callback_event", &self.recording_status_callback_event)
+            .field("recording_status_callback_method", &self.recording_status_callback_method)
+            .field("recording_track", &self.recording_track)
+            .field("region", &self.region)
+            .field("sip_auth_password", &self.sip_auth_password.as_ref().map(|_| "<redacted>"))
+            .field("sip_auth_username", &self.sip_auth_username)
+            .field("start_conference_on_enter", &self.start_conference_on_enter)
+            .field("status_callback", &self.status_callback)
+            .field("status_callback_event", &self.status_callback_event)
+            .field("status_callback_method", &self.status_callback_method)
+            .field("time_limit", &self.time_limit)
+            .field("timeout", &self.timeout)
+            .field("to", &self.to)
+            .field("trim", &self.trim)
+            .field("wait_method", &self.wait_method)
+            .field("wait_url", &self.wait_url)
+            .finish()
     }
 }
 

@@ -12,7 +12,7 @@ use sidekick::{Params, Resource};
 /// - `create`: `POST /2010-04-01/Accounts/{AccountSid}/Tokens.json` (`CreateToken`)
 ///
 /// `{AccountSid}` is the client's account, or the one a call names with `.account_sid(...)`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Tokens.json",
@@ -36,6 +36,21 @@ pub struct Token {
     pub ttl: Option<String>,
     /// `username`: string, nullable.
     pub username: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("account_sid", &self.account_sid)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("ice_servers", &self.ice_servers)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("ttl", &self.ttl)
+            .field("username", &self.username)
+            .finish()
+    }
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Tokens.json` (`CreateToken`), with an `application/x-www-form-urlencoded` body.

@@ -622,7 +622,7 @@ pub struct WhatsappCard {
 }
 
 /// The object `whatsappFlows`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WhatsappFlows {
     /// `body`: string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -648,4 +648,20 @@ pub struct WhatsappFlows {
     /// `subtitle`: string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for WhatsappFlows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WhatsappFlows")
+            .field("body", &self.body)
+            .field("button_text", &self.button_text)
+            .field("flow_first_page_id", &self.flow_first_page_id)
+            .field("flow_id", &self.flow_id)
+            .field("flow_token", &self.flow_token.as_ref().map(|_| "<redacted>"))
+            .field("is_flow_first_page_endpoint", &self.is_flow_first_page_endpoint)
+            .field("media_url", &self.media_url)
+            .field("subtitle", &self.subtitle)
+            .finish()
+    }
 }

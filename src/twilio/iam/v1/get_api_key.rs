@@ -88,7 +88,7 @@ impl GetApiKeyFilter {
 }
 
 /// The object `iam.v1.new_key`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewKey {
     /// `date_created`: string (date-time-rfc-2822), nullable.
     #[serde(with = "sidekick::timestamp::rfc2822::option", default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +108,20 @@ pub struct NewKey {
     /// `sid`: string matching `^SK[0-9a-fA-F]{32}$`, nullable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for NewKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewKey")
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("friendly_name", &self.friendly_name)
+            .field("policy", &self.policy)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("sid", &self.sid)
+            .finish()
+    }
 }
 
 sidekick::string_enum! {

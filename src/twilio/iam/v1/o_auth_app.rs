@@ -12,7 +12,7 @@ use sidekick::{Params, Resource};
 /// - `create`: `POST /v1/Account/OAuthApps` (`CreateOauthAppAccount`)
 /// - `update`: `PUT /v1/Account/OAuthApps/{sid}` (`UpdateOauthAppAccount`)
 /// - `delete`: `DELETE /v1/Account/OAuthApps/{sid}` (`DeleteOauthAppAccount`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Account/OAuthApps/<sid>",
@@ -41,6 +41,24 @@ pub struct OAuthApp {
     pub status: Option<String>,
     /// `type`: string.
     pub r#type: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for OAuthApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OAuthApp")
+            .field("access_token_ttl", &self.access_token_ttl)
+            .field("created_by", &self.created_by)
+            .field("date_created", &self.date_created)
+            .field("description", &self.description)
+            .field("friendly_name", &self.friendly_name)
+            .field("policy", &self.policy)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("sid", &self.sid)
+            .field("status", &self.status)
+            .field("type", &self.r#type)
+            .finish()
+    }
 }
 
 /// The parameters of `POST /v1/Account/OAuthApps` (`CreateOauthAppAccount`), with an `application/json` body.

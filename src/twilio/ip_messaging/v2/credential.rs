@@ -44,7 +44,7 @@ pub struct Credential {
 }
 
 /// The parameters of `POST /v2/Credentials` (`CreateCredential`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCredential {
     /// `ApiKey` (body): string.
@@ -114,8 +114,23 @@ impl CreateCredential {
     }
 }
 
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCredential")
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("certificate", &self.certificate)
+            .field("friendly_name", &self.friendly_name)
+            .field("private_key", &self.private_key.as_ref().map(|_| "<redacted>"))
+            .field("sandbox", &self.sandbox)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("type", &self.r#type)
+            .finish()
+    }
+}
+
 /// The parameters of `POST /v2/Credentials/{Sid}` (`UpdateCredential`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateCredential {
     /// `ApiKey` (body): string.
@@ -179,6 +194,20 @@ impl UpdateCredential {
     pub fn secret(mut self, value: impl Into<String>) -> Self {
         self.secret = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for UpdateCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCredential")
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("certificate", &self.certificate)
+            .field("friendly_name", &self.friendly_name)
+            .field("private_key", &self.private_key.as_ref().map(|_| "<redacted>"))
+            .field("sandbox", &self.sandbox)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .finish()
     }
 }
 

@@ -10,7 +10,7 @@ use sidekick::{Params, Resource};
 /// Its fields are the properties of `numbers.v1.create_embedded_session_response`. Its operations:
 ///
 /// - `create`: `POST /v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions` (`CreateSenderIdRegistrationEmbeddedSession`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SenderIdRegistrations/<bundle_sid>/EmbeddedSessions",
@@ -25,6 +25,17 @@ pub struct EmbeddedSession {
     /// `sessionToken`: string.
     #[serde(rename = "sessionToken")]
     pub session_token: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for EmbeddedSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmbeddedSession")
+            .field("id", &self.id)
+            .field("session_id", &self.session_id)
+            .field("session_token", &self.session_token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
 }
 
 /// The parameters of `POST /v1/SenderIdRegistrations/{BundleSid}/EmbeddedSessions` (`CreateSenderIdRegistrationEmbeddedSession`), with an `application/json` body.

@@ -124,7 +124,7 @@ impl CreateSenderIdRegistration {
 }
 
 /// The object `numbers.v1.embedded_session`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbeddedSessionObject {
     /// `sessionId`: string.
     #[serde(rename = "sessionId", skip_serializing_if = "Option::is_none")]
@@ -132,4 +132,14 @@ pub struct EmbeddedSessionObject {
     /// `sessionToken`: string.
     #[serde(rename = "sessionToken", skip_serializing_if = "Option::is_none")]
     pub session_token: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for EmbeddedSessionObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmbeddedSessionObject")
+            .field("session_id", &self.session_id)
+            .field("session_token", &self.session_token.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
 }

@@ -10,7 +10,7 @@ use sidekick::{Params, Resource};
 /// Its fields are the properties of `oauth.v1.token`. Its operations:
 ///
 /// - `create`: `POST /v1/token` (`CreateToken`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/token",
@@ -29,8 +29,21 @@ pub struct Token {
     pub token_type: Option<String>,
 }
 
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("access_token", &self.access_token.as_ref().map(|_| "<redacted>"))
+            .field("expires_in", &self.expires_in)
+            .field("id_token", &self.id_token.as_ref().map(|_| "<redacted>"))
+            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "<redacted>"))
+            .field("token_type", &self.token_type)
+            .finish()
+    }
+}
+
 /// The parameters of `POST /v1/token` (`CreateToken`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateToken {
     /// `Audience` (body): string.
@@ -100,5 +113,21 @@ impl CreateToken {
     pub fn scope(mut self, value: impl Into<String>) -> Self {
         self.scope = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateToken")
+            .field("audience", &self.audience)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &self.client_secret.as_ref().map(|_| "<redacted>"))
+            .field("code", &self.code)
+            .field("grant_type", &self.grant_type)
+            .field("redirect_uri", &self.redirect_uri)
+            .field("refresh_token", &self.refresh_token.as_ref().map(|_| "<redacted>"))
+            .field("scope", &self.scope)
+            .finish()
     }
 }

@@ -47,7 +47,7 @@ pub struct WorkerReservation {
 }
 
 /// The parameters of `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Reservations/{Sid}` (`UpdateWorkerReservation`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateWorkerReservation {
     /// `If-Match` (header): string.
@@ -548,6 +548,70 @@ impl UpdateWorkerReservation {
     pub fn worker_activity_sid(mut self, value: impl Into<String>) -> Self {
         self.worker_activity_sid = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for UpdateWorkerReservation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateWorkerReservation")
+            .field("if_match", &self.if_match)
+            .field("beep", &self.beep)
+            .field("beep_on_customer_entrance", &self.beep_on_customer_entrance)
+            .field("call_accept", &self.call_accept)
+            .field("call_from", &self.call_from)
+            .field("call_record", &self.call_record)
+            .field("call_status_callback_url", &self.call_status_callback_url)
+            .field("call_timeout", &self.call_timeout)
+            .field("call_to", &self.call_to)
+            .field("call_url", &self.call_url)
+            .field("conference_record", &self.conference_record)
+            .field("conference_recording_status_callback", &self.conference_recording_status_callback)
+            .field(
+                "conference_recording_status_callback_method",
+                &self.conference_recording_status_callback_method,
+            )
+            .field("conference_status_callback", &self.conference_status_callback)
+            .field("conference_status_callback_event", &self.conference_status_callback_event)
+            .field("conference_status_callback_method", &self.conference_status_callback_method)
+            .field("conference_trim", &self.conference_trim)
+            .field("dequeue_from", &self.dequeue_from)
+            .field("dequeue_post_work_activity_sid", &self.dequeue_post_work_activity_sid)
+            .field("dequeue_record", &self.dequeue_record)
+            .field("dequeue_status_callback_event", &self.dequeue_status_callback_event)
+            .field("dequeue_status_callback_url", &self.dequeue_status_callback_url)
+            .field("dequeue_timeout", &self.dequeue_timeout)
+            .field("dequeue_to", &self.dequeue_to)
+            .field("early_media", &self.early_media)
+            .field("end_conference_on_customer_exit", &self.end_conference_on_customer_exit)
+            .field("end_conference_on_exit", &self.end_conference_on_exit)
+            .field("from", &self.from)
+            .field("instruction", &self.instruction)
+            .field("jitter_buffer_size", &self.jitter_buffer_size)
+            .field("max_participants", &self.max_participants)
+            .field("muted", &self.muted)
+            .field("post_work_activity_sid", &self.post_work_activity_sid)
+            .field("record", &self.record)
+            .field("recording_channels", &self.recording_channels)
+            .field("recording_status_callback", &self.recording_status_callback)
+            .field("recording_status_callback_method", &self.recording_status_callback_method)
+            .field("redirect_accept", &self.redirect_accept)
+            .field("redirect_call_sid", &self.redirect_call_sid)
+            .field("redirect_url", &self.redirect_url)
+            .field("region", &self.region)
+            .field("reservation_status", &self.reservation_status)
+            .field("sip_auth_password", &self.sip_auth_password.as_ref().map(|_| "<redacted>"))
+            .field("sip_auth_username", &self.sip_auth_username)
+            .field("start_conference_on_enter", &self.start_conference_on_enter)
+            .field("status_callback", &self.status_callback)
+            .field("status_callback_event", &self.status_callback_event)
+            .field("status_callback_method", &self.status_callback_method)
+            .field("timeout", &self.timeout)
+            .field("to", &self.to)
+            .field("wait_method", &self.wait_method)
+            .field("wait_url", &self.wait_url)
+            .field("worker_activity_sid", &self.worker_activity_sid)
+            .finish()
     }
 }
 

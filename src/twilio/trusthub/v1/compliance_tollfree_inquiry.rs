@@ -10,7 +10,7 @@ use sidekick::{Params, Resource};
 /// Its fields are the properties of `trusthub.v1.compliance_tollfree_inquiry`. Its operations:
 ///
 /// - `create`: `POST /v1/ComplianceInquiries/Tollfree/Initialize` (`CreateComplianceTollfreeInquiry`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ComplianceInquiries/Tollfree/Initialize",
@@ -25,6 +25,18 @@ pub struct ComplianceTollfreeInquiry {
     pub registration_id: Option<String>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for ComplianceTollfreeInquiry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ComplianceTollfreeInquiry")
+            .field("inquiry_id", &self.inquiry_id)
+            .field("inquiry_session_token", &self.inquiry_session_token.as_ref().map(|_| "<redacted>"))
+            .field("registration_id", &self.registration_id)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 /// The parameters of `POST /v1/ComplianceInquiries/Tollfree/Initialize` (`CreateComplianceTollfreeInquiry`), with an `application/x-www-form-urlencoded` body.

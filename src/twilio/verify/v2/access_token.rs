@@ -11,7 +11,7 @@ use sidekick::{Params, Resource};
 ///
 /// - `fetch`: `GET /v2/Services/{ServiceSid}/AccessTokens/{Sid}` (`FetchAccessToken`)
 /// - `create`: `POST /v2/Services/{ServiceSid}/AccessTokens` (`CreateAccessToken`)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Resource)]
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/AccessTokens/<sid>",
@@ -39,6 +39,24 @@ pub struct AccessToken {
     pub ttl: Option<i64>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccessToken")
+            .field("account_sid", &self.account_sid)
+            .field("date_created", &self.date_created)
+            .field("entity_identity", &self.entity_identity)
+            .field("factor_friendly_name", &self.factor_friendly_name)
+            .field("factor_type", &self.factor_type)
+            .field("service_sid", &self.service_sid)
+            .field("sid", &self.sid)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("ttl", &self.ttl)
+            .field("url", &self.url)
+            .finish()
+    }
 }
 
 /// The parameters of `POST /v2/Services/{ServiceSid}/AccessTokens` (`CreateAccessToken`), with an `application/x-www-form-urlencoded` body.

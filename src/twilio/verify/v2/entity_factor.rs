@@ -54,7 +54,7 @@ pub struct EntityFactor {
 }
 
 /// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors` (`CreateNewFactor`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateEntityFactor {
     /// `Binding.Alg` (body): string.
@@ -192,8 +192,33 @@ impl CreateEntityFactor {
     }
 }
 
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateEntityFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateEntityFactor")
+            .field("binding_alg", &self.binding_alg)
+            .field("binding_public_key", &self.binding_public_key)
+            .field("binding_secret", &self.binding_secret.as_ref().map(|_| "<redacted>"))
+            .field("config_alg", &self.config_alg)
+            .field("config_app_id", &self.config_app_id)
+            .field("config_code_length", &self.config_code_length)
+            .field("config_notification_platform", &self.config_notification_platform)
+            .field(
+                "config_notification_token",
+                &self.config_notification_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("config_sdk_version", &self.config_sdk_version)
+            .field("config_skew", &self.config_skew)
+            .field("config_time_step", &self.config_time_step)
+            .field("factor_type", &self.factor_type)
+            .field("friendly_name", &self.friendly_name)
+            .field("metadata", &self.metadata)
+            .finish()
+    }
+}
+
 /// The parameters of `POST /v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}` (`UpdateFactor`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateEntityFactor {
     /// `AuthPayload` (body): string.
@@ -291,6 +316,26 @@ impl UpdateEntityFactor {
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.friendly_name = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for UpdateEntityFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateEntityFactor")
+            .field("auth_payload", &self.auth_payload)
+            .field("config_alg", &self.config_alg)
+            .field("config_code_length", &self.config_code_length)
+            .field("config_notification_platform", &self.config_notification_platform)
+            .field(
+                "config_notification_token",
+                &self.config_notification_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("config_sdk_version", &self.config_sdk_version)
+            .field("config_skew", &self.config_skew)
+            .field("config_time_step", &self.config_time_step)
+            .field("friendly_name", &self.friendly_name)
+            .finish()
     }
 }
 

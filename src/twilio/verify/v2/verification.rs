@@ -54,7 +54,7 @@ pub struct Verification {
 }
 
 /// The parameters of `POST /v2/Services/{ServiceSid}/Verifications` (`CreateVerification`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVerification {
     /// `Amount` (body): string.
@@ -214,6 +214,32 @@ impl CreateVerification {
     pub fn template_sid(mut self, value: impl Into<String>) -> Self {
         self.template_sid = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateVerification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVerification")
+            .field("amount", &self.amount)
+            .field("app_hash", &self.app_hash)
+            .field("channel", &self.channel)
+            .field("channel_configuration", &self.channel_configuration)
+            .field("custom_code", &self.custom_code)
+            .field("custom_friendly_name", &self.custom_friendly_name)
+            .field("custom_message", &self.custom_message)
+            .field("device_ip", &self.device_ip)
+            .field("enable_sna_client_token", &self.enable_sna_client_token.as_ref().map(|_| "<redacted>"))
+            .field("locale", &self.locale)
+            .field("payee", &self.payee)
+            .field("rate_limits", &self.rate_limits)
+            .field("risk_check", &self.risk_check)
+            .field("send_digits", &self.send_digits)
+            .field("tags", &self.tags)
+            .field("template_custom_substitutions", &self.template_custom_substitutions)
+            .field("template_sid", &self.template_sid)
+            .field("to", &self.to)
+            .finish()
     }
 }
 

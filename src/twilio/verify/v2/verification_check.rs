@@ -44,7 +44,7 @@ pub struct VerificationCheck {
 }
 
 /// The parameters of `POST /v2/Services/{ServiceSid}/VerificationCheck` (`CreateVerificationCheck`), with an `application/x-www-form-urlencoded` body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateVerificationCheck {
     /// `Amount` (body): string.
@@ -108,6 +108,20 @@ impl CreateVerificationCheck {
     pub fn verification_sid(mut self, value: impl Into<String>) -> Self {
         self.verification_sid = Some(value.into());
         self
+    }
+}
+
+// A secret field shows as `<redacted>`.
+impl std::fmt::Debug for CreateVerificationCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVerificationCheck")
+            .field("amount", &self.amount)
+            .field("code", &self.code)
+            .field("payee", &self.payee)
+            .field("sna_client_token", &self.sna_client_token.as_ref().map(|_| "<redacted>"))
+            .field("to", &self.to)
+            .field("verification_sid", &self.verification_sid)
+            .finish()
     }
 }
 
