@@ -68,10 +68,11 @@ pub(crate) fn params_type<'a>(
         Some((media, _)) => format!(", with an `{media}` body"),
         None => String::new(),
     };
-    let doc = format!(
+    let mut doc = format!(
         "The parameters of `{} {}` (`{}`){body}.",
         op.plan.method, op.plan.path, op.plan.operation_id
     );
+    doc.push_str(&conditional_doc(op, &fields));
     let pascal_case = fields.iter().filter(|(f, _)| pascal(bare(&f.name)) == f.wire).count();
     let as_is = fields.iter().filter(|(f, _)| bare(&f.name) == f.wire).count();
     let rename_all = pascal_case > as_is;
@@ -186,5 +187,28 @@ fn sample(ty: &str, space: &Space) -> String {
             }
             None => format!("{ty}::default()"),
         },
+    }
+}
+
+/// The description's `x-twilio.conditional` groups (`[[from, messaging_service_sid], ...]`): of
+/// each group, one parameter is required, which no field's type can say.
+fn conditional_doc(op: &Op, fields: &[(Field, Place)]) -> String {
+    let groups = op.value.pointer("/x-twilio/conditional").and_then(serde_json::Value::as_array);
+    let mut sentences = Vec::new();
+    for group in groups.into_iter().flatten().filter_map(serde_json::Value::as_array) {
+        let names: Vec<String> = group
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .map(|name| match fields.iter().find(|(f, _)| bare(&f.name) == name) {
+                Some((field, _)) => format!("`{}`", field.wire),
+                None => format!("`{name}`"),
+            })
+            .collect();
+        sentences.push(names.join(" or "));
+    }
+    match sentences.len() {
+        0 => String::new(),
+        1 => format!("\n\nOne of these is required: {}.", sentences[0]),
+        _ => format!("\n\nOne of each group is required: {}.", sentences.join("; ")),
     }
 }

@@ -64,6 +64,7 @@ fn extract() -> Value {
                 },
                 "post": {
                     "operationId": "CreateThing",
+                    "x-twilio": {"conditional": [["to", "type"]]},
                     "parameters": [{"in": "path", "name": "AccountSid", "required": true, "schema": {"type": "string"}}],
                     "requestBody": form(json!({"To": {"type": "string"}, "Type": {"type": "string", "enum": ["a", "b"]}}), json!(["To"])),
                     "responses": {"201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/new_thing"}}}}}
@@ -129,6 +130,7 @@ fn each_operation_shape_becomes_its_attribute() {
         "pub date_sent_before: Option<chrono::DateTime<chrono::Utc>>",
         "#[param(header)]",
         "Queued = \"queued\"",
+        "/// One of these is required: `To` or `Type`.",
         "InProgress = \"in-progress\"",
     ] {
         assert!(code.contains(expected), "`{expected}` missing from:\n{code}");

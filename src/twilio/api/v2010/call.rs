@@ -88,6 +88,8 @@ pub struct Call {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Calls.json` (`CreateCall`), with an `application/x-www-form-urlencoded` body.
+///
+/// One of these is required: `Url` or `Twiml` or `ApplicationSid`.
 #[derive(Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateCall {

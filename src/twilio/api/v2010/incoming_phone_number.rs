@@ -103,6 +103,8 @@ pub struct IncomingPhoneNumber {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json` (`CreateIncomingPhoneNumber`), with an `application/x-www-form-urlencoded` body.
+///
+/// One of these is required: `PhoneNumber` or `AreaCode`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateIncomingPhoneNumber {

@@ -75,6 +75,8 @@ pub struct Message {
 }
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` (`CreateMessage`), with an `application/x-www-form-urlencoded` body.
+///
+/// One of each group is required: `From` or `MessagingServiceSid`; `Body` or `MediaUrl` or `ContentSid`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessage {

@@ -60,6 +60,8 @@ pub struct Notification {
 }
 
 /// The parameters of `POST /v1/Services/{ServiceSid}/Notifications` (`CreateNotification`), with an `application/x-www-form-urlencoded` body.
+///
+/// One of these is required: `Identity` or `Tag`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateNotification {

@@ -64,6 +64,8 @@ pub struct MessageInteraction {
 }
 
 /// The parameters of `POST /v1/Services/{ServiceSid}/Sessions/{SessionSid}/Participants/{ParticipantSid}/MessageInteractions` (`CreateMessageInteraction`), with an `application/x-www-form-urlencoded` body.
+///
+/// One of these is required: `Body` or `MediaUrl`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Params)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateMessageInteraction {
