@@ -164,4 +164,19 @@ fn the_survey_examples_plan_as_described() {
         .flat_map(|r| &r.operations)
         .find(|o| o.operation_id == "CreateAssistantKnowledgeAttachment");
     assert!(create.unwrap().needs_path_override);
+    // Resources named like prelude items take their parent: `BundleClone`, not `Clone`.
+    let names: Vec<String> = resources("twilio_numbers_v2").into_iter().map(|r| r.name).collect();
+    assert!(
+        names.contains(&"BundleClone".to_owned()) && names.contains(&"BundleCopy".to_owned()),
+        "{names:?}"
+    );
+    for file in files.keys() {
+        for resource in resources(file) {
+            assert!(
+                !sidekick_codegen::plan::TAKEN.contains(&resource.name.as_str()),
+                "{file}: {}",
+                resource.name
+            );
+        }
+    }
 }

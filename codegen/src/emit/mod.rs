@@ -55,6 +55,7 @@ pub(crate) fn module_files(stem: &str, extract: &Value, custom: bool) -> Result<
     let server = extract.get("server").and_then(Value::as_str).unwrap_or_default();
     let mut space = Space::new(components).map_err(&fail)?;
 
+    space.reserved.extend(crate::plan::TAKEN.iter().map(|name| (*name).to_owned()));
     // The names params types may take: `{Name}Filter` for a list, `{Kind}{Name}` otherwise.
     for plan in &plans {
         space.reserved.insert(plan.name.clone());

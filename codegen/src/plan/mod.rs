@@ -20,6 +20,8 @@
 //! [needs a path override](OperationPlan::needs_path_override).
 
 mod name;
+
+pub use name::TAKEN;
 #[cfg(test)]
 mod tests;
 

@@ -20,6 +20,9 @@
 //! (`Addresses`), `-xes` → `-x` (`HighRiskSpecialPrefixes`), words in `-ss`, `-us`, `-is` kept
 //! (`Status`), else a final `-s` dropped (`Keys`, `Services`); there is no `-ches`/`-shes` plural.
 //!
+//! A base name that is a prelude type or trait, or a name generated files import (`Clone`,
+//! `Copy`, `Resource`; [`TAKEN`]), takes its parent as a prefix at once (`BundleClone`).
+//!
 //! Names that clash within the file are told apart by parents, as Twilio's operationIds do
 //! (`CallRecording`, `ConferenceRecording`): among the resources sharing a name, the shallowest
 //! (fewest literal segments after the version; when those tie and the parents are the same,
@@ -37,11 +40,61 @@ use serde_json::{Map, Value};
 
 use super::{Kind, ResourcePlan};
 
+/// Names a resource does not take while a parent can prefix it: the prelude's types and
+/// traits, and the names generated files import (`BundleClone`, not `Clone`).
+pub const TAKEN: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "Deserialize",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "Params",
+    "PartialEq",
+    "PartialOrd",
+    "Resource",
+    "Result",
+    "Send",
+    "Serialize",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
+
 /// Names every resource, uniquely within the file.
 pub(super) fn assign(resources: &mut [ResourcePlan], paths: &Map<String, Value>) -> Result<(), String> {
     let mut candidates = Vec::with_capacity(resources.len());
     for resource in resources.iter() {
-        candidates.push(Candidate::new(resource, paths)?);
+        let mut candidate = Candidate::new(resource, paths)?;
+        // `numbers_v2 .../Bundles/{BundleSid}/Clones` would shadow `Clone` in its module.
+        if TAKEN.contains(&candidate.base.as_str()) && !candidate.parents.is_empty() {
+            candidate.used = 1;
+        }
+        candidates.push(candidate);
     }
     loop {
         let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();

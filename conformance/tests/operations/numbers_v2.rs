@@ -234,10 +234,10 @@ async fn list_bundle() {
 async fn create_bundle_clone() {
     let mock = Mock::start("twilio_numbers_v2", "CreateBundleClone").await;
     mock.check_json(
-        Clone::create(
+        BundleClone::create(
             &mock.client,
             "BundleSid",
-            &CreateClone::new("x").friendly_name("x").move_to_draft(true),
+            &CreateBundleClone::new("x").friendly_name("x").move_to_draft(true),
         )
         .await,
     )
@@ -247,14 +247,17 @@ async fn create_bundle_clone() {
 #[tokio::test]
 async fn create_bundle_copy() {
     let mock = Mock::start("twilio_numbers_v2", "CreateBundleCopy").await;
-    mock.check_json(Copy::create(&mock.client, "BundleSid", &CreateCopy::new().friendly_name("x")).await)
-        .await;
+    mock.check_json(
+        BundleCopy::create(&mock.client, "BundleSid", &CreateBundleCopy::new().friendly_name("x")).await,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn list_bundle_copy() {
     let mock = Mock::start("twilio_numbers_v2", "ListBundleCopy").await;
-    mock.check_page(Copy::list(&mock.client, "BundleSid").first_page().await.map(|page| page.items)).await;
+    mock.check_page(BundleCopy::list(&mock.client, "BundleSid").first_page().await.map(|page| page.items))
+        .await;
 }
 
 #[tokio::test]

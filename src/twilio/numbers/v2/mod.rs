@@ -9,8 +9,8 @@
 //! - [`Order`] at `/v2/HostedNumber/Orders/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
 //! - [`Bulk`] at `/v2/HostedNumber/Orders/Bulk/{BulkHostingSid}`: `fetch`, `create`
 //! - [`Bundle`] at `/v2/RegulatoryCompliance/Bundles/{Sid}`: `fetch`, `create`, `update`, `delete`, `list`
-//! - [`Clone`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones`: `create`
-//! - [`Copy`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies`: `create`, `list`
+//! - [`BundleClone`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones`: `create`
+//! - [`BundleCopy`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Copies`: `create`, `list`
 //! - [`Evaluation`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/Evaluations/{Sid}`: `fetch`, `create`, `list`
 //! - [`ItemAssignment`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/ItemAssignments/{Sid}`: `fetch`, `create`, `delete`, `list`
 //! - [`ReplaceItem`] at `/v2/RegulatoryCompliance/Bundles/{BundleSid}/ReplaceItems`: `create`
@@ -25,8 +25,8 @@ mod application;
 mod authorization_document;
 mod bulk;
 mod bundle;
-mod clone;
-mod copy;
+mod bundle_clone;
+mod bundle_copy;
 mod dependent_hosted_number_order;
 mod end_user;
 mod end_user_type;
@@ -70,8 +70,8 @@ pub use bundle::{
     Bundle, BundleEndUserType, BundleFilter, BundleFilterEndUserType, BundleSortBy, BundleSortDirection,
     BundleStatus, CreateBundle, UpdateBundle,
 };
-pub use clone::{BundleCloneStatus, Clone, CreateClone};
-pub use copy::{BundleCopyStatus, Copy, CreateCopy};
+pub use bundle_clone::{BundleClone, BundleCloneStatus, CreateBundleClone};
+pub use bundle_copy::{BundleCopy, BundleCopyStatus, CreateBundleCopy};
 pub use dependent_hosted_number_order::{
     DependentHostedNumberOrder, DependentHostedNumberOrderFilter, DependentHostedNumberOrderStatus,
 };
