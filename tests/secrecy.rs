@@ -3,6 +3,7 @@
 //! In a test binary of its own: `tracing` caches per-callsite interest process-wide, so a
 //! scoped subscriber could miss events while other tests run on other threads.
 
+#[path = "integration/common.rs"]
 mod common;
 
 use std::sync::{Arc, Mutex};

@@ -2,13 +2,13 @@
 //! emulator, checked line by line where it matters.
 
 #[allow(dead_code)]
-#[path = "../examples/quickstart.rs"]
-mod quickstart;
+#[path = "../../examples/quickstart.rs"]
+mod example;
 
 #[tokio::test]
 async fn the_quickstart_story_runs_and_tells_it_right() {
     let mut out = Vec::new();
-    quickstart::embedded(&mut out).await.unwrap();
+    example::embedded(&mut out).await.unwrap();
     let text = String::from_utf8(out).unwrap();
 
     let expect = [

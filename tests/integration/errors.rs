@@ -1,11 +1,9 @@
 //! Error responses, retries, timeouts and secrecy, over real HTTP.
 
-mod common;
-
 use std::future::IntoFuture;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use sidekick::twilio::video::v1::{Participant, ParticipantStatus, UpdateParticipant};
 use sidekick::{Error, RetryPolicy};

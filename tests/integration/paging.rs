@@ -1,8 +1,6 @@
 //! Paging over real HTTP: following next_page_url, limits, and refusing unsafe next pages.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use futures::{StreamExt, TryStreamExt};
 use sidekick::Error;
 use sidekick::twilio::video::v1::{Participant, ParticipantFilter};

@@ -1,8 +1,6 @@
 //! Resources of other shapes, written with the derive, against a mock server.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sidekick::{OperationKind, Params, Resource};
@@ -75,7 +73,7 @@ mod renamed {
     base_url = "https://video.twilio.com",
     path = "/v1/Recordings/<sid>",
     fetch,
-    crate = "crate::renamed::facade"
+    crate = "crate::resources::renamed::facade"
 )]
 struct Recording {
     sid: Option<String>,

@@ -1,8 +1,6 @@
 //! The Participant binding against a mock server: the exact wire of fetch, update and list.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::json;
 use sidekick::twilio::video::v1::{Participant, ParticipantFilter, ParticipantStatus, UpdateParticipant};
 use wiremock::matchers::{body_string, header, method, path, query_param};
