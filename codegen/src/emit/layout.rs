@@ -178,11 +178,7 @@ pub(crate) fn assemble(
         let names: Vec<&str> = names.iter().copied().collect();
         text.push_str(&format!("pub use {file}::{{{}}};\n", names.join(", ")));
     }
-    let mod_rs = match &module.version {
-        Some(_) => format!("{dir}/mod.rs"),
-        None => format!("{dir}/mod.rs"),
-    };
-    files.insert(mod_rs, text);
+    files.insert(format!("{dir}/mod.rs"), text);
     Ok(files)
 }
 

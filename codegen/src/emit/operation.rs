@@ -16,8 +16,6 @@ pub(crate) const TOKEN_PAGING_PARAMS: &[&str] = &["Size", "Token"];
 /// the account's credentials.
 pub(crate) const CLIENT_HEADERS: &[&str] = &["Authorization"];
 
-static NULL: Value = Value::Null;
-
 /// One operation of the extract, with its plan.
 pub(crate) struct Op<'a> {
     pub plan: &'a OperationPlan,
@@ -67,7 +65,7 @@ impl<'a> Op<'a> {
             .iter()
             .find(|(media, _)| media.as_str() == "application/scim+json")
             .or(content.iter().next())?;
-        Some((media.as_str(), entry.get("schema").unwrap_or(&NULL)))
+        Some((media.as_str(), entry.get("schema").unwrap_or(&super::space::NULL)))
     }
 
     /// Whether the body is a free-form object (no properties, or a `oneOf`), which only a map
@@ -93,18 +91,23 @@ impl<'a> Op<'a> {
                 _ => continue,
             };
             let required = param.get("required") == Some(&Value::Bool(true));
-            params.push(Param { wire, place, required, schema: param.get("schema").unwrap_or(&NULL) });
+            params.push(Param {
+                wire,
+                place,
+                required,
+                schema: param.get("schema").unwrap_or(&super::space::NULL),
+            });
         }
         if let Some((_, schema)) = self.body() {
-            let resolved = body_schema(schema, space);
+            let resolved = space.resolve(schema);
             let required: Vec<&str> = resolved
-                .and_then(|s| s.get("required"))
+                .get("required")
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
                 .filter_map(Value::as_str)
                 .collect();
-            let properties = resolved.and_then(|s| s.get("properties")).and_then(Value::as_object);
+            let properties = resolved.get("properties").and_then(Value::as_object);
             for (wire, schema) in properties.into_iter().flatten() {
                 let required = required.contains(&wire.as_str());
                 params.push(Param { wire, place: Place::Body, required, schema });
@@ -135,11 +138,6 @@ impl<'a> Op<'a> {
     pub fn redirects(&self) -> bool {
         (300..400).contains(&self.answer().status)
     }
-}
-
-/// The object schema of a body: itself, or the component it names.
-fn body_schema<'a>(schema: &'a Value, space: &super::space::Space<'a>) -> Option<&'a Value> {
-    Some(space.resolve(schema))
 }
 
 /// `{Name}` placeholders of `path`, in order.

@@ -57,7 +57,8 @@ pub(crate) struct Space<'a> {
     pub enums: BTreeSet<String>,
 }
 
-static NULL: Value = Value::Null;
+/// `null`, for a schema that is absent.
+pub(crate) static NULL: Value = Value::Null;
 
 pub(crate) type Result<T> = std::result::Result<T, String>;
 
