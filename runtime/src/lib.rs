@@ -48,6 +48,7 @@ pub use call::Call;
 pub use client::{Client, ClientBuilder};
 pub use decimal::{Decimal, DecimalError};
 pub use error::{ApiError, Error, Result};
+pub use links::Links;
 pub use operation::{BodyFormat, HttpMethod, Operation, OperationKind, ResponseKind};
 pub use paging::{
     ItemStream, ListRequest, MAX_PAGE_SIZE, MetaPaging, NextPage, Page, PageMeta, PageNumberMeta,

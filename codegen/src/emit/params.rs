@@ -172,9 +172,7 @@ fn sample(ty: &str, space: &Space) -> String {
         "chrono::DateTime<chrono::Utc>" => "chrono::DateTime::UNIX_EPOCH".to_owned(),
         "chrono::NaiveDate" => "chrono::NaiveDate::MIN".to_owned(),
         "serde_json::Value" => "serde_json::json!({\"key\": \"value\"})".to_owned(),
-        "std::collections::BTreeMap<String, String>" => {
-            "std::collections::BTreeMap::from([(\"key\".to_owned(), \"value\".to_owned())])".to_owned()
-        }
+        "sidekick::Links" => "sidekick::Links::from([(\"key\", \"value\")])".to_owned(),
         "std::collections::BTreeMap<String, bool>" => {
             "std::collections::BTreeMap::from([(\"sms\".to_owned(), true)])".to_owned()
         }

@@ -119,14 +119,14 @@ fn each_operation_shape_becomes_its_attribute() {
         // Fields: typed, open enums, dates in RFC 2822, links without nulls, exact decimals.
         "pub status: Option<ThingStatus>",
         "with = \"sidekick::timestamp::rfc2822::option\"",
-        "with = \"sidekick::links\"",
+        "pub links: Option<sidekick::Links>,",
         "pub price: Option<sidekick::Decimal>",
         "pub status_callback_method: Option<sidekick::twilio::WebhookMethod>",
         // Params: required fields in `new`, keywords raw, filters named as Twilio's libraries do.
         "pub to: String",
         "pub r#type: Option<CreateThingType>",
         "pub fn new(to: impl Into<String>) -> Self",
-        "#[serde(rename = \"DateSent<\")]",
+        "#[serde(rename = \"DateSent<\", with = \"sidekick::timestamp::option\")]",
         "pub date_sent_before: Option<chrono::DateTime<chrono::Utc>>",
         "#[param(header)]",
         "Queued = \"queued\"",

@@ -9,7 +9,7 @@
 //! | schema | Rust type |
 //! |---|---|
 //! | `string` (any format in [`FORMATS`] mapped to `String`) | `String` |
-//! | `string`, `date-time` | `chrono::DateTime<chrono::Utc>` (serde's RFC 3339) |
+//! | `string`, `date-time` | `chrono::DateTime<chrono::Utc>`, with `sidekick::timestamp::option` (RFC 3339, Twilio's form fast) |
 //! | `string`, `date-time-rfc-2822` | `chrono::DateTime<chrono::Utc>`, with `sidekick::timestamp::rfc2822::option` |
 //! | `string`, `date` | `chrono::NaiveDate` |
 //! | `string` with `enum` | an inline enum ([`RustType::InlineEnum`]) |
@@ -17,7 +17,7 @@
 //! | `number` (any format) | `sidekick::Decimal` |
 //! | `boolean` | `bool` |
 //! | `object`, `phone-number-capabilities` | `std::collections::BTreeMap<String, bool>` |
-//! | `object`, `uri-map` | `std::collections::BTreeMap<String, String>`, with `sidekick::links` (drops `null` links) |
+//! | `object`, `uri-map` | `sidekick::Links` (drops `null` links) |
 //! | object with `properties` | an inline struct ([`RustType::InlineObject`]) |
 //! | other objects, `additionalProperties`, untyped nodes, `oneOf`/`anyOf`/`allOf` | `serde_json::Value` |
 //! | `array` | `Vec<item>` (`Vec<serde_json::Value>` without `items`) |
@@ -70,13 +70,14 @@ pub enum RustType {
     Decimal,
     /// `String`.
     String,
-    /// `chrono::DateTime<chrono::Utc>` as RFC 3339 (`date-time`).
+    /// `chrono::DateTime<chrono::Utc>` as RFC 3339 (`date-time`), through a helper whose fast
+    /// path reads Twilio's form.
     DateTime,
     /// `chrono::DateTime<chrono::Utc>` as RFC 2822 (`date-time-rfc-2822`), which needs a helper.
     DateTimeRfc2822,
     /// `chrono::NaiveDate` (`date`).
     Date,
-    /// `std::collections::BTreeMap<String, String>` (`uri-map`: `links`, `subresource_uris`).
+    /// `sidekick::Links` (`uri-map`: `links`, `subresource_uris`).
     UriMap,
     /// `std::collections::BTreeMap<String, bool>` (`phone-number-capabilities`: `sms`, `voice`...).
     FlagMap,
@@ -115,7 +116,7 @@ impl RustType {
             RustType::String | RustType::InlineEnum(_) => "String".into(),
             RustType::DateTime | RustType::DateTimeRfc2822 => "chrono::DateTime<chrono::Utc>".into(),
             RustType::Date => "chrono::NaiveDate".into(),
-            RustType::UriMap => "std::collections::BTreeMap<String, String>".into(),
+            RustType::UriMap => "sidekick::Links".into(),
             RustType::FlagMap => "std::collections::BTreeMap<String, bool>".into(),
             RustType::Json | RustType::InlineObject => "serde_json::Value".into(),
             RustType::Vec(item) => format!("Vec<{}>", item.render()),
@@ -128,13 +129,13 @@ impl RustType {
         format!("Option<{}>", self.render())
     }
 
-    /// The serde `with` helper the `Option<…>` field needs, if any: `sidekick::links` for a
-    /// `uri-map` (whose values may be `null`), and for RFC 2822 dates
-    /// `sidekick::timestamp::rfc2822::option` (`for_option: true`). [`field_type`] refuses
-    /// RFC 2822 dates inside an array, which no helper covers (the extracts have none).
+    /// The serde `with` helper the `Option<…>` field needs, if any: for dates
+    /// `sidekick::timestamp::option` (RFC 3339) or `sidekick::timestamp::rfc2822::option`
+    /// (`for_option: true`). [`field_type`] refuses RFC 2822 dates inside an array, which no
+    /// helper covers (the extracts have none); RFC 3339 ones there are read by chrono itself.
     pub fn serde_with(&self) -> Option<SerdeWith> {
         match self {
-            RustType::UriMap => Some(SerdeWith { path: "sidekick::links", for_option: true }),
+            RustType::DateTime => Some(SerdeWith { path: "sidekick::timestamp::option", for_option: true }),
             RustType::DateTimeRfc2822 => {
                 Some(SerdeWith { path: "sidekick::timestamp::rfc2822::option", for_option: true })
             }

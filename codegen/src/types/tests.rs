@@ -34,7 +34,8 @@ fn strings_and_their_formats() {
     }
     assert_eq!(ty(json!({"type": "string", "pattern": "^SM[0-9a-fA-F]{32}$"})), RustType::String);
     let date_time = ty(json!({"type": "string", "format": "date-time", "nullable": true}));
-    assert_eq!((date_time.render(), date_time.serde_with()), ("chrono::DateTime<chrono::Utc>".into(), None));
+    assert_eq!(date_time.render(), "chrono::DateTime<chrono::Utc>");
+    assert_eq!(date_time.with(), Some("sidekick::timestamp::option"));
     let rfc2822 = ty(json!({"type": "string", "format": "date-time-rfc-2822"}));
     assert_eq!(rfc2822.render_field(), "Option<chrono::DateTime<chrono::Utc>>");
     let with = rfc2822.serde_with().unwrap();
@@ -57,7 +58,7 @@ fn numbers_booleans_and_maps() {
     assert_eq!(ty(price), RustType::Decimal);
     assert_eq!(ty(json!({"type": "boolean"})).render(), "bool");
     let uri_map = ty(json!({"type": "object", "format": "uri-map", "nullable": true}));
-    assert_eq!(uri_map.render(), "std::collections::BTreeMap<String, String>");
+    assert_eq!((uri_map.render(), uri_map.with()), ("sidekick::Links".into(), None));
     let add_ons = json!({"type": "object", "format": "prefixed-collapsible-map-AddOns"});
     assert_eq!(ty(add_ons), RustType::Json);
 }

@@ -1,8 +1,6 @@
 //! Bulk Exports v1 (`https://bulkexports.twilio.com`): a day's export file is fetched as a
 //! redirect to where it can be downloaded, which sidekick returns instead of following.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 use sidekick::Resource;
@@ -41,5 +39,5 @@ pub struct Export {
     /// The absolute URL of the resource.
     pub url: Option<String>,
     /// URLs of related lists, by name (`days`, `jobs`, `export_custom_jobs`).
-    pub links: Option<BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
 }

@@ -38,7 +38,7 @@ pub struct Content {
     /// When the resource was last updated.
     pub date_updated: Option<DateTime<Utc>>,
     /// URLs of related resources, by name (`approval_create`, `approval_fetch`).
-    pub links: Option<BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
 }
 
 /// A template's content by type; the types this crate knows, others are ignored when reading.

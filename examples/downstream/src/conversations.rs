@@ -1,8 +1,6 @@
 //! Conversations v1 (`https://conversations.twilio.com`): creating a conversation, with the
 //! `X-Twilio-Webhook-Enabled` header parameter.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sidekick::{Params, Resource};
@@ -41,7 +39,7 @@ pub struct Conversation {
     /// The absolute URL of the resource.
     pub url: Option<String>,
     /// URLs of related lists, by name (`participants`, `messages`, `webhooks`, `export`).
-    pub links: Option<BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
 }
 
 /// A conversation's state.

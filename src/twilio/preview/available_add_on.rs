@@ -26,8 +26,7 @@ pub struct AvailableAddOn {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `pricing_type`: string, nullable.
     pub pricing_type: Option<String>,
     /// `sid`: string matching `^XB[0-9a-fA-F]{32}$`, nullable.

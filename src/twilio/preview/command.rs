@@ -28,8 +28,10 @@ pub struct Command {
     /// `command_mode`: string, nullable.
     pub command_mode: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `device_sid`: string matching `^DE[0-9a-fA-F]{32}$`, nullable.
     pub device_sid: Option<String>,

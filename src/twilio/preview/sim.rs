@@ -28,8 +28,10 @@ pub struct Sim {
     /// `commands_callback_url`: string (uri), nullable.
     pub commands_callback_url: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `e_id`: string, nullable.
     pub e_id: Option<String>,
@@ -38,8 +40,7 @@ pub struct Sim {
     /// `iccid`: string, nullable.
     pub iccid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `rate_plan_sid`: string matching `^WP[0-9a-fA-F]{32}$`, nullable.
     pub rate_plan_sid: Option<String>,
     /// `sid`: string matching `^DE[0-9a-fA-F]{32}$`, nullable.

@@ -86,7 +86,10 @@ async fn export_and_days_decode_the_spec_examples() {
     let export = Export::fetch(&client, "Messages").await.unwrap();
     let days = ExportDay::list(&client, "Messages").collect().await.unwrap();
 
-    assert_eq!(export.links.unwrap()["days"], "https://bulkexports.twilio.com/v1/Exports/Messages/Days");
+    assert_eq!(
+        export.links.unwrap().get("days"),
+        Some("https://bulkexports.twilio.com/v1/Exports/Messages/Days")
+    );
     assert_eq!(days.len(), 1);
     assert_eq!(days[0].day, NaiveDate::from_ymd_opt(2017, 4, 1));
     assert_eq!(days[0].size, Some(100));

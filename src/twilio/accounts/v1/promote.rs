@@ -22,8 +22,10 @@ pub struct Promote {
     /// `auth_token`: string, nullable.
     pub auth_token: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,

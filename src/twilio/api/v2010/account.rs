@@ -40,8 +40,7 @@ pub struct Account {
     /// `status`: one of `active`, `suspended`, `closed`.
     pub status: Option<AccountStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `type`: one of `Trial`, `Full`.
     pub r#type: Option<AccountType>,
     /// `uri`: string, nullable.

@@ -46,8 +46,7 @@ pub struct AddOnResult {
     /// `status`: one of `canceled`, `completed`, `deleted`, `failed`, `in-progress`, `init`, `processing`, `queued`.
     pub status: Option<RecordingAddOnResultStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
 }
 
 sidekick::string_enum! {

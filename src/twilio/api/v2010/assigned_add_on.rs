@@ -45,8 +45,7 @@ pub struct AssignedAddOn {
     /// `sid`: string matching `^XE[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `unique_name`: string, nullable.
     pub unique_name: Option<String>,
     /// `uri`: string, nullable.

@@ -29,8 +29,7 @@ pub struct AvailablePhoneNumberCountry {
     /// `country_code`: string (iso-country-code), nullable.
     pub country_code: Option<String>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string (uri), nullable.
     pub uri: Option<String>,
 }

@@ -75,8 +75,7 @@ pub struct Call {
     /// `status`: one of `queued`, `ringing`, `in-progress`, `completed`, `busy`, `failed`, `no-answer`, `canceled`.
     pub status: Option<CallStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `to`: string, nullable.
     pub to: Option<String>,
     /// `to_formatted`: string, nullable.
@@ -573,20 +572,22 @@ pub struct CallFilter {
     /// `Status` (query): one of `queued`, `ringing`, `in-progress`, `completed`, `busy`, `failed`, `no-answer`, `canceled`.
     pub status: Option<CallStatus>,
     /// `StartTime` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `StartTime<` (query): string (date-time).
-    #[serde(rename = "StartTime<")]
+    #[serde(rename = "StartTime<", with = "sidekick::timestamp::option")]
     pub start_time_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `StartTime>` (query): string (date-time).
-    #[serde(rename = "StartTime>")]
+    #[serde(rename = "StartTime>", with = "sidekick::timestamp::option")]
     pub start_time_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndTime` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndTime<` (query): string (date-time).
-    #[serde(rename = "EndTime<")]
+    #[serde(rename = "EndTime<", with = "sidekick::timestamp::option")]
     pub end_time_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndTime>` (query): string (date-time).
-    #[serde(rename = "EndTime>")]
+    #[serde(rename = "EndTime>", with = "sidekick::timestamp::option")]
     pub end_time_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 

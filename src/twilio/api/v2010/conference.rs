@@ -47,8 +47,7 @@ pub struct Conference {
     /// `status`: one of `init`, `in-progress`, `completed`.
     pub status: Option<ConferenceStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
 }

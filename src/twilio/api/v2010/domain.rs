@@ -57,8 +57,7 @@ pub struct Domain {
     /// `sip_registration`: boolean, nullable.
     pub sip_registration: Option<bool>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
     /// `voice_fallback_method`: one of `GET`, `POST`, nullable.

@@ -41,8 +41,7 @@ pub struct IpAccessControlList {
     /// `sid`: string matching `^AL[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
 }

@@ -47,12 +47,13 @@ pub struct Media {
 #[serde(rename_all = "PascalCase")]
 pub struct MediaFilter {
     /// `DateCreated` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreated<` (query): string (date-time).
-    #[serde(rename = "DateCreated<")]
+    #[serde(rename = "DateCreated<", with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreated>` (query): string (date-time).
-    #[serde(rename = "DateCreated>")]
+    #[serde(rename = "DateCreated>", with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 

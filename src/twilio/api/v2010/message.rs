@@ -66,8 +66,7 @@ pub struct Message {
     /// `status`: one of `queued`, `sending`, `sent`, `failed`, `delivered`, `undelivered`, `receiving`, `received`, `accepted`, `scheduled`, `read`, `partially_delivered`, `canceled`.
     pub status: Option<MessageStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `to`: string, nullable.
     pub to: Option<String>,
     /// `uri`: string, nullable.
@@ -117,6 +116,7 @@ pub struct CreateMessage {
     /// `SendAsMms` (body): boolean.
     pub send_as_mms: Option<bool>,
     /// `SendAt` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub send_at: Option<chrono::DateTime<chrono::Utc>>,
     /// `ShortenUrls` (body): boolean.
     pub shorten_urls: Option<bool>,
@@ -347,12 +347,13 @@ pub struct MessageFilter {
     /// `From` (query): string (phone-number).
     pub from: Option<String>,
     /// `DateSent` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_sent: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateSent<` (query): string (date-time).
-    #[serde(rename = "DateSent<")]
+    #[serde(rename = "DateSent<", with = "sidekick::timestamp::option")]
     pub date_sent_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateSent>` (query): string (date-time).
-    #[serde(rename = "DateSent>")]
+    #[serde(rename = "DateSent>", with = "sidekick::timestamp::option")]
     pub date_sent_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -62,8 +62,7 @@ pub struct Recording {
     /// `status`: one of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`, `deleted`.
     pub status: Option<RecordingStatus>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
 }
@@ -94,12 +93,13 @@ impl FetchRecording {
 #[serde(rename_all = "PascalCase")]
 pub struct RecordingFilter {
     /// `DateCreated` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreated<` (query): string (date-time).
-    #[serde(rename = "DateCreated<")]
+    #[serde(rename = "DateCreated<", with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreated>` (query): string (date-time).
-    #[serde(rename = "DateCreated>")]
+    #[serde(rename = "DateCreated>", with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `CallSid` (query): string matching `^CA[0-9a-fA-F]{32}$`.
     pub call_sid: Option<String>,

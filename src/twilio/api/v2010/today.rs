@@ -43,8 +43,7 @@ pub struct Today {
     /// `start_date`: string (date), nullable.
     pub start_date: Option<chrono::NaiveDate>,
     /// `subresource_uris`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub subresource_uris: Option<std::collections::BTreeMap<String, String>>,
+    pub subresource_uris: Option<sidekick::Links>,
     /// `uri`: string, nullable.
     pub uri: Option<String>,
     /// `usage`: string, nullable.

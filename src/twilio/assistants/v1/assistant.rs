@@ -32,8 +32,10 @@ pub struct Assistant {
     /// `customer_ai`: object.
     pub customer_ai: Option<serde_json::Value>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string matching `^aia_asst_.+$`.
     pub id: Option<String>,
@@ -169,10 +171,10 @@ pub struct AssistantWithToolsAndKnowledge {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_ai: Option<serde_json::Value>,
     /// `date_created`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string matching `^aia_asst_.+$`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -24,8 +24,10 @@ pub struct AssistantKnowledge {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
     pub description: Option<String>,

@@ -24,8 +24,10 @@ pub struct Session {
     /// `assistant_id`: string matching `^aia_asst_.+$`.
     pub assistant_id: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string.
     pub id: Option<String>,

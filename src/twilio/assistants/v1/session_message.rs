@@ -24,8 +24,10 @@ pub struct SessionMessage {
     /// `content`: object.
     pub content: Option<serde_json::Value>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string matching `^aia_msg_.+$`.
     pub id: Option<String>,

@@ -30,8 +30,10 @@ pub struct Tool {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
     pub description: Option<String>,
@@ -213,10 +215,10 @@ pub struct ToolWithPolicies {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
     #[serde(skip_serializing_if = "Option::is_none")]

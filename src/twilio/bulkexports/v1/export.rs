@@ -18,8 +18,7 @@ use sidekick::Resource;
 )]
 pub struct Export {
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `resource_type`: string, nullable.
     pub resource_type: Option<String>,
     /// `url`: string (uri), nullable.

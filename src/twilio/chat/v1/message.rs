@@ -34,8 +34,10 @@ pub struct Message {
     /// `channel_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub channel_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `from`: string, nullable.
     pub from: Option<String>,

@@ -32,14 +32,15 @@ pub struct Channel {
     /// `created_by`: string, nullable.
     pub created_by: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `members_count`: integer, default `0`.
     pub members_count: Option<i64>,
     /// `messages_count`: integer, default `0`.
@@ -69,8 +70,10 @@ pub struct CreateChannel {
     /// `CreatedBy` (body): string.
     pub created_by: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `FriendlyName` (body): string.
     pub friendly_name: Option<String>,
@@ -157,8 +160,10 @@ pub struct UpdateChannel {
     /// `CreatedBy` (body): string.
     pub created_by: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `FriendlyName` (body): string.
     pub friendly_name: Option<String>,

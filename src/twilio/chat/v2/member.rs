@@ -32,14 +32,17 @@ pub struct Member {
     /// `channel_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub channel_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `identity`: string, nullable.
     pub identity: Option<String>,
     /// `last_consumed_message_index`: integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `last_consumption_timestamp`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub last_consumption_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `role_sid`: string matching `^RL[0-9a-fA-F]{32}$`, nullable.
     pub role_sid: Option<String>,
@@ -62,14 +65,17 @@ pub struct CreateMember {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Identity` (body, required): string.
     pub identity: String,
     /// `LastConsumedMessageIndex` (body): integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `LastConsumptionTimestamp` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub last_consumption_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `RoleSid` (body): string matching `^RL[0-9a-fA-F]{32}$`.
     pub role_sid: Option<String>,
@@ -144,12 +150,15 @@ pub struct UpdateMember {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `LastConsumedMessageIndex` (body): integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `LastConsumptionTimestamp` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub last_consumption_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `RoleSid` (body): string matching `^RL[0-9a-fA-F]{32}$`.
     pub role_sid: Option<String>,

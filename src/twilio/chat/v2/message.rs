@@ -34,8 +34,10 @@ pub struct Message {
     /// `channel_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub channel_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `from`: string, nullable.
     pub from: Option<String>,
@@ -72,8 +74,10 @@ pub struct CreateMessage {
     /// `Body` (body): string.
     pub body: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `From` (body): string.
     pub from: Option<String>,
@@ -160,8 +164,10 @@ pub struct UpdateMessage {
     /// `Body` (body): string.
     pub body: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `From` (body): string.
     pub from: Option<String>,

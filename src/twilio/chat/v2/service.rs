@@ -30,8 +30,10 @@ pub struct Service {
     /// `consumption_report_interval`: integer, default `0`.
     pub consumption_report_interval: Option<i64>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `default_channel_creator_role_sid`: string matching `^RL[0-9a-fA-F]{32}$`, nullable.
     pub default_channel_creator_role_sid: Option<String>,
@@ -44,8 +46,7 @@ pub struct Service {
     /// `limits`: any JSON, nullable.
     pub limits: Option<serde_json::Value>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `media`: any JSON, nullable.
     pub media: Option<serde_json::Value>,
     /// `notifications`: any JSON, nullable.

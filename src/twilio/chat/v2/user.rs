@@ -30,8 +30,10 @@ pub struct User {
     /// `attributes`: string, nullable.
     pub attributes: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
@@ -44,8 +46,7 @@ pub struct User {
     /// `joined_channels_count`: integer, default `0`.
     pub joined_channels_count: Option<i64>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `role_sid`: string matching `^RL[0-9a-fA-F]{32}$`, nullable.
     pub role_sid: Option<String>,
     /// `service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.

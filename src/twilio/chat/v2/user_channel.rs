@@ -30,8 +30,7 @@ pub struct UserChannel {
     /// `last_consumed_message_index`: integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `member_sid`: string matching `^MB[0-9a-fA-F]{32}$`, nullable.
     pub member_sid: Option<String>,
     /// `notification_level`: one of `default`, `muted`.
@@ -55,6 +54,7 @@ pub struct UpdateUserChannel {
     /// `LastConsumedMessageIndex` (body): integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `LastConsumptionTimestamp` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub last_consumption_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `NotificationLevel` (body): one of `default`, `muted`.
     pub notification_level: Option<UserChannelNotificationLevel>,

@@ -32,8 +32,10 @@ pub struct Webhook {
     /// `configuration`: any JSON, nullable.
     pub configuration: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.
     pub service_sid: Option<String>,

@@ -22,8 +22,10 @@ pub struct ContentAndApproval {
     /// `approval_requests`: object, nullable.
     pub approval_requests: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
@@ -46,8 +48,10 @@ pub struct ContentAndApprovalFilter {
     /// `SortByContentName` (query): string.
     pub sort_by_content_name: Option<String>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `ContentName` (query): string.
     pub content_name: Option<String>,

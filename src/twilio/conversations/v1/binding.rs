@@ -30,8 +30,10 @@ pub struct Binding {
     /// `credential_sid`: string matching `^CR[0-9a-fA-F]{32}$`, nullable.
     pub credential_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `endpoint`: string, nullable.
     pub endpoint: Option<String>,

@@ -30,8 +30,7 @@ pub struct Configuration {
     /// `default_messaging_service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
     pub default_messaging_service_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
 }

@@ -34,8 +34,10 @@ pub struct ConversationParticipant {
     /// `conversation_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub conversation_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `identity`: string, nullable.
     pub identity: Option<String>,
@@ -64,8 +66,10 @@ pub struct CreateConversationParticipant {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Identity` (body): string.
     pub identity: Option<String>,
@@ -167,8 +171,10 @@ pub struct UpdateConversationParticipant {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Identity` (body): string.
     pub identity: Option<String>,

@@ -26,14 +26,15 @@ pub struct ConversationWithParticipant {
     /// `chat_service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.
     pub chat_service_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `messaging_service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
     pub messaging_service_sid: Option<String>,
     /// `sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
@@ -65,8 +66,10 @@ pub struct CreateConversationWithParticipant {
     #[serde(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `FriendlyName` (body): string.
     pub friendly_name: Option<String>,

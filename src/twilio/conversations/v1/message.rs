@@ -38,16 +38,17 @@ pub struct Message {
     /// `conversation_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub conversation_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `delivery`: any JSON, nullable.
     pub delivery: Option<serde_json::Value>,
     /// `index`: integer, default `0`.
     pub index: Option<i64>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `media`: array of any JSON, nullable.
     pub media: Option<Vec<serde_json::Value>>,
     /// `participant_sid`: string matching `^MB[0-9a-fA-F]{32}$`, nullable.
@@ -77,8 +78,10 @@ pub struct CreateMessage {
     /// `ContentVariables` (body): string.
     pub content_variables: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `MediaSid` (body): string matching `^ME[0-9a-fA-F]{32}$`.
     pub media_sid: Option<String>,
@@ -182,8 +185,10 @@ pub struct UpdateMessage {
     /// `Body` (body): string.
     pub body: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Subject` (body): string.
     pub subject: Option<String>,

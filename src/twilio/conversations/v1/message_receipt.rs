@@ -28,8 +28,10 @@ pub struct MessageReceipt {
     /// `conversation_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub conversation_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: integer, default `0`.
     pub error_code: Option<i64>,

@@ -32,8 +32,10 @@ pub struct Participant {
     /// `conversation_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub conversation_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `identity`: string, nullable.
     pub identity: Option<String>,
@@ -62,8 +64,10 @@ pub struct CreateParticipant {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Identity` (body): string.
     pub identity: Option<String>,
@@ -165,8 +169,10 @@ pub struct UpdateParticipant {
     /// `Attributes` (body): string.
     pub attributes: Option<String>,
     /// `DateCreated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateUpdated` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `Identity` (body): string.
     pub identity: Option<String>,

@@ -28,8 +28,7 @@ pub struct ServiceConfiguration {
     /// `default_conversation_role_sid`: string matching `^RL[0-9a-fA-F]{32}$`, nullable.
     pub default_conversation_role_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `reachability_enabled`: boolean, nullable.
     pub reachability_enabled: Option<bool>,
     /// `url`: string (uri), nullable.

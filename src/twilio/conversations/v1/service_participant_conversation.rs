@@ -26,8 +26,10 @@ pub struct ServiceParticipantConversation {
     /// `conversation_created_by`: string, nullable.
     pub conversation_created_by: Option<String>,
     /// `conversation_date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub conversation_date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `conversation_date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub conversation_date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `conversation_friendly_name`: string, nullable.
     pub conversation_friendly_name: Option<String>,
@@ -40,8 +42,7 @@ pub struct ServiceParticipantConversation {
     /// `conversation_unique_name`: string, nullable.
     pub conversation_unique_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `participant_identity`: string, nullable.
     pub participant_identity: Option<String>,
     /// `participant_messaging_binding`: any JSON, nullable.

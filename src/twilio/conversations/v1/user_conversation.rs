@@ -36,16 +36,17 @@ pub struct UserConversation {
     /// `created_by`: string, nullable.
     pub created_by: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `last_read_message_index`: integer, nullable.
     pub last_read_message_index: Option<i64>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `notification_level`: one of `default`, `muted`.
     pub notification_level: Option<UserConversationNotificationLevel>,
     /// `participant_sid`: string matching `^MB[0-9a-fA-F]{32}$`, nullable.
@@ -69,6 +70,7 @@ pub struct UpdateUserConversation {
     /// `LastReadMessageIndex` (body): integer, nullable.
     pub last_read_message_index: Option<i64>,
     /// `LastReadTimestamp` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub last_read_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `NotificationLevel` (body): one of `default`, `muted`.
     pub notification_level: Option<UserConversationNotificationLevel>,

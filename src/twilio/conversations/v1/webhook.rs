@@ -32,8 +32,10 @@ pub struct Webhook {
     /// `conversation_sid`: string matching `^CH[0-9a-fA-F]{32}$`, nullable.
     pub conversation_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `sid`: string matching `^WH[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,

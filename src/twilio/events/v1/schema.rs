@@ -22,10 +22,10 @@ pub struct Schema {
     /// `latest_version`: integer, default `0`.
     pub latest_version: Option<i64>,
     /// `latest_version_date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub latest_version_date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
 }

@@ -20,6 +20,7 @@ use sidekick::Resource;
 )]
 pub struct SchemaVersion {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `id`: string, nullable.
     pub id: Option<String>,

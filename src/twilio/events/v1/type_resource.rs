@@ -20,16 +20,17 @@ use sidekick::{Params, Resource};
 )]
 pub struct Type {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string, nullable.
     pub description: Option<String>,
     /// `documentation_url`: string, nullable.
     pub documentation_url: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `schema_id`: string, nullable.
     pub schema_id: Option<String>,
     /// `status`: string, nullable.

@@ -46,8 +46,10 @@ pub struct Configuration {
     /// `crm_type`: string, nullable.
     pub crm_type: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `debugger_integration`: any JSON, nullable.
     pub debugger_integration: Option<serde_json::Value>,

@@ -26,6 +26,7 @@ pub struct ConfiguredPlugin {
     /// `configuration_sid`: string matching `^FJ[0-9a-fA-F]{32}$`, nullable.
     pub configuration_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string, nullable.
     pub description: Option<String>,

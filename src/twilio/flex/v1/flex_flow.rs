@@ -34,8 +34,10 @@ pub struct FlexFlow {
     /// `contact_identity`: string, nullable.
     pub contact_identity: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `enabled`: boolean, nullable.
     pub enabled: Option<bool>,

@@ -26,8 +26,7 @@ pub struct Interaction {
     /// `interaction_context_sid`: string matching `^HQ[0-9a-fA-F]{32}$`, nullable.
     pub interaction_context_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `routing`: any JSON, nullable.
     pub routing: Option<serde_json::Value>,
     /// `sid`: string matching `^KD[0-9a-fA-F]{32}$`, nullable.

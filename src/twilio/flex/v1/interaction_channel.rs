@@ -28,8 +28,7 @@ pub struct InteractionChannel {
     /// `interaction_sid`: string matching `^KD[0-9a-fA-F]{32}$`, nullable.
     pub interaction_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^UO[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `status`: one of `setup`, `active`, `failed`, `closed`, `inactive`, `pause`, `transfer`.

@@ -26,8 +26,10 @@ pub struct InteractionTransfer {
     /// `channel_sid`: string matching `^UO[0-9a-fA-F]{32}$`, nullable.
     pub channel_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `execution_sid`: string matching `^QW[0-9a-fA-F]{32}$`, nullable.
     pub execution_sid: Option<String>,

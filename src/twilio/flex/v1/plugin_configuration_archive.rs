@@ -22,6 +22,7 @@ pub struct PluginConfigurationArchive {
     /// `archived`: boolean, nullable.
     pub archived: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string, nullable.
     pub description: Option<String>,

@@ -26,12 +26,12 @@ pub struct PluginServiceConfiguration {
     /// `archived`: boolean, nullable.
     pub archived: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string, nullable.
     pub description: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `name`: string, nullable.
     pub name: Option<String>,
     /// `sid`: string matching `^FJ[0-9a-fA-F]{32}$`, nullable.

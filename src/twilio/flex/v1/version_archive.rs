@@ -24,6 +24,7 @@ pub struct VersionArchive {
     /// `changelog`: string, nullable.
     pub changelog: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `plugin_sid`: string matching `^FP[0-9a-fA-F]{32}$`, nullable.
     pub plugin_sid: Option<String>,

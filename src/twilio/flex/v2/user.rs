@@ -22,6 +22,7 @@ pub struct User {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `created_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub created_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,
@@ -36,6 +37,7 @@ pub struct User {
     /// `roles`: array of string, nullable.
     pub roles: Option<Vec<String>>,
     /// `updated_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub updated_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,

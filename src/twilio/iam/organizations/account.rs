@@ -22,6 +22,7 @@ pub struct Account {
     /// `account_sid`: string (AccountSid) matching `AC[0-9a-f]{32}`.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,

@@ -360,10 +360,15 @@ pub struct ScimEmailAddress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScimMeta {
     /// `created`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub created: Option<chrono::DateTime<chrono::Utc>>,
     /// `lastModified`: string (date-time).
-    #[serde(rename = "lastModified", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "lastModified",
+        with = "sidekick::timestamp::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub last_modified: Option<chrono::DateTime<chrono::Utc>>,
     /// `resourceType`: string.
     #[serde(rename = "resourceType", skip_serializing_if = "Option::is_none")]

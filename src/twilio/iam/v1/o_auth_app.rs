@@ -26,6 +26,7 @@ pub struct OAuthApp {
     /// `created_by`: string.
     pub created_by: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
     pub description: Option<String>,

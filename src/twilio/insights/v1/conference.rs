@@ -26,6 +26,7 @@ pub struct Conference {
     /// `connect_duration_seconds`: integer, nullable.
     pub connect_duration_seconds: Option<i64>,
     /// `create_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub create_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `detected_issues`: any JSON, nullable.
     pub detected_issues: Option<serde_json::Value>,
@@ -34,14 +35,14 @@ pub struct Conference {
     /// `end_reason`: one of `last_participant_left`, `conference_ended_via_api`, `participant_with_end_conference_on_exit_left`, `last_participant_kicked`, `participant_with_end_conference_on_exit_kicked`, nullable.
     pub end_reason: Option<ConferenceConferenceEndReason>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `ended_by`: string matching `^CA[0-9a-fA-F]{32}$`, nullable.
     pub ended_by: Option<String>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `max_concurrent_participants`: integer, nullable.
     pub max_concurrent_participants: Option<i64>,
     /// `max_participants`: integer, nullable.
@@ -55,6 +56,7 @@ pub struct Conference {
     /// `recording_enabled`: boolean, nullable.
     pub recording_enabled: Option<bool>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `status`: one of `in_progress`, `not_started`, `completed`, `summary_timeout`, nullable.
     pub status: Option<ConferenceConferenceStatus>,

@@ -50,10 +50,12 @@ pub struct Participant {
     /// `jitter_buffer_size`: one of `large`, `small`, `medium`, `off`, nullable.
     pub jitter_buffer_size: Option<ConferenceParticipantJitterBufferSize>,
     /// `join_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub join_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `label`: string, nullable.
     pub label: Option<String>,
     /// `leave_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub leave_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `metrics`: any JSON, nullable.
     pub metrics: Option<serde_json::Value>,

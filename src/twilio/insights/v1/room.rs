@@ -26,6 +26,7 @@ pub struct Room {
     /// `concurrent_participants`: integer, nullable.
     pub concurrent_participants: Option<i64>,
     /// `create_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub create_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `created_method`: one of `sdk`, `ad_hoc`, `api`, nullable.
     pub created_method: Option<VideoRoomSummaryCreatedMethod>,
@@ -36,10 +37,10 @@ pub struct Room {
     /// `end_reason`: one of `room_ended_via_api`, `timeout`, nullable.
     pub end_reason: Option<VideoRoomSummaryEndReason>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `max_concurrent_participants`: integer, nullable.
     pub max_concurrent_participants: Option<i64>,
     /// `max_participants`: integer, nullable.
@@ -85,8 +86,10 @@ pub struct RoomFilter {
     /// `RoomName` (query): string.
     pub room_name: Option<String>,
     /// `CreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `CreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub created_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -34,8 +34,10 @@ pub struct RoomParticipant {
     /// `error_code_url`: string, nullable.
     pub error_code_url: Option<String>,
     /// `join_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub join_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `leave_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub leave_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `media_region`: one of `us1`, `us2`, `au1`, `br1`, `ie1`, `jp1`, `sg1`, `in1`, `de1`, `gll`, nullable.
     pub media_region: Option<VideoParticipantSummaryTwilioRealm>,

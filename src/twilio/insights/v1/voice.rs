@@ -18,8 +18,7 @@ use sidekick::Resource;
 )]
 pub struct Voice {
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^CA[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `url`: string (uri), nullable.

@@ -38,10 +38,12 @@ pub struct VoiceCallSummary {
     /// `connect_duration`: integer, nullable.
     pub connect_duration: Option<i64>,
     /// `created_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub created_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, nullable.
     pub duration: Option<i64>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `from`: any JSON, nullable.
     pub from: Option<serde_json::Value>,
@@ -54,6 +56,7 @@ pub struct VoiceCallSummary {
     /// `sip_edge`: any JSON, nullable.
     pub sip_edge: Option<serde_json::Value>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `tags`: array of string, nullable.
     pub tags: Option<Vec<String>>,

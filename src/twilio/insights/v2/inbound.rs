@@ -73,10 +73,10 @@ impl CreateInbound {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateInboundTimeRange {
     /// `end_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `start_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -356,10 +356,10 @@ pub struct CreateReportResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateReportTimeRange {
     /// `end_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `start_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -378,13 +378,13 @@ pub struct ReportFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportMetadata {
     /// `end_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<chrono::DateTime<chrono::Utc>>,
     /// `filters`: array of object, default `[]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<ReportFilter>>,
     /// `start_datetime`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -34,8 +34,10 @@ pub struct Service {
     /// `data_logging`: boolean, nullable.
     pub data_logging: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `encryption_credential_sid`: string matching `^CR[0-9a-fA-F]{32}$`, nullable.
     pub encryption_credential_sid: Option<String>,

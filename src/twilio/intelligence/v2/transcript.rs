@@ -32,8 +32,10 @@ pub struct Transcript {
     /// `data_logging`: boolean, nullable.
     pub data_logging: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, default `0`.
     pub duration: Option<i64>,
@@ -42,9 +44,9 @@ pub struct Transcript {
     /// `language_code`: string, nullable.
     pub language_code: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `media_start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub media_start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `redaction`: boolean, nullable.
     pub redaction: Option<bool>,
@@ -67,6 +69,7 @@ pub struct CreateTranscript {
     /// `CustomerKey` (body): string.
     pub customer_key: Option<String>,
     /// `MediaStartTime` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub media_start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `ServiceSid` (body, required): string matching `^GA[0-9a-fA-F]{32}$`.
     pub service_sid: String,

@@ -30,8 +30,10 @@ pub struct Invite {
     /// `created_by`: string, nullable.
     pub created_by: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `identity`: string, nullable.
     pub identity: Option<String>,

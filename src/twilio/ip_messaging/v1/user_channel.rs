@@ -24,8 +24,7 @@ pub struct UserChannel {
     /// `last_consumed_message_index`: integer, nullable.
     pub last_consumed_message_index: Option<i64>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `member_sid`: string matching `^MB[0-9a-fA-F]{32}$`, nullable.
     pub member_sid: Option<String>,
     /// `service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.

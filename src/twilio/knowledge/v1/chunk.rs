@@ -22,8 +22,10 @@ pub struct Chunk {
     /// `content`: string.
     pub content: Option<String>,
     /// `date_created`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `metadata`: object.
     pub metadata: Option<serde_json::Value>,

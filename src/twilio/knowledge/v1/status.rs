@@ -20,6 +20,7 @@ pub struct Status {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`.
     pub account_sid: Option<String>,
     /// `date_updated`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `last_status`: string.
     pub last_status: Option<String>,

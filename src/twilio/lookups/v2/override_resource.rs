@@ -32,6 +32,7 @@ pub struct Override {
     /// `override_reason`: string.
     pub override_reason: Option<String>,
     /// `override_timestamp`: string (date-time).
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub override_timestamp: Option<chrono::DateTime<chrono::Utc>>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,

@@ -272,7 +272,7 @@ pub struct IdentityMatchInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastSimSwapInfo {
     /// `last_sim_swap_date`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub last_sim_swap_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `swapped_in_period`: boolean.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -360,7 +360,7 @@ pub struct SmsPumpingRiskInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_blocked: Option<bool>,
     /// `number_blocked_date`: string (date-time).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub number_blocked_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `number_blocked_last_3_months`: boolean.
     #[serde(skip_serializing_if = "Option::is_none")]

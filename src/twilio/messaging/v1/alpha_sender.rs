@@ -30,8 +30,10 @@ pub struct AlphaSender {
     /// `capabilities`: array of string, nullable.
     pub capabilities: Option<Vec<String>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
     pub service_sid: Option<String>,

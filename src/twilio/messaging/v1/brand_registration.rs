@@ -36,8 +36,10 @@ pub struct BrandRegistration {
     /// `customer_profile_bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub customer_profile_bundle_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `errors`: array of any JSON, nullable.
     pub errors: Option<Vec<serde_json::Value>>,
@@ -48,8 +50,7 @@ pub struct BrandRegistration {
     /// `identity_status`: one of `SELF_DECLARED`, `UNVERIFIED`, `VERIFIED`, `VETTED_VERIFIED`.
     pub identity_status: Option<BrandRegistrationsIdentityStatus>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `mock`: boolean, nullable.
     pub mock: Option<bool>,
     /// `russell_3000`: boolean, nullable.

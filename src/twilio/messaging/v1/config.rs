@@ -26,8 +26,10 @@ pub struct Config {
     /// `continue_on_failure`: boolean, nullable.
     pub continue_on_failure: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `disable_https`: boolean, nullable.
     pub disable_https: Option<bool>,

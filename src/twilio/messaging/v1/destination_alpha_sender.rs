@@ -30,8 +30,10 @@ pub struct DestinationAlphaSender {
     /// `capabilities`: array of string, nullable.
     pub capabilities: Option<Vec<String>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `iso_country_code`: string, nullable.
     pub iso_country_code: Option<String>,

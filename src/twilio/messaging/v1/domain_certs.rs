@@ -26,10 +26,13 @@ pub struct DomainCerts {
     /// `certificate_sid`: string matching `^CW[0-9a-fA-F]{32}$`, nullable.
     pub certificate_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_expires`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_expires: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `domain_name`: string (uri), nullable.
     pub domain_name: Option<String>,

@@ -24,8 +24,10 @@ pub struct DomainConfig {
     /// `continue_on_failure`: boolean, nullable.
     pub continue_on_failure: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `domain_sid`: string matching `^DN[0-9a-fA-F]{32}$`, nullable.
     pub domain_sid: Option<String>,

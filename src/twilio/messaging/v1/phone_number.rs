@@ -30,8 +30,10 @@ pub struct PhoneNumber {
     /// `country_code`: string, nullable.
     pub country_code: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `phone_number`: string (phone-number), nullable.
     pub phone_number: Option<String>,

@@ -22,6 +22,7 @@ pub struct PreregisteredUsa2p {
     /// `campaign_id`: string, nullable.
     pub campaign_id: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `messaging_service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
     pub messaging_service_sid: Option<String>,

@@ -30,8 +30,10 @@ pub struct Service {
     /// `area_code_geomatch`: boolean, nullable.
     pub area_code_geomatch: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `fallback_method`: one of `GET`, `POST`, nullable.
     pub fallback_method: Option<sidekick::twilio::WebhookMethod>,
@@ -46,8 +48,7 @@ pub struct Service {
     /// `inbound_request_url`: string (uri), nullable.
     pub inbound_request_url: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `mms_converter`: boolean, nullable.
     pub mms_converter: Option<bool>,
     /// `scan_message_content`: one of `inherit`, `enable`, `disable`.

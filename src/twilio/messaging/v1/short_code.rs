@@ -30,8 +30,10 @@ pub struct ShortCode {
     /// `country_code`: string, nullable.
     pub country_code: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.
     pub service_sid: Option<String>,

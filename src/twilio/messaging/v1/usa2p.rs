@@ -36,8 +36,10 @@ pub struct Usa2p {
     /// `campaign_status`: string, nullable.
     pub campaign_status: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string, nullable.
     pub description: Option<String>,

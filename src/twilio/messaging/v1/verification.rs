@@ -68,14 +68,17 @@ pub struct Verification {
     /// `customer_profile_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub customer_profile_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `doing_business_as`: string, nullable.
     pub doing_business_as: Option<String>,
     /// `edit_allowed`: boolean, nullable.
     pub edit_allowed: Option<bool>,
     /// `edit_expiration`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub edit_expiration: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: integer, nullable.
     pub error_code: Option<i64>,
@@ -128,6 +131,7 @@ pub struct Verification {
     /// `vetting_id`: string, nullable.
     pub vetting_id: Option<String>,
     /// `vetting_id_expiration`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub vetting_id_expiration: Option<chrono::DateTime<chrono::Utc>>,
     /// `vetting_provider`: one of `CAMPAIGN_VERIFY`, nullable.
     pub vetting_provider: Option<TollfreeVerificationVettingProvider>,

@@ -28,8 +28,10 @@ pub struct Vetting {
     /// `brand_vetting_sid`: string matching `^VT[0-9a-fA-F]{32}$`, nullable.
     pub brand_vetting_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,

@@ -26,10 +26,13 @@ pub struct Alert {
     /// `api_version`: string, nullable.
     pub api_version: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_generated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_generated: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: string, nullable.
     pub error_code: Option<String>,
@@ -58,8 +61,10 @@ pub struct AlertFilter {
     /// `LogLevel` (query): string.
     pub log_level: Option<String>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -101,13 +106,13 @@ pub struct AlertInstance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
     /// `date_created`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_generated`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_generated: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `error_code`: string, nullable.
     #[serde(skip_serializing_if = "Option::is_none")]

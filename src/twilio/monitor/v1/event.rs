@@ -30,12 +30,12 @@ pub struct Event {
     /// `event_data`: any JSON, nullable.
     pub event_data: Option<serde_json::Value>,
     /// `event_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub event_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `event_type`: string, nullable.
     pub event_type: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `resource_sid`: string matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`, nullable.
     pub resource_sid: Option<String>,
     /// `resource_type`: string, nullable.
@@ -63,8 +63,10 @@ pub struct EventFilter {
     /// `SourceIpAddress` (query): string.
     pub source_ip_address: Option<String>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -32,10 +32,10 @@ pub struct Alarm {
     #[serde(rename = "consoleIndicator")]
     pub console_indicator: Option<bool>,
     /// `dateCreated`: string (date-time).
-    #[serde(rename = "dateCreated")]
+    #[serde(rename = "dateCreated", with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `dateUpdated`: string (date-time).
-    #[serde(rename = "dateUpdated")]
+    #[serde(rename = "dateUpdated", with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `description`: string.
     pub description: Option<String>,

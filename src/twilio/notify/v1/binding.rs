@@ -32,16 +32,17 @@ pub struct Binding {
     /// `credential_sid`: string matching `^CR[0-9a-fA-F]{32}$`, nullable.
     pub credential_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `endpoint`: string, nullable.
     pub endpoint: Option<String>,
     /// `identity`: string, nullable.
     pub identity: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `notification_protocol_version`: string, nullable.
     pub notification_protocol_version: Option<String>,
     /// `service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.

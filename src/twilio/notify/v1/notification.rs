@@ -30,6 +30,7 @@ pub struct Notification {
     /// `data`: any JSON, nullable.
     pub data: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `facebook_messenger`: any JSON, nullable.
     pub facebook_messenger: Option<serde_json::Value>,

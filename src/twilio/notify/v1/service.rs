@@ -32,8 +32,10 @@ pub struct Service {
     /// `apn_credential_sid`: string matching `^CR[0-9a-fA-F]{32}$`, nullable.
     pub apn_credential_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `default_alexa_notification_protocol_version`: string, nullable.
     pub default_alexa_notification_protocol_version: Option<String>,
@@ -56,8 +58,7 @@ pub struct Service {
     /// `gcm_credential_sid`: string matching `^CR[0-9a-fA-F]{32}$`, nullable.
     pub gcm_credential_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `log_enabled`: boolean, nullable.
     pub log_enabled: Option<bool>,
     /// `messaging_service_sid`: string matching `^MG[0-9a-fA-F]{32}$`, nullable.

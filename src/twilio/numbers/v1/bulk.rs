@@ -20,8 +20,10 @@ use sidekick::Resource;
 )]
 pub struct Bulk {
     /// `date_completed`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_completed: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,

@@ -28,6 +28,7 @@ pub struct PortIn {
     /// `bundle_sid`: string, nullable.
     pub bundle_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `documents`: array of string, nullable.
     pub documents: Option<Vec<String>>,
@@ -262,7 +263,7 @@ pub struct PortingPortInPhoneNumberResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// `port_date`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub port_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `port_in_phone_number_sid`: string matching `^PU[0-9a-fA-F]{32}$`.
     #[serde(skip_serializing_if = "Option::is_none")]

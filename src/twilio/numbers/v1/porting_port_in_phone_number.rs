@@ -24,8 +24,10 @@ pub struct PortingPortInPhoneNumber {
     /// `country`: string (iso-country-code), nullable.
     pub country: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `last_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub last_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `missing_required_fields`: boolean, nullable.
     pub missing_required_fields: Option<bool>,
@@ -40,6 +42,7 @@ pub struct PortingPortInPhoneNumber {
     /// `phone_number_type`: string, nullable.
     pub phone_number_type: Option<String>,
     /// `port_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub port_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `port_in_phone_number_status`: string, nullable.
     pub port_in_phone_number_status: Option<String>,

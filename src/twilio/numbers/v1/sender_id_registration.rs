@@ -22,10 +22,10 @@ pub struct SenderIdRegistration {
     /// `data`: object.
     pub data: Option<serde_json::Value>,
     /// `dateCreated`: string (date-time).
-    #[serde(rename = "dateCreated")]
+    #[serde(rename = "dateCreated", with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `dateUpdated`: string (date-time).
-    #[serde(rename = "dateUpdated")]
+    #[serde(rename = "dateUpdated", with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `embeddedSession`: object.
     #[serde(rename = "embeddedSession")]

@@ -22,10 +22,12 @@ pub struct Webhook {
     /// `notifications_of`: array of string, nullable.
     pub notifications_of: Option<Vec<String>>,
     /// `port_in_target_date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub port_in_target_date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `port_in_target_url`: string (uri), nullable.
     pub port_in_target_url: Option<String>,
     /// `port_out_target_date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub port_out_target_date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `port_out_target_url`: string (uri), nullable.
     pub port_out_target_url: Option<String>,

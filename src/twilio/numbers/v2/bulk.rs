@@ -22,8 +22,10 @@ pub struct Bulk {
     /// `bulk_hosting_sid`: string matching `^BH[0-9a-fA-F]{32}$`, nullable.
     pub bulk_hosting_sid: Option<String>,
     /// `date_completed`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_completed: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,

@@ -28,16 +28,17 @@ pub struct Bundle {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `regulation_sid`: string matching `^RN[0-9a-fA-F]{32}$`, nullable.
     pub regulation_sid: Option<String>,
     /// `sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
@@ -49,6 +50,7 @@ pub struct Bundle {
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
     /// `valid_until`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -196,12 +198,13 @@ pub struct BundleFilter {
     /// `SortDirection` (query): one of `ASC`, `DESC`.
     pub sort_direction: Option<BundleSortDirection>,
     /// `ValidUntilDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub valid_until_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `ValidUntilDate<` (query): string (date-time).
-    #[serde(rename = "ValidUntilDate<")]
+    #[serde(rename = "ValidUntilDate<", with = "sidekick::timestamp::option")]
     pub valid_until_date_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `ValidUntilDate>` (query): string (date-time).
-    #[serde(rename = "ValidUntilDate>")]
+    #[serde(rename = "ValidUntilDate>", with = "sidekick::timestamp::option")]
     pub valid_until_date_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -22,8 +22,10 @@ pub struct BundleClone {
     /// `bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub bundle_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,
@@ -38,6 +40,7 @@ pub struct BundleClone {
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
     /// `valid_until`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 

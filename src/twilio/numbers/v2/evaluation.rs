@@ -26,6 +26,7 @@ pub struct Evaluation {
     /// `bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub bundle_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `regulation_sid`: string matching `^RN[0-9a-fA-F]{32}$`, nullable.
     pub regulation_sid: Option<String>,

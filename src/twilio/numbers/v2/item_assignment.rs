@@ -28,6 +28,7 @@ pub struct ItemAssignment {
     /// `bundle_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub bundle_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `object_sid`: string matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`, nullable.
     pub object_sid: Option<String>,

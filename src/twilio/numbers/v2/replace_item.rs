@@ -20,8 +20,10 @@ pub struct ReplaceItem {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,
@@ -36,6 +38,7 @@ pub struct ReplaceItem {
     /// `status_callback`: string (uri), nullable.
     pub status_callback: Option<String>,
     /// `valid_until`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 

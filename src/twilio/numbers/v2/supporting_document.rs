@@ -30,8 +30,10 @@ pub struct SupportingDocument {
     /// `attributes`: any JSON, nullable.
     pub attributes: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `errors`: array of any JSON, nullable.
     pub errors: Option<Vec<serde_json::Value>>,

@@ -32,10 +32,10 @@ pub struct HostedNumberOrder {
     #[serde(rename = "ccEmails")]
     pub cc_emails: Option<Vec<String>>,
     /// `dateCreated`: string (date-time), nullable.
-    #[serde(rename = "dateCreated")]
+    #[serde(rename = "dateCreated", with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `dateUpdated`: string (date-time), nullable.
-    #[serde(rename = "dateUpdated")]
+    #[serde(rename = "dateUpdated", with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,

@@ -26,8 +26,10 @@ pub struct Interaction {
     /// `data`: string, nullable.
     pub data: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `inbound_participant_sid`: string matching `^KP[0-9a-fA-F]{32}$`, nullable.
     pub inbound_participant_sid: Option<String>,

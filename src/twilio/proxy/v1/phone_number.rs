@@ -30,8 +30,10 @@ pub struct PhoneNumber {
     /// `capabilities`: object (phone-number-capabilities), nullable.
     pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,

@@ -32,8 +32,10 @@ pub struct Service {
     /// `chat_instance_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.
     pub chat_instance_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `default_ttl`: integer, default `0`.
     pub default_ttl: Option<i64>,
@@ -42,8 +44,7 @@ pub struct Service {
     /// `intercept_callback_url`: string (uri), nullable.
     pub intercept_callback_url: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `number_selection_behavior`: one of `avoid-sticky`, `prefer-sticky`.
     pub number_selection_behavior: Option<ServiceNumberSelectionBehavior>,
     /// `out_of_session_callback_url`: string (uri), nullable.

@@ -30,20 +30,25 @@ pub struct Session {
     /// `closed_reason`: string, nullable.
     pub closed_reason: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_ended`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_ended: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_expiry`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_expiry: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_last_interaction`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_last_interaction: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_started`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_started: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `mode`: one of `message-only`, `voice-only`, `voice-and-message`.
     pub mode: Option<SessionMode>,
     /// `service_sid`: string matching `^KS[0-9a-fA-F]{32}$`, nullable.
@@ -65,6 +70,7 @@ pub struct Session {
 #[serde(rename_all = "PascalCase")]
 pub struct CreateSession {
     /// `DateExpiry` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_expiry: Option<chrono::DateTime<chrono::Utc>>,
     /// `Mode` (body): one of `message-only`, `voice-only`, `voice-and-message`.
     pub mode: Option<SessionMode>,
@@ -133,6 +139,7 @@ impl CreateSession {
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateSession {
     /// `DateExpiry` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_expiry: Option<chrono::DateTime<chrono::Utc>>,
     /// `Status` (body): one of `open`, `in-progress`, `closed`, `failed`, `unknown`.
     pub status: Option<SessionStatus>,

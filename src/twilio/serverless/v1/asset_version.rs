@@ -24,6 +24,7 @@ pub struct AssetVersion {
     /// `asset_sid`: string matching `^ZH[0-9a-fA-F]{32}$`, nullable.
     pub asset_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `path`: string, nullable.
     pub path: Option<String>,

@@ -28,16 +28,17 @@ pub struct Build {
     /// `asset_versions`: array of any JSON, nullable.
     pub asset_versions: Option<Vec<serde_json::Value>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `dependencies`: array of any JSON, nullable.
     pub dependencies: Option<Vec<serde_json::Value>>,
     /// `function_versions`: array of any JSON, nullable.
     pub function_versions: Option<Vec<serde_json::Value>>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `runtime`: one of `node8`, `node10`, `node12`, `node14`, `node16`, `node18`, `node20`, `node22`.
     pub runtime: Option<BuildRuntime>,
     /// `service_sid`: string matching `^ZS[0-9a-fA-F]{32}$`, nullable.

@@ -26,8 +26,10 @@ pub struct Deployment {
     /// `build_sid`: string matching `^ZB[0-9a-fA-F]{32}$`, nullable.
     pub build_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `environment_sid`: string matching `^ZE[0-9a-fA-F]{32}$`, nullable.
     pub environment_sid: Option<String>,

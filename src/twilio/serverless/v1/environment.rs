@@ -28,16 +28,17 @@ pub struct Environment {
     /// `build_sid`: string matching `^ZB[0-9a-fA-F]{32}$`, nullable.
     pub build_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `domain_name`: string, nullable.
     pub domain_name: Option<String>,
     /// `domain_suffix`: string, nullable.
     pub domain_suffix: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `service_sid`: string matching `^ZS[0-9a-fA-F]{32}$`, nullable.
     pub service_sid: Option<String>,
     /// `sid`: string matching `^ZE[0-9a-fA-F]{32}$`, nullable.

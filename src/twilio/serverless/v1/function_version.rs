@@ -22,12 +22,12 @@ pub struct FunctionVersion {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `function_sid`: string matching `^ZH[0-9a-fA-F]{32}$`, nullable.
     pub function_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `path`: string, nullable.
     pub path: Option<String>,
     /// `service_sid`: string matching `^ZS[0-9a-fA-F]{32}$`, nullable.

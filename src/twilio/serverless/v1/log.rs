@@ -24,6 +24,7 @@ pub struct Log {
     /// `build_sid`: string matching `^ZB[0-9a-fA-F]{32}$`, nullable.
     pub build_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `deployment_sid`: string matching `^ZD[0-9a-fA-F]{32}$`, nullable.
     pub deployment_sid: Option<String>,
@@ -52,8 +53,10 @@ pub struct LogFilter {
     /// `FunctionSid` (query): string matching `^ZH[0-9a-fA-F]{32}$`.
     pub function_sid: Option<String>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -28,8 +28,10 @@ pub struct Service {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `domain_base`: string, nullable.
     pub domain_base: Option<String>,
@@ -38,8 +40,7 @@ pub struct Service {
     /// `include_credentials`: boolean, nullable.
     pub include_credentials: Option<bool>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^ZS[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `ui_editable`: boolean, nullable.

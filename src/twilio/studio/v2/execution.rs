@@ -34,8 +34,10 @@ pub struct Execution {
     /// `context`: any JSON, nullable.
     pub context: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `flow_sid`: string matching `^FW[0-9a-fA-F]{32}$`, nullable.
     pub flow_sid: Option<String>,
@@ -44,8 +46,7 @@ pub struct Execution {
     /// `initiated_by`: string, nullable.
     pub initiated_by: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^FN[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `status`: one of `active`, `ended`.
@@ -102,8 +103,10 @@ pub struct ExecutionFilter {
     #[serde(rename = "status")]
     pub status: Option<ExecutionStatus>,
     /// `DateCreatedFrom` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_from: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedTo` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_to: Option<chrono::DateTime<chrono::Utc>>,
 }
 

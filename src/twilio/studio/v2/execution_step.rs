@@ -24,16 +24,17 @@ pub struct ExecutionStep {
     /// `context`: any JSON, nullable.
     pub context: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `execution_sid`: string matching `^FN[0-9a-fA-F]{32}$`, nullable.
     pub execution_sid: Option<String>,
     /// `flow_sid`: string matching `^FW[0-9a-fA-F]{32}$`, nullable.
     pub flow_sid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `name`: string, nullable.
     pub name: Option<String>,
     /// `parent_step_sid`: string matching `^FT[0-9a-fA-F]{32}$`, nullable.

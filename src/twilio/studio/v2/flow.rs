@@ -32,8 +32,10 @@ pub struct Flow {
     /// `commit_message`: string, nullable.
     pub commit_message: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `definition`: any JSON, nullable.
     pub definition: Option<serde_json::Value>,
@@ -42,8 +44,7 @@ pub struct Flow {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `revision`: integer, default `0`.
     pub revision: Option<i64>,
     /// `sid`: string matching `^FW[0-9a-fA-F]{32}$`, nullable.

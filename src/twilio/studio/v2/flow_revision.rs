@@ -26,8 +26,10 @@ pub struct FlowRevision {
     /// `commit_message`: string, nullable.
     pub commit_message: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `definition`: any JSON, nullable.
     pub definition: Option<serde_json::Value>,

@@ -20,10 +20,13 @@ pub struct BillingPeriod {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `period_type`: one of `ready`, `active`.
     pub period_type: Option<BillingPeriodBpType>,
@@ -32,6 +35,7 @@ pub struct BillingPeriod {
     /// `sim_sid`: string matching `^HS[0-9a-fA-F]{32}$`, nullable.
     pub sim_sid: Option<String>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -26,8 +26,10 @@ pub struct ESimProfile {
     /// `activation_code`: string, nullable.
     pub activation_code: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `eid`: string, nullable.
     pub eid: Option<String>,

@@ -32,8 +32,10 @@ pub struct Fleet {
     /// `data_metering`: one of `payg`.
     pub data_metering: Option<FleetDataMetering>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `ip_commands_method`: one of `GET`, `POST`, nullable.
     pub ip_commands_method: Option<sidekick::twilio::WebhookMethod>,

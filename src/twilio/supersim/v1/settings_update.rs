@@ -18,10 +18,13 @@ use sidekick::{Params, Resource};
 )]
 pub struct SettingsUpdate {
     /// `date_completed`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_completed: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `iccid`: string, nullable.
     pub iccid: Option<String>,

@@ -26,16 +26,17 @@ pub struct Sim {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `fleet_sid`: string matching `^HF[0-9a-fA-F]{32}$`, nullable.
     pub fleet_sid: Option<String>,
     /// `iccid`: string, nullable.
     pub iccid: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^HS[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `status`: one of `new`, `ready`, `active`, `inactive`, `scheduled`.

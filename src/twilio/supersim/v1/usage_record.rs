@@ -58,8 +58,10 @@ pub struct UsageRecordFilter {
     /// `Granularity` (query): one of `hour`, `day`, `all`.
     pub granularity: Option<UsageRecordGranularity>,
     /// `StartTime` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndTime` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -32,14 +32,16 @@ pub struct Document {
     /// `data`: any JSON, nullable.
     pub data: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_expires`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_expires: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `revision`: string, nullable.
     pub revision: Option<String>,
     /// `service_sid`: string matching `^IS[0-9a-fA-F]{32}$`, nullable.

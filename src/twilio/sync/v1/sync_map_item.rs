@@ -32,10 +32,13 @@ pub struct SyncMapItem {
     /// `data`: any JSON, nullable.
     pub data: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_expires`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_expires: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `key`: string, nullable.
     pub key: Option<String>,

@@ -32,8 +32,10 @@ pub struct Channel {
     /// `configured_capacity`: integer, default `0`.
     pub configured_capacity: Option<i64>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `sid`: string matching `^WC[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,

@@ -32,6 +32,7 @@ pub struct Event {
     /// `event_data`: any JSON, nullable.
     pub event_data: Option<serde_json::Value>,
     /// `event_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub event_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `event_date_ms`: integer (int64), nullable.
     pub event_date_ms: Option<i64>,
@@ -60,6 +61,7 @@ pub struct Event {
 #[serde(rename_all = "PascalCase")]
 pub struct EventFilter {
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EventType` (query): string.
     pub event_type: Option<String>,
@@ -68,6 +70,7 @@ pub struct EventFilter {
     /// `ReservationSid` (query): string matching `^WR[0-9a-fA-F]{32}$`.
     pub reservation_sid: Option<String>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskQueueSid` (query): string matching `^WQ[0-9a-fA-F]{32}$`.
     pub task_queue_sid: Option<String>,

@@ -36,14 +36,15 @@ pub struct Task {
     /// `attributes`: string, nullable.
     pub attributes: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `ignore_capacity`: boolean, nullable.
     pub ignore_capacity: Option<bool>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `priority`: integer, default `0`.
     pub priority: Option<i64>,
     /// `reason`: string, nullable.
@@ -57,6 +58,7 @@ pub struct Task {
     /// `task_channel_unique_name`: string, nullable.
     pub task_channel_unique_name: Option<String>,
     /// `task_queue_entered_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub task_queue_entered_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `task_queue_friendly_name`: string, nullable.
     pub task_queue_friendly_name: Option<String>,
@@ -67,6 +69,7 @@ pub struct Task {
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
     /// `virtual_start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub virtual_start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `workflow_friendly_name`: string, nullable.
     pub workflow_friendly_name: Option<String>,
@@ -95,6 +98,7 @@ pub struct CreateTask {
     /// `Timeout` (body): integer.
     pub timeout: Option<i64>,
     /// `VirtualStartTime` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub virtual_start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `WorkflowSid` (body): string matching `^WW[0-9a-fA-F]{32}$`.
     pub workflow_sid: Option<String>,
@@ -190,6 +194,7 @@ pub struct UpdateTask {
     /// `TaskChannel` (body): string.
     pub task_channel: Option<String>,
     /// `VirtualStartTime` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub virtual_start_time: Option<chrono::DateTime<chrono::Utc>>,
 }
 

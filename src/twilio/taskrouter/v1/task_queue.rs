@@ -32,14 +32,15 @@ pub struct TaskQueue {
     /// `assignment_activity_sid`: string matching `^WA[0-9a-fA-F]{32}$`, nullable.
     pub assignment_activity_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `max_reserved_workers`: integer, default `0`.
     pub max_reserved_workers: Option<i64>,
     /// `reservation_activity_name`: string, nullable.

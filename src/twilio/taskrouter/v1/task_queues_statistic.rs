@@ -34,12 +34,14 @@ pub struct TaskQueuesStatistic {
 #[serde(rename_all = "PascalCase")]
 pub struct TaskQueuesStatisticFilter {
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `FriendlyName` (query): string.
     pub friendly_name: Option<String>,
     /// `Minutes` (query): integer.
     pub minutes: Option<i64>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskChannel` (query): string.
     pub task_channel: Option<String>,

@@ -36,16 +36,18 @@ pub struct Worker {
     /// `available`: boolean, nullable.
     pub available: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_status_changed`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_status_changed: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^WK[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `url`: string (uri), nullable.

@@ -36,8 +36,10 @@ pub struct FetchWorkerStatistics {
     /// `Minutes` (query): integer.
     pub minutes: Option<i64>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskChannel` (query): string.
     pub task_channel: Option<String>,

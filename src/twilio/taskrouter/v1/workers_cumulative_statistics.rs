@@ -22,6 +22,7 @@ pub struct WorkersCumulativeStatistics {
     /// `activity_durations`: array of any JSON, nullable.
     pub activity_durations: Option<Vec<serde_json::Value>>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `reservations_accepted`: integer, default `0`.
     pub reservations_accepted: Option<i64>,
@@ -36,6 +37,7 @@ pub struct WorkersCumulativeStatistics {
     /// `reservations_timed_out`: integer, default `0`.
     pub reservations_timed_out: Option<i64>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
@@ -48,10 +50,12 @@ pub struct WorkersCumulativeStatistics {
 #[serde(rename_all = "PascalCase")]
 pub struct FetchWorkersCumulativeStatistics {
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `Minutes` (query): integer.
     pub minutes: Option<i64>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskChannel` (query): string.
     pub task_channel: Option<String>,

@@ -36,8 +36,10 @@ pub struct FetchWorkersStatistics {
     /// `Minutes` (query): integer.
     pub minutes: Option<i64>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskQueueSid` (query): string matching `^WQ[0-9a-fA-F]{32}$`.
     pub task_queue_sid: Option<String>,

@@ -32,8 +32,10 @@ pub struct Workflow {
     /// `configuration`: string, nullable.
     pub configuration: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `document_content_type`: string, nullable.
     pub document_content_type: Option<String>,
@@ -42,8 +44,7 @@ pub struct Workflow {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `sid`: string matching `^WW[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `task_reservation_timeout`: integer, default `0`.

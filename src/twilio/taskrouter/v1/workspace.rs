@@ -28,8 +28,10 @@ pub struct Workspace {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `default_activity_name`: string, nullable.
     pub default_activity_name: Option<String>,
@@ -42,8 +44,7 @@ pub struct Workspace {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `multi_task_enabled`: boolean, nullable.
     pub multi_task_enabled: Option<bool>,
     /// `prioritize_queue_order`: one of `FIFO`, `LIFO`.

@@ -22,6 +22,7 @@ pub struct WorkspaceCumulativeStatistics {
     /// `avg_task_acceptance_time`: integer, default `0`.
     pub avg_task_acceptance_time: Option<i64>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `reservations_accepted`: integer, default `0`.
     pub reservations_accepted: Option<i64>,
@@ -38,6 +39,7 @@ pub struct WorkspaceCumulativeStatistics {
     /// `split_by_wait_time`: any JSON, nullable.
     pub split_by_wait_time: Option<serde_json::Value>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `tasks_canceled`: integer, default `0`.
     pub tasks_canceled: Option<i64>,
@@ -66,10 +68,12 @@ pub struct WorkspaceCumulativeStatistics {
 #[serde(rename_all = "PascalCase")]
 pub struct FetchWorkspaceCumulativeStatistics {
     /// `EndDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `Minutes` (query): integer.
     pub minutes: Option<i64>,
     /// `StartDate` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `TaskChannel` (query): string.
     pub task_channel: Option<String>,

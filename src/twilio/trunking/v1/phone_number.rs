@@ -34,14 +34,15 @@ pub struct PhoneNumber {
     /// `capabilities`: object (phone-number-capabilities), nullable.
     pub capabilities: Option<std::collections::BTreeMap<String, bool>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `phone_number`: string (phone-number), nullable.
     pub phone_number: Option<String>,
     /// `sid`: string matching `^PN[0-9a-fA-F]{32}$`, nullable.

@@ -34,8 +34,10 @@ pub struct Trunk {
     /// `cnam_lookup_enabled`: boolean, nullable.
     pub cnam_lookup_enabled: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `disaster_recovery_method`: one of `GET`, `POST`, nullable.
     pub disaster_recovery_method: Option<sidekick::twilio::WebhookMethod>,
@@ -46,8 +48,7 @@ pub struct Trunk {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `recording`: any JSON, nullable.
     pub recording: Option<serde_json::Value>,
     /// `secure`: boolean, nullable.

@@ -28,8 +28,10 @@ pub struct CustomerProfile {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `email`: string, nullable.
     pub email: Option<String>,
@@ -38,8 +40,7 @@ pub struct CustomerProfile {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `policy_sid`: string matching `^RN[0-9a-fA-F]{32}$`, nullable.
     pub policy_sid: Option<String>,
     /// `sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
@@ -51,6 +52,7 @@ pub struct CustomerProfile {
     /// `url`: string (uri), nullable.
     pub url: Option<String>,
     /// `valid_until`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 

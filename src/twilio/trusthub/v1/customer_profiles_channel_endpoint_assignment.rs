@@ -32,6 +32,7 @@ pub struct CustomerProfilesChannelEndpointAssignment {
     /// `customer_profile_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub customer_profile_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `sid`: string matching `^RA[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,

@@ -26,6 +26,7 @@ pub struct CustomerProfilesEvaluation {
     /// `customer_profile_sid`: string matching `^BU[0-9a-fA-F]{32}$`, nullable.
     pub customer_profile_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `policy_sid`: string matching `^RN[0-9a-fA-F]{32}$`, nullable.
     pub policy_sid: Option<String>,

@@ -30,8 +30,10 @@ pub struct EndUser {
     /// `attributes`: any JSON, nullable.
     pub attributes: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,

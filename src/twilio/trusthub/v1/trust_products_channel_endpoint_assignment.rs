@@ -30,6 +30,7 @@ pub struct TrustProductsChannelEndpointAssignment {
     /// `channel_endpoint_type`: string, nullable.
     pub channel_endpoint_type: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `sid`: string matching `^RA[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,

@@ -24,6 +24,7 @@ pub struct TrustProductsEvaluation {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `policy_sid`: string matching `^RN[0-9a-fA-F]{32}$`, nullable.
     pub policy_sid: Option<String>,

@@ -28,8 +28,10 @@ pub struct Attempt {
     /// `conversion_status`: one of `converted`, `unconverted`.
     pub conversion_status: Option<VerificationAttemptConversionStatus>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `price`: any JSON, nullable.
     pub price: Option<serde_json::Value>,
@@ -48,8 +50,10 @@ pub struct Attempt {
 #[serde(rename_all = "PascalCase")]
 pub struct AttemptFilter {
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `ChannelData.To` (query): string.
     #[serde(rename = "ChannelData.To")]

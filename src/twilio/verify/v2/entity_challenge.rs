@@ -26,16 +26,20 @@ pub struct EntityChallenge {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_responded`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_responded: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `details`: any JSON, nullable.
     pub details: Option<serde_json::Value>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
     pub entity_sid: Option<String>,
     /// `expiration_date`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub expiration_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `factor_sid`: string matching `^YF[0-9a-fA-F]{32}$`, nullable.
     pub factor_sid: Option<String>,
@@ -46,8 +50,7 @@ pub struct EntityChallenge {
     /// `identity`: string, nullable.
     pub identity: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `metadata`: any JSON, nullable.
     pub metadata: Option<serde_json::Value>,
     /// `responded_reason`: one of `none`, `not_needed`, `not_requested`.
@@ -75,6 +78,7 @@ pub struct CreateEntityChallenge {
     #[serde(rename = "Details.Message")]
     pub details_message: Option<String>,
     /// `ExpirationDate` (body): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub expiration_date: Option<chrono::DateTime<chrono::Utc>>,
     /// `FactorSid` (body, required): string matching `^YF[0-9a-fA-F]{32}$`.
     pub factor_sid: String,

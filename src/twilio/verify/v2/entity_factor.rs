@@ -30,8 +30,10 @@ pub struct EntityFactor {
     /// `config`: any JSON, nullable.
     pub config: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
     pub entity_sid: Option<String>,
@@ -389,10 +391,10 @@ pub struct NewFactor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(with = "sidekick::timestamp::option", default, skip_serializing_if = "Option::is_none")]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -22,6 +22,7 @@ pub struct Notification {
     /// `challenge_sid`: string matching `^YC[0-9a-fA-F]{32}$`, nullable.
     pub challenge_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
     pub entity_sid: Option<String>,

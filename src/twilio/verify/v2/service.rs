@@ -32,8 +32,10 @@ pub struct Service {
     /// `custom_code_enabled`: boolean, nullable.
     pub custom_code_enabled: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `default_template_sid`: string matching `^HJ[0-9a-fA-F]{32}$`, nullable.
     pub default_template_sid: Option<String>,
@@ -44,8 +46,7 @@ pub struct Service {
     /// `friendly_name`: string, nullable.
     pub friendly_name: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `lookup_enabled`: boolean, nullable.
     pub lookup_enabled: Option<bool>,
     /// `passkeys`: any JSON, nullable.

@@ -36,8 +36,10 @@ pub struct FetchSummary {
     /// `VerifyServiceSid` (query): string matching `^VA[0-9a-fA-F]{32}$`.
     pub verify_service_sid: Option<String>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `Country` (query): string (iso-country-code).
     pub country: Option<String>,

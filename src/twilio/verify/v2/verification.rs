@@ -28,8 +28,10 @@ pub struct Verification {
     /// `channel`: one of `sms`, `call`, `email`, `whatsapp`, `sna`.
     pub channel: Option<VerificationChannel>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `lookup`: any JSON, nullable.
     pub lookup: Option<serde_json::Value>,

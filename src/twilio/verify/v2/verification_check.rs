@@ -24,8 +24,10 @@ pub struct VerificationCheck {
     /// `channel`: one of `sms`, `call`, `email`, `whatsapp`, `sna`.
     pub channel: Option<VerificationCheckChannel>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `payee`: string, nullable.
     pub payee: Option<String>,

@@ -22,8 +22,10 @@ pub struct VerifyFactor {
     /// `config`: any JSON, nullable.
     pub config: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `entity_sid`: string matching `^YE[0-9a-fA-F]{32}$`, nullable.
     pub entity_sid: Option<String>,

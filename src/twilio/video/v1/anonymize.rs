@@ -20,12 +20,15 @@ pub struct Anonymize {
     /// `account_sid`: string matching `^AC[0-9a-fA-F]{32}$`, nullable.
     pub account_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, nullable.
     pub duration: Option<i64>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `identity`: string matching `^PA[0-9a-fA-F]{32}$`, nullable.
     pub identity: Option<String>,
@@ -34,6 +37,7 @@ pub struct Anonymize {
     /// `sid`: string matching `^PA[0-9a-fA-F]{32}$`, nullable.
     pub sid: Option<String>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `status`: one of `connected`, `disconnected`.
     pub status: Option<RoomParticipantAnonymizeStatus>,

@@ -32,18 +32,20 @@ pub struct Composition {
     /// `bitrate`: integer, default `0`.
     pub bitrate: Option<i64>,
     /// `date_completed`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_completed: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_deleted`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_deleted: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, default `0`.
     pub duration: Option<i64>,
     /// `format`: one of `mp4`, `webm`.
     pub format: Option<CompositionFormat>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `media_external_location`: string (uri), nullable.
     pub media_external_location: Option<String>,
     /// `resolution`: string, nullable.
@@ -164,8 +166,10 @@ pub struct CompositionFilter {
     /// `Status` (query): one of `enqueued`, `processing`, `completed`, `deleted`, `failed`.
     pub status: Option<CompositionStatus>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `RoomSid` (query): string matching `^RM[0-9a-fA-F]{32}$`.
     pub room_sid: Option<String>,

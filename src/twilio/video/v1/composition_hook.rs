@@ -32,8 +32,10 @@ pub struct CompositionHook {
     /// `audio_sources_excluded`: array of string, nullable.
     pub audio_sources_excluded: Option<Vec<String>>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `enabled`: boolean, nullable.
     pub enabled: Option<bool>,
@@ -260,8 +262,10 @@ pub struct CompositionHookFilter {
     /// `Enabled` (query): boolean.
     pub enabled: Option<bool>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
     /// `FriendlyName` (query): string.
     pub friendly_name: Option<String>,

@@ -20,8 +20,10 @@ use sidekick::{Params, Resource};
 )]
 pub struct RecordingRules {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `room_sid`: string matching `^RM[0-9a-fA-F]{32}$`, nullable.
     pub room_sid: Option<String>,

@@ -28,8 +28,10 @@ pub struct Room {
     /// `audio_only`: boolean, nullable.
     pub audio_only: Option<bool>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, nullable.
     pub duration: Option<i64>,
@@ -38,12 +40,12 @@ pub struct Room {
     /// `enable_turn`: boolean, nullable.
     pub enable_turn: Option<bool>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `large_room`: boolean, nullable.
     pub large_room: Option<bool>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `max_concurrent_published_tracks`: integer, nullable.
     pub max_concurrent_published_tracks: Option<i64>,
     /// `max_participant_duration`: integer, default `0`.
@@ -265,8 +267,10 @@ pub struct RoomFilter {
     /// `UniqueName` (query): string.
     pub unique_name: Option<String>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -28,14 +28,14 @@ pub struct RoomRecording {
     /// `container_format`: one of `mka`, `mkv`.
     pub container_format: Option<RoomRecordingFormat>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, nullable.
     pub duration: Option<i64>,
     /// `grouping_sids`: any JSON, nullable.
     pub grouping_sids: Option<serde_json::Value>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `media_external_location`: string (uri), nullable.
     pub media_external_location: Option<String>,
     /// `offset`: integer (int64), nullable.
@@ -67,8 +67,10 @@ pub struct RoomRecordingFilter {
     /// `SourceSid` (query): string matching `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`.
     pub source_sid: Option<String>,
     /// `DateCreatedAfter` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_after: Option<chrono::DateTime<chrono::Utc>>,
     /// `DateCreatedBefore` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub date_created_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -20,8 +20,10 @@ use sidekick::{Params, Resource};
 )]
 pub struct SubscribeRules {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `participant_sid`: string matching `^PA[0-9a-fA-F]{32}$`, nullable.
     pub participant_sid: Option<String>,

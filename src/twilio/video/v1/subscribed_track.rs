@@ -20,8 +20,10 @@ use sidekick::Resource;
 )]
 pub struct SubscribedTrack {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `enabled`: boolean, nullable.
     pub enabled: Option<bool>,

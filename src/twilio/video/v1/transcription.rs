@@ -28,18 +28,22 @@ pub struct Transcription {
     /// `configuration`: object, nullable.
     pub configuration: Option<serde_json::Value>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `duration`: integer, nullable.
     pub duration: Option<i64>,
     /// `end_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `room_sid`: string matching `^RM[0-9a-fA-F]{32}$`, nullable.
     pub room_sid: Option<String>,
     /// `source_sid`: string matching `^CA[0-9a-fA-F]{32}$`, nullable.
     pub source_sid: Option<String>,
     /// `start_time`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start_time: Option<chrono::DateTime<chrono::Utc>>,
     /// `status`: one of `started`, `stopped`, `failed`.
     pub status: Option<RoomTranscriptionsStatus>,

@@ -30,8 +30,10 @@ pub struct ConnectionPolicyTarget {
     /// `connection_policy_sid`: string matching `^NY[0-9a-fA-F]{32}$`, nullable.
     pub connection_policy_sid: Option<String>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `enabled`: boolean, nullable.
     pub enabled: Option<bool>,

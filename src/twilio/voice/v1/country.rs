@@ -30,8 +30,7 @@ pub struct Country {
     /// `iso_code`: string (iso-country-code), nullable.
     pub iso_code: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default)]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    pub links: Option<sidekick::Links>,
     /// `low_risk_numbers_enabled`: boolean, nullable.
     pub low_risk_numbers_enabled: Option<bool>,
     /// `name`: string, nullable.
@@ -127,8 +126,8 @@ pub struct DialingPermissionsCountryInstance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iso_code: Option<String>,
     /// `links`: object (uri-map), nullable.
-    #[serde(with = "sidekick::links", default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<std::collections::BTreeMap<String, String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<sidekick::Links>,
     /// `low_risk_numbers_enabled`: boolean, nullable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub low_risk_numbers_enabled: Option<bool>,

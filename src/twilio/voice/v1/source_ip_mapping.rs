@@ -26,8 +26,10 @@ use sidekick::{Params, Resource};
 )]
 pub struct SourceIpMapping {
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `ip_record_sid`: string matching `^IL[0-9a-fA-F]{32}$`, nullable.
     pub ip_record_sid: Option<String>,

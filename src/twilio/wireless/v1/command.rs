@@ -30,8 +30,10 @@ pub struct Command {
     /// `command_mode`: one of `text`, `binary`.
     pub command_mode: Option<CommandCommandMode>,
     /// `date_created`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_created: Option<chrono::DateTime<chrono::Utc>>,
     /// `date_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub date_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `delivery_receipt_requested`: boolean, nullable.
     pub delivery_receipt_requested: Option<bool>,

@@ -24,10 +24,12 @@ pub struct DataSession {
     /// `cell_location_estimate`: any JSON, nullable.
     pub cell_location_estimate: Option<serde_json::Value>,
     /// `end`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub end: Option<chrono::DateTime<chrono::Utc>>,
     /// `imei`: string, nullable.
     pub imei: Option<String>,
     /// `last_updated`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub last_updated: Option<chrono::DateTime<chrono::Utc>>,
     /// `operator_country`: string, nullable.
     pub operator_country: Option<String>,
@@ -48,5 +50,6 @@ pub struct DataSession {
     /// `sim_sid`: string, nullable.
     pub sim_sid: Option<String>,
     /// `start`: string (date-time), nullable.
+    #[serde(with = "sidekick::timestamp::option", default)]
     pub start: Option<chrono::DateTime<chrono::Utc>>,
 }

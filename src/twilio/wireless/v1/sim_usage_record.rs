@@ -34,8 +34,10 @@ pub struct SimUsageRecord {
 #[serde(rename_all = "PascalCase")]
 pub struct SimUsageRecordFilter {
     /// `End` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub end: Option<chrono::DateTime<chrono::Utc>>,
     /// `Start` (query): string (date-time).
+    #[serde(with = "sidekick::timestamp::option")]
     pub start: Option<chrono::DateTime<chrono::Utc>>,
     /// `Granularity` (query): one of `hourly`, `daily`, `all`.
     pub granularity: Option<UsageRecordGranularity>,
