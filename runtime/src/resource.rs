@@ -136,8 +136,9 @@ fn request<R: Resource, P: Params + ?Sized>(
     params: &P,
     expected: Option<ResponseKind>,
 ) -> Result<Request> {
-    // A hand-written resource's base was never checked at compile time.
-    if let Some(problem) = crate::host::base_url_problem(R::BASE_URL) {
+    // A hand-written resource's base was never checked by the derive; this is evaluated at
+    // compile time all the same, once per resource.
+    if let Some(problem) = const { crate::host::base_url_problem(R::BASE_URL) } {
         return Err(Error::invalid_input(format!("{}: {problem}", R::NAME)));
     }
     let operation = R::operation(kind).ok_or_else(|| {

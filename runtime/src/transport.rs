@@ -83,20 +83,21 @@ impl Client {
         timeout: Timeouts,
     ) -> Result<Success, (Error, Option<Duration>)> {
         let http_request = self.http_request(request, timeout.limit.timeout);
-        let response = self
+        let mut response = self
             .inner
             .http
             .execute(http_request)
             .await
             .map_err(|e| (transport_error(e, None, timeout), None))?;
         let status = response.status();
-        let headers = response.headers();
+        // Taken rather than cloned: the body is read without them.
+        let headers = std::mem::take(response.headers_mut());
         let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
         let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let fail = |e| (transport_error(e, Some(status), timeout), retry_after);
         if status.is_redirection() && request.redirect_is_success {
             // The operation's result is where it points; the body is not worth reading.
-            return Ok(Success { status, headers: headers.clone(), body: bytes::Bytes::new() });
+            return Ok(Success { status, headers, body: bytes::Bytes::new() });
         }
         if status.is_redirection() {
             // Redirects are off in the HTTP client: a 3xx is an answer, and never retried.
@@ -104,7 +105,6 @@ impl Client {
             return Err((Error::Redirect { status, location }, None));
         }
         if status.is_success() {
-            let headers = headers.clone();
             let too_large = (Error::BodyTooLarge { status, limit: MAX_BODY }, None);
             let body = match response.content_length() {
                 Some(length) if length > MAX_BODY as u64 => return Err(too_large),

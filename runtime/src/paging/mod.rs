@@ -236,10 +236,18 @@ impl<T: DeserializeOwned + Send + 'static, S: Paging> ListRequest<T, S> {
     }
 
     /// Every item, across pages, up to the limit.
+    ///
+    /// Where the pages say how many items the list holds, the `Vec` is allocated once for
+    /// them (up to the limit); otherwise it grows as `Vec`s do.
     pub async fn collect(self) -> Result<Vec<T>> {
-        let mut all = Vec::with_capacity(self.limit.unwrap_or(0).min(MAX_PAGE_SIZE as usize));
+        let limit = self.limit;
+        let mut all = Vec::with_capacity(limit.unwrap_or(0).min(MAX_PAGE_SIZE as usize));
         let mut pages = self.pages();
         while let Some(page) = pages.try_next().await? {
+            if all.is_empty() {
+                let total = S::total(&page.meta).map(|total| usize::try_from(total).unwrap_or(usize::MAX));
+                all.reserve_exact(exact_capacity(total, limit, page.items.len()));
+            }
             all.extend(page.items);
         }
         Ok(all)
@@ -258,6 +266,15 @@ impl<T, S> fmt::Debug for ListRequest<T, S> {
             .field("page", &self.page)
             .finish_non_exhaustive()
     }
+}
+
+/// The room `collect` makes after the first page, of `first_page` items: the list's `total`
+/// up to the `limit`. The total is the server's word, so a claim beyond a hundred pages like
+/// the first is not taken up front: the `Vec` then grows as it fills.
+fn exact_capacity(total: Option<usize>, limit: Option<usize>, first_page: usize) -> usize {
+    let Some(total) = total else { return first_page };
+    let wanted = total.min(limit.unwrap_or(usize::MAX)).max(first_page);
+    if wanted <= first_page.max(1).saturating_mul(100) { wanted } else { first_page }
 }
 
 /// The state behind [`ListRequest::pages`].
@@ -449,6 +466,19 @@ impl<T> fmt::Debug for ItemStream<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collect_allocates_for_a_believable_total_once() {
+        assert_eq!(exact_capacity(Some(5000), None, 50), 5000);
+        assert_eq!(exact_capacity(Some(5000), Some(120), 50), 120);
+        // Fewer than the page already holds, or no total: the page's own size.
+        assert_eq!(exact_capacity(Some(10), None, 50), 50);
+        assert_eq!(exact_capacity(None, Some(120), 50), 50);
+        // A total no honest first page would announce is not allocated for.
+        assert_eq!(exact_capacity(Some(usize::MAX), None, 50), 50);
+        assert_eq!(exact_capacity(Some(1 << 40), Some(1 << 30), 1000), 1000);
+        assert_eq!(exact_capacity(Some(7), None, 0), 7);
+    }
 
     #[test]
     fn query_cursors_replace_their_parameter_and_keep_the_rest() {

@@ -39,6 +39,10 @@ impl Paging for PageNumberPaging {
         page.items_and_rest(key)
     }
 
+    fn total(meta: &PageNumberMeta) -> Option<u64> {
+        meta.total_elements
+    }
+
     fn next(meta: &PageNumberMeta, page: &RawPage<'_>, _: usize) -> Result<Option<NextPage>> {
         if meta.has_next != Some(true) {
             return Ok(None);

@@ -127,6 +127,13 @@ pub trait Paging: Send + 'static {
     /// Where the next page is, or `None` on the last page. `items` is how many items this page
     /// had (before any `limit` cut it short).
     fn next(meta: &Self::Meta, page: &RawPage<'_>, items: usize) -> Result<Option<NextPage>>;
+
+    /// How many items the whole list holds, where a page says (SCIM's `totalResults`), so
+    /// that [`ListRequest::collect`](crate::ListRequest::collect) allocates for them at once.
+    fn total(meta: &Self::Meta) -> Option<u64> {
+        let _ = meta;
+        None
+    }
 }
 
 /// Twilio's paging block: `{"page", "page_size", "first_page_url", "previous_page_url", "url",
@@ -306,6 +313,10 @@ impl Paging for ScimPaging {
 
     fn decode<T: DeserializeOwned>(page: &RawPage<'_>, key: &str) -> Result<(Vec<T>, ScimPageMeta)> {
         page.optional_items_and_rest(key)
+    }
+
+    fn total(meta: &ScimPageMeta) -> Option<u64> {
+        meta.total_results
     }
 
     fn next(meta: &ScimPageMeta, page: &RawPage<'_>, items: usize) -> Result<Option<NextPage>> {
