@@ -175,6 +175,9 @@ async fn main() {
         .base_url_override("https://video.twilio.com", emulator.base_url())
         .build()
         .unwrap();
+    // reqwest is built without a crypto provider in this workspace; it wants one even for
+    // `http://`.
+    let _already_installed = rustls::crypto::ring::default_provider().install_default();
     let baseline = Baseline {
         // The same per-request timeout sidekick applies by default: same work, same timers.
         http: reqwest::Client::builder().timeout(Duration::from_secs(35)).build().unwrap(),

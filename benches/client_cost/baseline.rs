@@ -88,6 +88,9 @@ impl Baseline {
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, authorization);
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        // reqwest is built without a crypto provider in this workspace; it wants one even
+        // for `http://`.
+        let _already_installed = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .default_headers(headers)
             // The same per-request timeout as sidekick's default: the same timers.

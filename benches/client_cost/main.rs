@@ -180,6 +180,7 @@ async fn render(server_base: &str, large: bool) -> (HashMap<String, Bytes>, Stri
     emulator.seed_participants(ROOM, LISTED).unwrap();
     emulator.create_room(LARGE_ROOM).unwrap();
     emulator.seed_participants(LARGE_ROOM, if large { LARGE } else { 0 }).unwrap();
+    let _already_installed = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::new();
     let emulator_base = emulator.base_url();
     let (user, password) = (emulator.account_sid().to_owned(), emulator.auth_token().to_owned());

@@ -316,7 +316,11 @@ impl ClientBuilder {
         for (from, to) in &self.overrides {
             overrides.push((normalize_base(from)?, normalize_base(to)?));
         }
+        let tls = crate::tls::config().map_err(|e| {
+            Error::invalid_input(format!("TLS could not be set up with the platform's certificates: {e}"))
+        })?;
         let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             .redirect(reqwest::redirect::Policy::none())
             .build()

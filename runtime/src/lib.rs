@@ -42,6 +42,7 @@ mod resource;
 mod response;
 mod retry;
 pub mod timestamp;
+mod tls;
 mod transport;
 
 pub use call::Call;

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Lines};
 use std::process::{Child, ChildStdout, Command, Stdio};
 
-use crate::support::read;
+use crate::support::{http_client, read};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_sidekick-emulator");
 
@@ -51,7 +51,7 @@ async fn public_url_sets_the_links() {
     let printed: Vec<String> = lines.by_ref().take(5).map(Result::unwrap).collect();
     assert!(printed[4].contains("http://emulator.test:4010"), "{printed:?}");
 
-    let reply = reqwest::Client::new()
+    let reply = http_client()
         .get(format!("{base_url}/v1/Rooms/DailyStandup"))
         .basic_auth(sidekick_emulator::DEFAULT_ACCOUNT_SID, Some(sidekick_emulator::DEFAULT_AUTH_TOKEN))
         .send()
@@ -72,7 +72,7 @@ async fn serves_the_demo_seed_with_faults() {
     let printed: Vec<String> = lines.by_ref().take(4).map(Result::unwrap).collect();
     assert!(printed[0].contains(sidekick_emulator::DEFAULT_ACCOUNT_SID), "{printed:?}");
 
-    let client = reqwest::Client::new();
+    let client = http_client();
     let url = format!("{base_url}/v1/Rooms/DailyStandup/Participants");
     let get = || {
         client

@@ -75,7 +75,7 @@ impl Api {
     }
 
     pub async fn with(emu: Emulator) -> Api {
-        Api { emu, client: reqwest::Client::new() }
+        Api { emu, client: http_client() }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -128,4 +128,11 @@ pub async fn read(response: reqwest::Response) -> Reply {
 /// The string values under `field` of each item.
 pub fn field<'a>(items: &'a [Value], field: &str) -> Vec<&'a str> {
     items.iter().map(|item| item[field].as_str().unwrap()).collect()
+}
+
+/// A plain reqwest client. The workspace builds reqwest without a TLS crypto provider (sidekick's
+/// runtime brings its own), and reqwest wants one even for `http://`: install ring's.
+pub fn http_client() -> reqwest::Client {
+    let _already_installed = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }
