@@ -5,7 +5,8 @@
 //! messages with `TRYBUILD=overwrite cargo test -p sidekick-macros --test ui`.
 //!
 //! They live in the macro crate so that trybuild builds `sidekick` with the features this
-//! crate's dev-dependency asks for (the defaults), whatever a workspace build enables.
+//! crate's dev-dependency asks for (none: no generated bindings to compile), whatever a workspace
+//! build enables.
 
 #[test]
 fn ui() {
