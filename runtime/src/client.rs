@@ -94,7 +94,7 @@ impl Client {
     /// assert_eq!(client.resolve_base_url("https://video.twilio.com"), "https://video.sydney.au1.twilio.com");
     /// ```
     pub fn resolve_base_url(&self, base: &str) -> String {
-        self.inner.hosts.resolve(base)
+        self.inner.hosts.resolve(base).into_owned()
     }
 
     /// The same client (settings and connection pool) authenticating with a new bearer token:

@@ -16,16 +16,16 @@ pub(crate) struct HostMap {
 
 impl HostMap {
     /// The base URL requests for a resource declared on `base` go to.
-    pub(crate) fn resolve(&self, base: &str) -> String {
+    pub(crate) fn resolve<'a>(&'a self, base: &'a str) -> std::borrow::Cow<'a, str> {
         let base = base.trim_end_matches('/');
         // Schemes and hosts are case-insensitive; overrides are stored normalised (lower case).
         if let Some((_, to)) = self.overrides.iter().find(|(from, _)| from.eq_ignore_ascii_case(base)) {
-            return to.clone();
+            return to.as_str().into();
         }
         if self.region.is_none() && self.edge.is_none() {
-            return base.to_owned();
+            return base.into();
         }
-        rewrite_twilio_host(base, self.region.as_deref(), self.edge.as_deref())
+        rewrite_twilio_host(base, self.region.as_deref(), self.edge.as_deref()).into()
     }
 }
 

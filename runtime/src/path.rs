@@ -56,6 +56,13 @@ impl PathTemplate {
     /// arguments is wrong, or an argument is empty, `.` or `..` (URL normalisation would
     /// otherwise turn the request into one for a different resource).
     pub fn render(&self, args: &[&str]) -> Result<String, Error> {
+        let mut out = String::new();
+        self.render_into(&mut out, args)?;
+        Ok(out)
+    }
+
+    /// [`render`](Self::render), appended to `out` (the base URL, in a request).
+    pub(crate) fn render_into(&self, out: &mut String, args: &[&str]) -> Result<(), Error> {
         if args.len() != self.params.len() {
             return Err(Error::invalid_input(format!(
                 "path {self} takes {} argument(s), {} given",
@@ -63,16 +70,17 @@ impl PathTemplate {
                 args.len()
             )));
         }
-        let capacity = self.literals.iter().map(|l| l.len()).sum::<usize>()
-            + args.iter().map(|a| a.len() * 3).sum::<usize>();
-        let mut out = String::with_capacity(capacity);
+        out.reserve(
+            self.literals.iter().map(|l| l.len()).sum::<usize>()
+                + args.iter().map(|a| a.len() * 3).sum::<usize>(),
+        );
         out.push_str(self.literals[0]);
         for ((name, arg), literal) in self.params.iter().zip(args).zip(&self.literals[1..]) {
             check_segment(name, arg)?;
             out.extend(utf8_percent_encode(arg, SEGMENT));
             out.push_str(literal);
         }
-        Ok(out)
+        Ok(())
     }
 }
 

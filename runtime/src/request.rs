@@ -60,9 +60,9 @@ impl Request {
         })
     }
 
-    /// The path with every argument percent-encoded as data, the account placeholder filled
-    /// from `self.account` or else `client_account`.
-    pub(crate) fn render_path(&self, client_account: Option<&str>) -> Result<String> {
+    /// Appends the path to `out`, every argument percent-encoded as data, the account
+    /// placeholder filled from `self.account` or else `client_account`.
+    pub(crate) fn render_path_into(&self, out: &mut String, client_account: Option<&str>) -> Result<()> {
         let template = self.operation.path;
         let Some(account_param) = self.operation.account else {
             if self.account.is_some() {
@@ -73,7 +73,7 @@ impl Request {
                 )));
             }
             let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
-            return template.render(&args);
+            return template.render_into(out, &args);
         };
         let account = self.account.as_deref().or(client_account).ok_or_else(|| {
             Error::invalid_input(format!(
@@ -94,7 +94,7 @@ impl Request {
             }
         }
         args.extend(given.map(String::as_str));
-        template.render(&args)
+        template.render_into(out, &args)
     }
 }
 
@@ -139,9 +139,11 @@ impl Client {
         if let Err(problem) = &self.inner.authorization {
             return Err(Error::invalid_input(problem.clone()));
         }
-        let path = request.render_path(self.account_sid())?;
-        let mut raw = self.inner.hosts.resolve(request.base);
-        raw.push_str(&path);
+        // The whole URL in one buffer: base, then path, then query.
+        let base = self.inner.hosts.resolve(request.base);
+        let mut raw = String::with_capacity(base.len() + 128);
+        raw.push_str(&base);
+        request.render_path_into(&mut raw, self.account_sid())?;
         if !request.params.query.is_empty() {
             raw.push('?');
             raw.push_str(&crate::form::to_query(&request.params.query)?);
