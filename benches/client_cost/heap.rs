@@ -11,6 +11,7 @@ pub struct Counting;
 static ON: AtomicBool = AtomicBool::new(false);
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
+static CALLS: AtomicIsize = AtomicIsize::new(0);
 
 thread_local! {
     static IGNORED: Cell<bool> = const { Cell::new(false) };
@@ -27,6 +28,7 @@ fn counted() -> bool {
 }
 
 fn grow(bytes: usize) {
+    CALLS.fetch_add(1, Relaxed);
     let live = LIVE.fetch_add(bytes as isize, Relaxed) + bytes as isize;
     PEAK.fetch_max(live, Relaxed);
 }
@@ -63,18 +65,30 @@ unsafe impl GlobalAlloc for Counting {
             // Counted as the allocator may do it: the new block before the old one is freed.
             grow(new_size);
             shrink(layout.size());
+            // One call, not an allocation and a free.
+            CALLS.fetch_sub(1, Relaxed);
         }
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
 
-/// The peak of live heap bytes that `work` allocated on counted threads, above what was live
-/// when it started.
-pub async fn peak_of<F: std::future::Future>(work: F) -> (F::Output, usize) {
+/// What `work` allocated on counted threads.
+pub struct Usage {
+    /// The peak of live heap bytes, above what was live when it started.
+    pub peak: usize,
+    /// How many allocations it made (reallocations not counted).
+    pub allocations: usize,
+}
+
+/// Runs `work`, counting its allocations.
+pub async fn usage_of<F: std::future::Future>(work: F) -> (F::Output, Usage) {
     LIVE.store(0, Relaxed);
     PEAK.store(0, Relaxed);
+    CALLS.store(0, Relaxed);
     ON.store(true, Relaxed);
     let output = work.await;
     ON.store(false, Relaxed);
-    (output, PEAK.load(Relaxed).max(0) as usize)
+    let usage =
+        Usage { peak: PEAK.load(Relaxed).max(0) as usize, allocations: CALLS.load(Relaxed).max(0) as usize };
+    (output, usage)
 }

@@ -6,8 +6,8 @@
 //! time of each client over interleaved rounds (which one goes first alternates), the median
 //! ratio sidekick / baseline with its range over rounds, the same for the CPU time of the
 //! client's thread (single-threaded workloads), and each client's peak live heap (`heap.rs`:
-//! allocations on the client's threads only) with its ratio. Below 1 sidekick is the faster
-//! or smaller. `--profile N ours|theirs [repeat]` runs workload N alone, for a profiler.
+//! allocations on the client's threads only) with its ratio, and how many allocations each
+//! made per item. Below 1 sidekick is the faster or smaller. `--profile N ours|theirs [repeat]` runs workload N alone, for a profiler.
 
 mod baseline;
 mod heap;
@@ -230,6 +230,8 @@ struct Figures {
     theirs_cpu: Vec<Duration>,
     ours_heap: usize,
     theirs_heap: usize,
+    ours_allocations: usize,
+    theirs_allocations: usize,
 }
 
 /// The median of the per-round ratios `ours / theirs` with their range, and the ratio of the
@@ -330,8 +332,10 @@ fn main() {
     for (i, &(_, workload)) in WORKLOADS.iter().enumerate() {
         let (runtime, clients) =
             if workload == Concurrent { (&multi, &on_multi) } else { (&single, &on_single) };
-        figures[i].ours_heap = runtime.block_on(heap::peak_of(ours(workload, &clients.sidekick))).1;
-        figures[i].theirs_heap = runtime.block_on(heap::peak_of(theirs(workload, &clients.baseline))).1;
+        let (_, usage) = runtime.block_on(heap::usage_of(ours(workload, &clients.sidekick)));
+        (figures[i].ours_heap, figures[i].ours_allocations) = (usage.peak, usage.allocations);
+        let (_, usage) = runtime.block_on(heap::usage_of(theirs(workload, &clients.baseline)));
+        (figures[i].theirs_heap, figures[i].theirs_allocations) = (usage.peak, usage.allocations);
     }
 
     println!(
@@ -356,7 +360,7 @@ fn main() {
             _ => format!("{:.2} MiB", bytes as f64 / (1024.0 * 1024.0)),
         };
         println!(
-            "{name:<26} {:>7.2}ms {:>7.2}ms {:>31}  {:>31}  {:>13} {:>13} {:>6.3}",
+            "{name:<26} {:>7.2}ms {:>7.2}ms {:>31}  {:>31}  {:>13} {:>13} {:>6.3}  {:>6.1} vs {:>5.1}",
             median(&f.ours).as_secs_f64() * 1e3,
             median(&f.theirs).as_secs_f64() * 1e3,
             ratio_and_range(&f.ours, &f.theirs),
@@ -364,6 +368,8 @@ fn main() {
             per(f.ours_heap),
             per(f.theirs_heap),
             f.ours_heap as f64 / f.theirs_heap as f64,
+            f.ours_allocations as f64 / expected_items(workload) as f64,
+            f.theirs_allocations as f64 / expected_items(workload) as f64,
         );
     }
     let rate = |d: Duration, n: usize| n as f64 / d.as_secs_f64();
