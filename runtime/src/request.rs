@@ -21,8 +21,8 @@ pub(crate) struct Request {
     pub(crate) operation: Operation,
     /// The resource's declared base URL, before overrides and region/edge.
     pub(crate) base: &'static str,
-    /// The path arguments, in template order, without the account placeholder.
-    pub(crate) args: Vec<String>,
+    /// The path, or its arguments until the account is known.
+    pub(crate) path: Path,
     /// The account that fills the operation's account placeholder instead of the client's.
     pub(crate) account: Option<String>,
     pub(crate) params: Encoded,
@@ -53,7 +53,7 @@ impl Request {
             resource,
             operation,
             base,
-            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            path: Path::new(operation, args)?,
             account: None,
             params: params::encode(params, body)?,
             idempotent: operation.method.is_idempotent(),
@@ -64,7 +64,7 @@ impl Request {
     /// placeholder filled from `self.account` or else `client_account`.
     pub(crate) fn render_path_into(&self, out: &mut String, client_account: Option<&str>) -> Result<()> {
         let template = self.operation.path;
-        let Some(account_param) = self.operation.account else {
+        let (Some(account_param), Path::Pending(given)) = (self.operation.account, &self.path) else {
             if self.account.is_some() {
                 return Err(Error::invalid_input(format!(
                     "{}::{} addresses no account ({template} has no account placeholder): remove .account_sid(..)",
@@ -72,8 +72,10 @@ impl Request {
                     self.operation.kind.as_str(),
                 )));
             }
-            let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
-            return template.render_into(out, &args);
+            if let Path::Rendered(path) = &self.path {
+                out.push_str(path);
+            }
+            return Ok(());
         };
         let account = self.account.as_deref().or(client_account).ok_or_else(|| {
             Error::invalid_input(format!(
@@ -83,7 +85,7 @@ impl Request {
                 self.operation.kind.as_str(),
             ))
         })?;
-        let mut given = self.args.iter();
+        let mut given = given.iter();
         let mut args = Vec::with_capacity(template.params().len());
         for name in template.params() {
             if *name == account_param {
@@ -95,6 +97,27 @@ impl Request {
         }
         args.extend(given.map(String::as_str));
         template.render_into(out, &args)
+    }
+}
+
+/// A request's path: rendered when the request is built, unless the template has an account
+/// placeholder, which is filled when the request is sent (a call may still name the account).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Path {
+    /// Every argument percent-encoded in place.
+    Rendered(String),
+    /// The arguments in template order, without the account placeholder.
+    Pending(Vec<String>),
+}
+
+impl Path {
+    fn new(operation: Operation, args: &[&str]) -> Result<Path> {
+        if operation.account.is_some() {
+            return Ok(Path::Pending(args.iter().map(|a| (*a).to_owned()).collect()));
+        }
+        let mut path = String::new();
+        operation.path.render_into(&mut path, args)?;
+        Ok(Path::Rendered(path))
     }
 }
 
@@ -369,11 +392,18 @@ mod tests {
 
     #[test]
     fn bad_path_arguments_fail_before_sending() {
-        let c = client();
-        let request =
-            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", ".."], &()).unwrap();
+        // Without an account placeholder the path is rendered, and checked, as the request is
+        // built; with one, when it is routed.
+        let request = Request::new("Participant", "https://video.twilio.com", fetch(), &["R", ".."], &());
+        assert!(matches!(request, Err(Error::InvalidInput(_))), "{request:?}");
+        let err = Request::new("Participant", "https://video.twilio.com", fetch(), &["R"], &()).unwrap_err();
+        assert!(err.to_string().contains("takes 2 argument(s), 1 given"), "{err}");
+
+        let c = Client::builder().auth_token("ACmain", "t").build().unwrap();
+        let op = Operation::new(OperationKind::Fetch, HttpMethod::Get, MESSAGE).account("account_sid");
+        let request = Request::new("Message", "https://api.twilio.com", op, &[".."], &()).unwrap();
         assert!(matches!(c.prepare(&request), Err(Error::InvalidInput(_))));
-        let request = Request::new("Participant", "https://video.twilio.com", fetch(), &["R"], &()).unwrap();
+        let request = Request::new("Message", "https://api.twilio.com", op, &[], &()).unwrap();
         let err = c.prepare(&request).unwrap_err();
         assert!(err.to_string().contains("takes 2 argument(s), 1 given"), "{err}");
     }

@@ -92,9 +92,10 @@ impl Client {
         let status = response.status();
         // Taken rather than cloned: the body is read without them.
         let headers = std::mem::take(response.headers_mut());
-        let retry_after = headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
-        let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let fail = |e| (transport_error(e, Some(status), timeout), retry_after);
+        // Read only when the attempt failed, which is when it matters.
+        let retry_after =
+            || headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()).and_then(parse_retry_after);
+        let fail = |e| (transport_error(e, Some(status), timeout), retry_after());
         if status.is_redirection() && request.redirect_is_success {
             // The operation's result is where it points; the body is not worth reading.
             return Ok(Success { status, headers, body: bytes::Bytes::new() });
@@ -105,15 +106,15 @@ impl Client {
             return Err((Error::Redirect { status, location }, None));
         }
         if status.is_success() {
-            let too_large = (Error::BodyTooLarge { status, limit: MAX_BODY }, None);
+            let too_large = || (Error::BodyTooLarge { status, limit: MAX_BODY }, None);
             let body = match response.content_length() {
-                Some(length) if length > MAX_BODY as u64 => return Err(too_large),
+                Some(length) if length > MAX_BODY as u64 => return Err(too_large()),
                 // hyper reads no more than a declared length, so the plain read is bounded.
                 Some(_) => response.bytes().await.map_err(fail)?,
                 None => {
                     let body = read_capped(response, MAX_BODY + 1).await.map_err(fail)?;
                     if body.len() > MAX_BODY {
-                        return Err(too_large);
+                        return Err(too_large());
                     }
                     body.into()
                 }
@@ -121,7 +122,8 @@ impl Client {
             Ok(Success { status, headers, body })
         } else {
             let body = read_capped(response, MAX_ERROR_BODY).await.map_err(fail)?;
-            Err((classify_error(status, content_type.as_deref(), &body), retry_after))
+            let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+            Err((classify_error(status, content_type, &body), retry_after()))
         }
     }
 }
