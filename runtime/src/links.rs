@@ -274,8 +274,6 @@ const MAX_KEPT_SCRATCH: usize = 64 * 1024;
 struct Builder {
     text: String,
     ends: Vec<(u32, u32)>,
-    /// Whether some name came twice.
-    repeated: bool,
 }
 
 impl Builder {
@@ -283,19 +281,12 @@ impl Builder {
         let (mut text, mut ends) = SCRATCH.try_with(Cell::take).unwrap_or_default();
         text.clear();
         ends.clear();
-        Builder { text, ends, repeated: false }
+        Builder { text, ends }
     }
 
     fn push(&mut self, name: &str, url: &str) -> Result<(), &'static str> {
         if self.text.len() + name.len() + url.len() > u32::MAX as usize {
             return Err("the links are longer than 4 GiB");
-        }
-        // Bytes rather than `entry`'s text slices: no boundary checks for each earlier link.
-        let mut start = 0;
-        for &(name_end, url_end) in &self.ends {
-            let earlier = &self.text.as_bytes()[start..name_end as usize];
-            self.repeated |= earlier == name.as_bytes();
-            start = url_end as usize;
         }
         self.text.push_str(name);
         let name_end = self.text.len() as u32;
@@ -304,21 +295,53 @@ impl Builder {
         Ok(())
     }
 
+    fn name(&self, at: usize) -> &[u8] {
+        let start = at.checked_sub(1).map_or(0, |previous| self.ends[previous].1 as usize);
+        &self.text.as_bytes()[start..self.ends[at].0 as usize]
+    }
+
     fn finish(&mut self) -> Links {
-        if !self.repeated {
+        let count = self.ends.len();
+        // A resource has a handful of links: comparing each pair is cheapest. A server sending
+        // thousands is answered in n log n, by sorting, rather than in n².
+        let kept: Option<Vec<bool>> = if count <= 16 {
+            let repeated = (1..count).any(|at| (0..at).any(|earlier| self.name(earlier) == self.name(at)));
+            repeated.then(|| {
+                (0..count).map(|at| (at + 1..count).all(|later| self.name(later) != self.name(at))).collect()
+            })
+        } else {
+            let mut order: Vec<usize> = (0..count).collect();
+            order.sort_by(|&a, &b| self.name(a).cmp(self.name(b)).then(a.cmp(&b)));
+            let repeated = order.windows(2).any(|pair| self.name(pair[0]) == self.name(pair[1]));
+            repeated.then(|| {
+                // The last of each run of equal names is the last written.
+                let mut kept = vec![false; count];
+                for (i, &at) in order.iter().enumerate() {
+                    kept[at] = order.get(i + 1).is_none_or(|&next| self.name(next) != self.name(at));
+                }
+                kept
+            })
+        };
+        let Some(kept) = kept else {
             return Links { text: self.text.as_str().into(), ends: self.ends.as_slice().into() };
-        }
+        };
         // A repeated name keeps its last URL, where that was written.
-        let all: Vec<(&str, &str)> =
-            (0..self.ends.len()).map(|at| entry(&self.text, &self.ends, at)).collect();
-        let last = |at: usize| all[at + 1..].iter().all(|(later, _)| *later != all[at].0);
-        (0..all.len()).filter(|&at| last(at)).map(|at| all[at]).collect()
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for at in (0..count).filter(|&at| kept[at]) {
+            let (name, url) = entry(&self.text, &self.ends, at);
+            text.push_str(name);
+            let name_end = text.len() as u32;
+            text.push_str(url);
+            ends.push((name_end, text.len() as u32));
+        }
+        Links { text: text.into_boxed_str(), ends: ends.into_boxed_slice() }
     }
 }
 
 impl Drop for Builder {
     fn drop(&mut self) {
-        if self.text.capacity() <= MAX_KEPT_SCRATCH {
+        if self.text.capacity() <= MAX_KEPT_SCRATCH && self.ends.capacity() <= MAX_KEPT_SCRATCH / 8 {
             let scratch = (std::mem::take(&mut self.text), std::mem::take(&mut self.ends));
             // A thread being torn down keeps nothing.
             let _ = SCRATCH.try_with(|cell| cell.set(scratch));
@@ -376,6 +399,23 @@ mod tests {
         let nested = Links::from([("ab", "x"), ("a", "bx"), ("", "y")]);
         assert_eq!(nested.iter().collect::<Vec<_>>(), [("ab", "x"), ("a", "bx"), ("", "y")]);
         assert_eq!((nested.get("a"), nested.get("ab"), nested.get("")), (Some("bx"), Some("x"), Some("y")));
+    }
+
+    #[test]
+    fn many_links_and_many_repeats_are_read_in_n_log_n() {
+        // Thousands of names (a hostile server) must not cost n² comparisons.
+        let distinct: Links = (0..50_000).map(|i| (format!("n{i}"), "u")).collect();
+        assert_eq!((distinct.len(), distinct.get("n49999")), (50_000, Some("u")));
+        let mut json = String::from("{");
+        for i in 0..50_000 {
+            json.push_str(&format!(r#""a":"{i}","b{}":"x","#, i % 20));
+        }
+        json.push_str(r#""a":"last"}"#);
+        let repeated: Links = serde_json::from_str(&json).unwrap();
+        assert_eq!(repeated.len(), 21);
+        assert_eq!(repeated.get("a"), Some("last"));
+        assert_eq!(repeated.iter().next_back(), Some(("a", "last")), "kept where it was last written");
+        assert_eq!(repeated.get("b19"), Some("x"));
     }
 
     #[test]

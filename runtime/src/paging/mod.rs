@@ -246,7 +246,8 @@ impl<T: DeserializeOwned + Send + 'static, S: Paging> ListRequest<T, S> {
         while let Some(page) = pages.try_next().await? {
             if all.is_empty() {
                 let total = S::total(&page.meta).map(|total| usize::try_from(total).unwrap_or(usize::MAX));
-                all.reserve_exact(exact_capacity(total, limit, page.items.len()));
+                let capacity = exact_capacity(total, limit, page.items.len(), size_of::<T>());
+                all.reserve_exact(capacity);
             }
             all.extend(page.items);
         }
@@ -268,13 +269,17 @@ impl<T, S> fmt::Debug for ListRequest<T, S> {
     }
 }
 
-/// The room `collect` makes after the first page, of `first_page` items: the list's `total`
-/// up to the `limit`. The total is the server's word, so a claim beyond a hundred pages like
-/// the first is not taken up front: the `Vec` then grows as it fills.
-fn exact_capacity(total: Option<usize>, limit: Option<usize>, first_page: usize) -> usize {
+/// The room `collect` makes after the first page, of `first_page` items of `item_size` bytes:
+/// the list's `total` up to the `limit`. The total is the server's word, so a claim beyond a
+/// hundred pages like the first, or beyond 16 MiB of items, is not taken up front: the `Vec`
+/// then grows as items arrive.
+fn exact_capacity(total: Option<usize>, limit: Option<usize>, first_page: usize, item_size: usize) -> usize {
+    const MAX_UP_FRONT: usize = 16 << 20;
     let Some(total) = total else { return first_page };
     let wanted = total.min(limit.unwrap_or(usize::MAX)).max(first_page);
-    if wanted <= first_page.max(1).saturating_mul(100) { wanted } else { first_page }
+    let believable = wanted <= first_page.max(1).saturating_mul(100)
+        && wanted.saturating_sub(first_page).saturating_mul(item_size.max(1)) <= MAX_UP_FRONT;
+    if believable { wanted } else { first_page }
 }
 
 /// The state behind [`ListRequest::pages`].
@@ -469,15 +474,19 @@ mod tests {
 
     #[test]
     fn collect_allocates_for_a_believable_total_once() {
-        assert_eq!(exact_capacity(Some(5000), None, 50), 5000);
-        assert_eq!(exact_capacity(Some(5000), Some(120), 50), 120);
+        assert_eq!(exact_capacity(Some(5000), None, 50, 256), 5000);
+        assert_eq!(exact_capacity(Some(5000), Some(120), 50, 256), 120);
         // Fewer than the page already holds, or no total: the page's own size.
-        assert_eq!(exact_capacity(Some(10), None, 50), 50);
-        assert_eq!(exact_capacity(None, Some(120), 50), 50);
+        assert_eq!(exact_capacity(Some(10), None, 50, 256), 50);
+        assert_eq!(exact_capacity(None, Some(120), 50, 256), 50);
         // A total no honest first page would announce is not allocated for.
-        assert_eq!(exact_capacity(Some(usize::MAX), None, 50), 50);
-        assert_eq!(exact_capacity(Some(1 << 40), Some(1 << 30), 1000), 1000);
-        assert_eq!(exact_capacity(Some(7), None, 0), 7);
+        assert_eq!(exact_capacity(Some(usize::MAX), None, 50, 256), 50);
+        assert_eq!(exact_capacity(Some(1 << 40), Some(1 << 30), 1000, 256), 1000);
+        assert_eq!(exact_capacity(Some(7), None, 0, 256), 7);
+        // A page of a million tiny items claiming a hundred times more: not 50 GB up front.
+        assert_eq!(exact_capacity(Some(100_000_000), None, 1_000_000, 500), 1_000_000);
+        assert_eq!(exact_capacity(Some(60_000), None, 1000, 256), 60_000);
+        assert_eq!(exact_capacity(Some(100_000), None, 1000, 256), 1000);
     }
 
     #[test]
