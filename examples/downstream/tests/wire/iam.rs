@@ -81,6 +81,8 @@ async fn list_pages_by_start_index_with_a_filter_and_a_bearer_token() {
 
     let names: Vec<&str> = users.iter().map(|u| u.user_name.as_str()).collect();
     assert_eq!(names, ["user1@example.com", "user2@example.com", "user3@example.com"]);
+    // `totalResults` said 3: allocated for exactly those, not grown to 4.
+    assert_eq!(users.capacity(), 3);
     let requests = received(&server).await;
     assert_eq!(requests.len(), 2);
     Sent(&requests[0])
