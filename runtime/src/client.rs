@@ -319,8 +319,12 @@ impl ClientBuilder {
         let tls = crate::tls::config().map_err(|e| {
             Error::invalid_input(format!("TLS could not be set up with the platform's certificates: {e}"))
         })?;
+        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
+            // The usual attempt's limit, so only a different one is set on a request (which
+            // costs reqwest a map of extensions per request).
+            .timeout(timeout)
             .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -333,7 +337,7 @@ impl ClientBuilder {
                 account_sid: self.account_sid,
                 hosts: HostMap { region: self.region, edge: self.edge, overrides },
                 user_agent: user_agent(&self.user_agent_extensions)?,
-                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                timeout,
                 retry: self.retry.unwrap_or_default(),
             }),
         })

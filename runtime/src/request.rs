@@ -211,7 +211,10 @@ impl Client {
             headers.insert(CONTENT_TYPE, content_type);
             *request.body_mut() = Some(body.bytes().to_vec().into());
         }
-        *request.timeout_mut() = Some(timeout);
+        // The HTTP client applies the client's timeout by itself.
+        if timeout != self.inner.timeout {
+            *request.timeout_mut() = Some(timeout);
+        }
         request
     }
 }
@@ -278,6 +281,8 @@ mod tests {
         assert!(r.headers().get(CONTENT_TYPE).is_none());
         assert!(r.body().is_none());
         assert_eq!(r.timeout(), Some(&Duration::from_secs(3)));
+        // The client's own timeout is the HTTP client's, so the request need not carry it.
+        assert_eq!(c.http_request(&p, c.inner.timeout).timeout(), None);
     }
 
     #[test]

@@ -45,11 +45,13 @@ impl Client {
                 status = tracing::field::Empty,
                 latency_ms = tracing::field::Empty,
             );
-            let attempt_started = Instant::now();
+            let attempt_started = if retry == 0 { started } else { Instant::now() };
             let limit = policy.attempt_limit(per_attempt, attempt_started.duration_since(started));
             let timeout = Timeouts { limit, per_attempt, budget: policy.budget() };
             let outcome = self.attempt(request, timeout).instrument(span.clone()).await;
-            span.record("latency_ms", attempt_started.elapsed().as_millis() as u64);
+            if !span.is_disabled() {
+                span.record("latency_ms", attempt_started.elapsed().as_millis() as u64);
+            }
             let (error, retry_after) = match outcome {
                 Ok(success) => {
                     span.record("status", success.status.as_u16());
