@@ -4,8 +4,6 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
-use tokio::net::TcpListener;
-
 use crate::auth::Credentials;
 use crate::emulator::Emulator;
 use crate::error::EmulatorError;
@@ -143,8 +141,8 @@ impl EmulatorBuilder {
         self
     }
 
-    /// Binds the address and starts serving on the current tokio runtime. The server is a task
-    /// of that runtime and stops with it; see [`Emulator`].
+    /// Binds the address and starts serving from a thread of the emulator's own: see
+    /// [`EmulatorBuilder::spawn`], which this is, for async code.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -154,9 +152,24 @@ impl EmulatorBuilder {
     /// # Ok(()) }
     /// ```
     pub async fn start(self) -> Result<Emulator, EmulatorError> {
+        self.spawn()
+    }
+
+    /// Binds the address and starts serving from a new thread running a tokio runtime of its
+    /// own, so the emulator needs no runtime from its caller and outlives any: it can serve a
+    /// synchronous test, or live in a `static` shared by many `#[tokio::test]`s. It stops when
+    /// dropped or shut down.
+    ///
+    /// ```
+    /// let emu = sidekick_emulator::Emulator::builder().spawn()?;
+    /// assert!(emu.base_url().starts_with("http://127.0.0.1:"));
+    /// emu.shutdown_blocking();
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn spawn(self) -> Result<Emulator, EmulatorError> {
         // Validate before binding, so a bad URL leaves no socket behind.
         let public_base_url = self.public_base_url.as_deref().map(public_url::validate).transpose()?;
-        let listener = TcpListener::bind(self.addr).await?;
+        let listener = std::net::TcpListener::bind(self.addr)?;
         let addr = listener.local_addr()?;
         // Without a public base URL, links must still be usable: a wildcard bind is reached
         // through loopback.
@@ -168,7 +181,7 @@ impl EmulatorBuilder {
         let base_url = format!("http://{link_addr}");
         let link_base_url = public_base_url.unwrap_or_else(|| base_url.clone());
         let shared = Arc::new(Shared::new(self.credentials, base_url, link_base_url));
-        let server = server::spawn(listener, Arc::clone(&shared));
+        let server = server::spawn(listener, Arc::clone(&shared))?;
         tracing::info!(base_url = %shared.base_url, public_base_url = %shared.link_base_url, "emulator started");
         Ok(Emulator::from_parts(shared, addr, server))
     }

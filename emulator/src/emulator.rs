@@ -20,11 +20,10 @@ use crate::shared::Shared;
 /// addressed by SID or by the unique name of an in-progress room, participants by SID or by
 /// the identity of a connected (or reconnecting) participant.
 ///
-/// The server runs as a task on the tokio runtime that started it, and stops with that runtime.
-/// Each `#[tokio::test]` has its own runtime, so start one emulator per test (starting is cheap:
-/// a socket bind and a spawned task) rather than sharing one through a `static`: the shared
-/// server would die with the first test's runtime and the other tests would get connection
-/// errors.
+/// The server runs on a thread of its own with a tokio runtime of its own, as wiremock's do: it
+/// does not depend on the runtime of the code that started it. One emulator can therefore be
+/// shared by many tests through a `static`, each `#[tokio::test]` with its runtime, and it
+/// serves synchronous tests as well ([`Emulator::spawn`]).
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -56,6 +55,24 @@ impl Emulator {
     /// ```
     pub async fn start() -> Result<Emulator, EmulatorError> {
         EmulatorBuilder::default().start().await
+    }
+
+    /// Starts an emulator like [`start`](Emulator::start), from synchronous code: nothing here
+    /// needs a runtime.
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use sidekick_emulator::Emulator;
+    ///
+    /// // One emulator for every test of the binary; it stops when the process ends.
+    /// static EMULATOR: LazyLock<Emulator> = LazyLock::new(|| Emulator::spawn().expect("emulator"));
+    ///
+    /// EMULATOR.create_room("DailyStandup")?;
+    /// assert!(EMULATOR.join("DailyStandup", "Alice")?.starts_with("PA"));
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn spawn() -> Result<Emulator, EmulatorError> {
+        EmulatorBuilder::default().spawn()
     }
 
     /// Configures an emulator before starting it.
@@ -243,6 +260,22 @@ impl Emulator {
     pub async fn shutdown(mut self) {
         if let Some(server) = self.server.take() {
             server.stop().await;
+        }
+    }
+
+    /// Like [`shutdown`](Emulator::shutdown), for synchronous code: blocks the calling thread
+    /// until the server has stopped. Do not call it from async code, which `shutdown` serves.
+    ///
+    /// ```
+    /// let emu = sidekick_emulator::Emulator::spawn()?;
+    /// let addr = emu.addr();
+    /// emu.shutdown_blocking();
+    /// assert!(std::net::TcpStream::connect(addr).is_err());
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn shutdown_blocking(mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop_blocking();
         }
     }
 }

@@ -9,8 +9,8 @@
 //! world directly through a synchronous simulation API, move a settable [`Clock`], and inject
 //! [`Fault`]s such as 429 bursts, dropped connections or truncated bodies.
 //!
-//! An [`Emulator`] runs on the tokio runtime that started it: start one per `#[tokio::test]`
-//! (it is cheap), not one shared through a `static`, which would stop with the first test.
+//! An [`Emulator`] runs on a thread and tokio runtime of its own, so one can be shared by many
+//! `#[tokio::test]`s through a `static`, or serve synchronous tests ([`Emulator::spawn`]).
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]

@@ -5,6 +5,7 @@ mod binary;
 mod concurrency;
 mod faults;
 mod kicks;
+mod lifetime;
 mod listing;
 mod naming;
 mod paging;
