@@ -52,7 +52,7 @@ impl ApiError {
             .with_header(header::WWW_AUTHENTICATE, "Basic realm=\"Twilio API\"")
     }
 
-    pub(crate) fn method_not_allowed(method: &str, allow: &'static str) -> ApiError {
+    pub(crate) fn method_not_allowed(method: &str, allow: &str) -> ApiError {
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             20004,
@@ -67,6 +67,11 @@ impl ApiError {
             INVALID_PARAMETER,
             format!("Request body is larger than {limit} bytes"),
         )
+    }
+
+    /// The message the body carries.
+    pub(crate) fn message(&self) -> &str {
+        &self.message
     }
 
     pub(crate) fn with_header(mut self, name: HeaderName, value: &str) -> ApiError {

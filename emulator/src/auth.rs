@@ -1,9 +1,14 @@
-//! HTTP Basic authentication against the configured account and API key credentials.
+//! Authentication: HTTP Basic with the account or API key credentials, or a bearer token (for
+//! OAuth-style and non-Twilio APIs).
 
 use std::fmt;
 
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
+
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
 use crate::api_error::ApiError;
 
@@ -17,6 +22,7 @@ pub(crate) struct Credentials {
     pub(crate) auth_token: String,
     pub(crate) api_key_sid: String,
     pub(crate) api_key_secret: String,
+    pub(crate) bearer_token: String,
 }
 
 impl Credentials {
@@ -25,10 +31,16 @@ impl Credentials {
         let Some(header) = headers.get(AUTHORIZATION) else {
             return Err(ApiError::unauthorized("Authentication Error - No credentials provided"));
         };
-        let (username, password) =
-            header.to_str().ok().and_then(parse_basic).ok_or_else(|| {
-                ApiError::unauthorized("Authentication Error - invalid Authorization header")
-            })?;
+        let header = header.to_str().unwrap_or("").trim();
+        if let Some(token) = strip_scheme(header, "bearer") {
+            return if token == self.bearer_token {
+                Ok(())
+            } else {
+                Err(ApiError::unauthorized("Authentication Error - invalid bearer token"))
+            };
+        }
+        let (username, password) = parse_basic(header)
+            .ok_or_else(|| ApiError::unauthorized("Authentication Error - invalid Authorization header"))?;
         let known = (username == self.account_sid && password == self.auth_token)
             || (username == self.api_key_sid && password == self.api_key_secret);
         if known {
@@ -48,63 +60,40 @@ impl fmt::Debug for Credentials {
             .field("auth_token", &REDACTED)
             .field("api_key_sid", &self.api_key_sid)
             .field("api_key_secret", &REDACTED)
+            .field("bearer_token", &REDACTED)
             .finish()
     }
 }
 
 /// Splits `Basic base64(user:password)` into its parts.
-fn parse_basic(header: &str) -> Option<(String, String)> {
-    let (scheme, encoded) = header.trim().split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let decoded = String::from_utf8(decode_base64(encoded.trim())?).ok()?;
-    let (username, password) = decoded.split_once(':')?;
-    Some((username.to_owned(), password.to_owned()))
+/// The credentials of a `scheme` header (case-insensitive), trimmed.
+fn strip_scheme<'a>(header: &'a str, scheme: &str) -> Option<&'a str> {
+    let (given, rest) = header.split_once(' ')?;
+    given.eq_ignore_ascii_case(scheme).then(|| rest.trim())
 }
 
-/// Standard base64 with optional padding; `None` on any other character.
-fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    fn value(byte: u8) -> Option<u32> {
-        let v = match byte {
-            b'A'..=b'Z' => byte - b'A',
-            b'a'..=b'z' => byte - b'a' + 26,
-            b'0'..=b'9' => byte - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        Some(u32::from(v))
-    }
-    let digits = text.trim_end_matches('=').as_bytes();
-    if digits.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let mut group = 0u32;
-        for (i, &byte) in chunk.iter().enumerate() {
-            group |= value(byte)? << (18 - 6 * i);
-        }
-        let bytes = group.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
+fn parse_basic(header: &str) -> Option<(String, String)> {
+    let encoded = strip_scheme(header, "basic")?;
+    // Lenient about padding, as servers are.
+    let decoded = GeneralPurpose::new(&alphabet::STANDARD, PAD_OPTIONAL).decode(encoded).ok()?;
+    let (username, password) =
+        String::from_utf8(decoded).ok()?.split_once(':').map(|(u, p)| (u.to_owned(), p.to_owned()))?;
+    Some((username, password))
 }
+
+const PAD_OPTIONAL: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn decodes_base64_with_and_without_padding() {
-        assert_eq!(decode_base64("dXNlcjpwYXNz").as_deref(), Some(&b"user:pass"[..]));
-        assert_eq!(decode_base64("YTpi").as_deref(), Some(&b"a:b"[..]));
-        assert_eq!(decode_base64("YTpiYw==").as_deref(), Some(&b"a:bc"[..]));
-        assert_eq!(decode_base64("YTpiYw").as_deref(), Some(&b"a:bc"[..]));
-        assert_eq!(decode_base64("").as_deref(), Some(&b""[..]));
-        assert_eq!(decode_base64("Y"), None);
-        assert_eq!(decode_base64("YT!b"), None);
+    fn reads_basic_credentials_with_and_without_padding() {
+        assert_eq!(parse_basic("Basic YTpiYw=="), Some(("a".to_owned(), "bc".to_owned())));
+        assert_eq!(parse_basic("basic YTpiYw"), Some(("a".to_owned(), "bc".to_owned())));
+        assert_eq!(parse_basic("Basic Y"), None);
+        assert_eq!(parse_basic("Basic YT!b"), None);
     }
 
     #[test]
@@ -114,6 +103,7 @@ mod tests {
             auth_token: "hunter2-emulator-secret".to_owned(),
             api_key_sid: "SK00000000000000000000000000000001".to_owned(),
             api_key_secret: "hunter2-emulator-key-secret".to_owned(),
+            bearer_token: "hunter2-emulator-bearer".to_owned(),
         };
         for debug in [format!("{credentials:?}"), format!("{credentials:#?}")] {
             assert!(!debug.contains("hunter2"), "{debug}");

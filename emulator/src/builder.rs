@@ -20,6 +20,10 @@ pub const DEFAULT_API_KEY_SID: &str = "SKfacefacefacefacefacefacefaceface";
 /// The secret that goes with [`DEFAULT_API_KEY_SID`].
 pub const DEFAULT_API_KEY_SECRET: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee01";
 
+/// The bearer token an emulator accepts by default (`Authorization: Bearer ...`), for APIs that
+/// authenticate so.
+pub const DEFAULT_BEARER_TOKEN: &str = "sidekick-emulator-bearer-token";
+
 /// Builds an [`Emulator`] with a chosen address or credentials.
 ///
 /// ```
@@ -35,7 +39,8 @@ pub const DEFAULT_API_KEY_SECRET: &str = "c0ffeec0ffeec0ffeec0ffeec0ffee01";
 /// # Ok(()) }
 /// ```
 ///
-/// Its `Debug` output shows the address and SIDs but not the auth token or API key secret.
+/// Its `Debug` output shows the address and SIDs but not the auth token, API key secret or
+/// bearer token.
 #[derive(Clone)]
 pub struct EmulatorBuilder {
     addr: SocketAddr,
@@ -53,6 +58,7 @@ impl Default for EmulatorBuilder {
                 auth_token: DEFAULT_AUTH_TOKEN.to_owned(),
                 api_key_sid: DEFAULT_API_KEY_SID.to_owned(),
                 api_key_secret: DEFAULT_API_KEY_SECRET.to_owned(),
+                bearer_token: DEFAULT_BEARER_TOKEN.to_owned(),
             },
             public_base_url: None,
         }
@@ -111,6 +117,21 @@ impl EmulatorBuilder {
     pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> EmulatorBuilder {
         self.credentials.api_key_sid = key_sid.into();
         self.credentials.api_key_secret = secret.into();
+        self
+    }
+
+    /// The bearer token accepted besides the Basic credentials (default
+    /// [`DEFAULT_BEARER_TOKEN`]).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
+    /// let emu = sidekick_emulator::Emulator::builder().bearer_token("ghp_test").start().await?;
+    /// assert_eq!(emu.bearer_token(), "ghp_test");
+    /// # Ok(()) }
+    /// ```
+    pub fn bearer_token(mut self, token: impl Into<String>) -> EmulatorBuilder {
+        self.credentials.bearer_token = token.into();
         self
     }
 

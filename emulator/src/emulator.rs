@@ -9,8 +9,10 @@ use crate::builder::EmulatorBuilder;
 use crate::clock::Clock;
 use crate::error::EmulatorError;
 use crate::faults::{Faults, Route};
+use crate::registry::{Registration, ServedResource};
 use crate::server::ServerHandle;
 use crate::shared::Shared;
+use sidekick_runtime::Resource;
 
 /// A local, stateful Twilio Video server.
 ///
@@ -198,6 +200,19 @@ impl Emulator {
         &self.shared.credentials.api_key_secret
     }
 
+    /// The accepted bearer token (`Authorization: Bearer ...`).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), sidekick_emulator::EmulatorError> {
+    /// let emu = sidekick_emulator::Emulator::start().await?;
+    /// assert_eq!(emu.bearer_token(), sidekick_emulator::DEFAULT_BEARER_TOKEN);
+    /// # Ok(()) }
+    /// ```
+    pub fn bearer_token(&self) -> &str {
+        &self.shared.credentials.bearer_token
+    }
+
     /// The emulator's clock. It follows real time until set; see [`Clock`].
     ///
     /// ```
@@ -243,6 +258,80 @@ impl Emulator {
     /// ```
     pub fn request_count(&self, route: Route) -> u64 {
         self.shared.request_count(route)
+    }
+
+    /// Serves the resource type `R` from now on, as its `#[derive(Resource)]` declares it:
+    /// each of its operations at its path, statefully, with its list's paging shape and key.
+    /// See [`register_with`](Emulator::register_with) for the choices this makes by default.
+    ///
+    /// Registering a type again changes nothing, so tests sharing an emulator may each
+    /// register what they use. A type whose paths another registered type serves with the
+    /// same methods, or whose JSON shape cannot be read (it must be a struct with named
+    /// fields), or whose list pages in a shape of its own (see
+    /// [`Registration::page_format`]), is an [`EmulatorError::InvalidArgument`].
+    pub fn register<R: Resource>(&self) -> Result<(), EmulatorError> {
+        self.register_with(Registration::<R>::new())
+    }
+
+    /// Serves the resource type `R` from now on, as [`register`](Emulator::register) does,
+    /// with the SID prefix and parameter names of `registration`.
+    ///
+    /// By default:
+    /// - a create makes an object with every field of `R`: `null` where the field is an
+    ///   `Option`, the SID (the resource's prefix and 32 hex digits) in the field named by the
+    ///   path's last placeholder (or `sid`), `account_sid` and the parents' SIDs from the path,
+    ///   `date_created` and `date_updated` from the emulator's clock (in RFC 2822 where `R`
+    ///   reads them so), and then the request's parameters: `FriendlyName` sets
+    ///   `friendly_name`, read as the field's type (a number, a boolean, a list for a
+    ///   repeated parameter). Parameters that name no field are ignored, as at Twilio; a value
+    ///   `R` cannot read is a 400 with code 20001;
+    /// - `url` (absolute), `uri` (relative) and `links` or `subresource_uris` (to the lists of
+    ///   registered resources under it) point back at the emulator;
+    /// - an update changes the fields its parameters name and `date_updated`; a delete
+    ///   answers 204; an unknown SID is a 404 with code 20404;
+    /// - a list pages in `R::ListPaging`'s shape, newest last, with stable cursors; its other
+    ///   query parameters are equality filters on the fields they name.
+    pub fn register_with<R: Resource>(&self, registration: Registration<R>) -> Result<(), EmulatorError> {
+        let invalid = |problem: String| EmulatorError::InvalidArgument {
+            message: format!("cannot serve {}: {problem}", R::NAME),
+        };
+        let served = ServedResource::new(registration).map_err(invalid)?;
+        self.shared.registry.add(served).map_err(invalid)
+    }
+
+    /// Stores a new `R` under the parents `parents` (the path's arguments before the
+    /// resource's own, such as `&["AC..."]` for a 2010 API message, or `&["owner", "repo"]`),
+    /// as a create request would, with `fields` (field or parameter names, with JSON values)
+    /// set, and returns it as clients will read it. `R` must be registered.
+    ///
+    /// A value for the identifier field (a GitHub issue's `number`) is kept; otherwise one is
+    /// made as for a create.
+    pub fn insert<R>(&self, parents: &[&str], fields: serde_json::Value) -> Result<R, EmulatorError>
+    where
+        R: Resource,
+    {
+        let invalid = |message: String| EmulatorError::InvalidArgument { message };
+        let resource = self.shared.registry.get(std::any::TypeId::of::<R>()).ok_or_else(|| {
+            invalid(format!("{} is not registered: call Emulator::register first", R::NAME))
+        })?;
+        let serde_json::Value::Object(fields) = fields else {
+            return Err(invalid(format!("the fields of a new {} must be a JSON object", R::NAME)));
+        };
+        let expected = resource.instance.params().len() - usize::from(resource.has_identifier());
+        if parents.len() != expected {
+            return Err(invalid(format!(
+                "{} lives under {expected} parent(s) ({}), not {}",
+                R::NAME,
+                resource.instance,
+                parents.len()
+            )));
+        }
+        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let params: Vec<(String, serde_json::Value)> = fields.into_iter().collect();
+        let value = crate::http::resources::insert(&self.shared, &resource, &scope, &params)
+            .map_err(|e| invalid(format!("cannot insert {}: {}", R::NAME, e.message())))?;
+        serde_json::from_value(value)
+            .map_err(|e| invalid(format!("{} does not read its own JSON: {e}", R::NAME)))
     }
 
     /// Stops accepting connections, lets in-flight requests finish (up to 5 s), and waits for

@@ -21,6 +21,11 @@ impl Params {
         Params { pairs }
     }
 
+    /// Every pair, in the order sent.
+    pub(crate) fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
     /// The first value of `name`, if sent.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())

@@ -10,10 +10,10 @@ use std::sync::Arc;
 
 use axum::body::{Bytes, HttpBody};
 use axum::extract::rejection::RawPathParamsRejection;
-use axum::extract::{DefaultBodyLimit, OriginalUri, RawPathParams, Request};
-use axum::http::Method;
+use axum::extract::{DefaultBodyLimit, OriginalUri, RawPathParams, Request, State};
+use axum::http::{Method, Uri};
 use axum::middleware::from_fn_with_state;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use axum::{BoxError, Router};
 use tower::{Service, ServiceBuilder};
@@ -21,6 +21,8 @@ use tower_http::normalize_path::NormalizePathLayer;
 
 use crate::api_error::ApiError;
 use crate::faults::Route;
+use crate::http::resources;
+use crate::registry::Routing;
 use crate::routes::{participants, rooms};
 use crate::server::extract::{MAX_BODY_BYTES, RequestPath};
 use crate::server::intake::intake;
@@ -61,7 +63,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route(ROOM, only("GET, POST").get(rooms::fetch).post(rooms::update))
         .route(PARTICIPANTS, only("GET").get(participants::list))
         .route(PARTICIPANT, only("GET, POST").get(participants::fetch).post(participants::update))
-        .fallback(not_found)
+        .fallback(registered_or_not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(Arc::clone(&shared), authenticate))
         .layer(from_fn_with_state(Arc::clone(&shared), stamp_request_id))
@@ -102,8 +104,27 @@ fn only(allow: &'static str) -> MethodRouter<Arc<Shared>> {
     any(refuse).head(refuse)
 }
 
-async fn not_found(RequestPath(path): RequestPath) -> ApiError {
-    ApiError::not_found(&path)
+/// Registered resources, then 404. Their requests come here, past the fixed routes, so the
+/// route table can grow while the server runs.
+async fn registered_or_not_found(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    RequestPath(path): RequestPath,
+    body: Bytes,
+) -> Response {
+    match shared.registry.route(method.as_str(), uri.path()) {
+        Routing::Matched(matched) => {
+            let call =
+                resources::Call { matched, path: &path, query: uri.query().unwrap_or(""), body: &body };
+            resources::serve(&shared, call)
+        }
+        Routing::OtherMethods(methods) => {
+            let allow: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
+            ApiError::method_not_allowed(method.as_str(), &allow.join(", ")).into_response()
+        }
+        Routing::NotServed => ApiError::not_found(&path).into_response(),
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::auth::Credentials;
 use crate::clock::Clock;
 use crate::faults::{Faults, Route};
+use crate::registry::Registry;
 use crate::sid::{Sid, SidKind};
 use crate::state::State;
 use crate::wire::Origin;
@@ -25,6 +26,9 @@ pub(crate) struct Shared {
     /// Requests received, by route; slot 0 ([`Route::Any`]) counts every request.
     requests: [AtomicU64; Route::ALL.len()],
     request_ids: AtomicU64,
+    /// The resources registered by type, and their records.
+    pub(crate) registry: Registry,
+    sids: AtomicU64,
 }
 
 impl Shared {
@@ -38,6 +42,8 @@ impl Shared {
             link_base_url,
             requests: Default::default(),
             request_ids: AtomicU64::new(0),
+            registry: Registry::default(),
+            sids: AtomicU64::new(0),
         }
     }
 
@@ -75,6 +81,11 @@ impl Shared {
         Sid::from_counter(SidKind::Request, counter).to_string()
     }
 
+    /// A number for a new SID of a registered resource, unique in this emulator.
+    pub(crate) fn next_sid(&self) -> u64 {
+        self.sids.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
+    }
+
     pub(crate) fn request_count(&self, route: Route) -> u64 {
         self.requests[route.index()].load(Ordering::Relaxed)
     }
@@ -93,6 +104,7 @@ mod tests {
             auth_token: "t".to_owned(),
             api_key_sid: "SK1".to_owned(),
             api_key_secret: "s".to_owned(),
+            bearer_token: "b".to_owned(),
         };
         Shared::new(credentials, "http://127.0.0.1:1".to_owned(), "http://127.0.0.1:1".to_owned())
     }

@@ -13,6 +13,7 @@
 // }
 #[automatically_derived]
 impl crate::sdk::__private::Resource for Composition {
+    type ListPaging = crate::sdk::__private::MetaPaging;
     const NAME: &'static str = "Composition";
     const BASE_URL: &'static str = "https://video.twilio.com";
     const PATH: crate::sdk::__private::PathTemplate = crate::sdk::__private::PathTemplate::new(

@@ -14,6 +14,7 @@
 // }
 #[automatically_derived]
 impl ::sidekick::__private::Resource for Message {
+    type ListPaging = ::sidekick::__private::UriPaging;
     const NAME: &'static str = "Message";
     const BASE_URL: &'static str = "https://api.twilio.com";
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(

@@ -11,6 +11,7 @@
 // }
 #[automatically_derived]
 impl ::sidekick::__private::Resource for Participant {
+    type ListPaging = ::sidekick::__private::MetaPaging;
     const NAME: &'static str = "Participant";
     const BASE_URL: &'static str = "https://video.twilio.com";
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(

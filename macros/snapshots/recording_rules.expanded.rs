@@ -6,6 +6,7 @@
 const _: () = ::sidekick::__private::assert_base_url(VIDEO);
 #[automatically_derived]
 impl ::sidekick::__private::Resource for RecordingRules {
+    type ListPaging = ::sidekick::__private::MetaPaging;
     const NAME: &'static str = "RecordingRules";
     const BASE_URL: &'static str = VIDEO;
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(

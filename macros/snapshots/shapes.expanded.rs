@@ -12,6 +12,7 @@
 // }
 #[automatically_derived]
 impl ::sidekick::__private::Resource for Day {
+    type ListPaging = LinkHeader;
     const NAME: &'static str = "Day";
     const BASE_URL: &'static str = "https://api.example.com";
     const PATH: ::sidekick::__private::PathTemplate = ::sidekick::__private::PathTemplate::new(

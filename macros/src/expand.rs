@@ -24,6 +24,10 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         }
     };
     let operations = model.ops.iter().map(|op| operation_tokens(&rt, model, op));
+    let list_paging = match model.ops.iter().find(|op| op.name == OpName::List) {
+        Some(list) => paging_type(&rt, &list.paging),
+        None => quote!(#rt::MetaPaging),
+    };
     let methods =
         if model.methods { model.ops.iter().map(|op| method(model, &rt, op)).collect() } else { Vec::new() };
     // Generic structs are an error, reported already; expanding them anyway (bounded so the
@@ -49,6 +53,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
 
         #[automatically_derived]
         impl #impl_generics #rt::Resource for #ident #ty_generics #where_clause {
+            type ListPaging = #list_paging;
             const NAME: &'static str = #name;
             const BASE_URL: &'static str = #base_url;
             const PATH: #rt::PathTemplate = #path;
@@ -130,13 +135,7 @@ fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
     let args = quote!(&[#(#args),*]);
     let (output, call) = match (op.name, op.response) {
         (OpName::List, _) => {
-            let paging = match &op.paging {
-                Paging::BuiltIn(ty) => {
-                    let ty = format_ident!("{}", ty);
-                    quote!(#rt::#ty)
-                }
-                Paging::Custom(ty) => spanned_type(ty),
-            };
+            let paging = paging_type(rt, &op.paging);
             (
                 quote!(#rt::ListRequest<Self, #paging>),
                 quote!(#rt::list::<Self, #params_ty, #paging>(client, #args, #params_arg)),
@@ -187,6 +186,17 @@ fn method(model: &Model, rt: &TokenStream, op: &OpModel) -> TokenStream {
             #no_body
             #call
         }
+    }
+}
+
+/// The type of a list's paging shape.
+fn paging_type(rt: &TokenStream, paging: &Paging) -> TokenStream {
+    match paging {
+        Paging::BuiltIn(ty) => {
+            let ty = format_ident!("{}", ty);
+            quote!(#rt::#ty)
+        }
+        Paging::Custom(ty) => spanned_type(ty),
     }
 }
 

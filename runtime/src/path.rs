@@ -45,6 +45,17 @@ impl PathTemplate {
         PathTemplate { literals, params }
     }
 
+    /// The literal pieces around the placeholders: one more than there are placeholders.
+    ///
+    /// ```
+    /// # extern crate sidekick_runtime as sidekick;
+    /// let path = sidekick::PathTemplate::new(&["/v1/Rooms/", "/Participants/", ""], &["room", "sid"]);
+    /// assert_eq!(path.literals(), ["/v1/Rooms/", "/Participants/", ""]);
+    /// ```
+    pub fn literals(&self) -> &'static [&'static str] {
+        self.literals
+    }
+
     /// The placeholder names, in order.
     pub fn params(&self) -> &'static [&'static str] {
         self.params

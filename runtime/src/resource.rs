@@ -26,6 +26,7 @@ use crate::{Call, Client, Error, ListRequest, Params, PathTemplate, Redirect, Re
 /// const INSTANCE: PathTemplate = PathTemplate::new(&["/v1/Recordings/", ""], &["sid"]);
 ///
 /// impl Resource for Recording {
+///     type ListPaging = sidekick::MetaPaging;
 ///     const NAME: &'static str = "Recording";
 ///     const BASE_URL: &'static str = "https://video.twilio.com";
 ///     const PATH: PathTemplate = INSTANCE;
@@ -53,6 +54,12 @@ pub trait Resource: DeserializeOwned + Send + 'static {
     const PATH: PathTemplate;
     /// Every operation the resource has, at most one of each kind.
     const OPERATIONS: &'static [Operation];
+    /// The paging shape of the list operation, for code that serves or reads the list without
+    /// calling the generated method (a local fake server, say). Any shape, [`MetaPaging`]
+    /// by convention, where the resource has no list.
+    ///
+    /// [`MetaPaging`]: crate::MetaPaging
+    type ListPaging: Paging;
 
     /// The operation of this kind, if the resource has it.
     fn operation(kind: OperationKind) -> Option<&'static Operation> {
@@ -175,6 +182,7 @@ mod tests {
     const DAY: PathTemplate = PathTemplate::new(&["/v1/Exports/", "/Days/", ""], &["kind", "day"]);
 
     impl Resource for Day {
+        type ListPaging = crate::MetaPaging;
         const NAME: &'static str = "Day";
         const BASE_URL: &'static str = "https://bulkexports.twilio.com";
         const PATH: PathTemplate = DAY;
@@ -185,6 +193,7 @@ mod tests {
     struct Unchecked;
 
     impl Resource for Unchecked {
+        type ListPaging = crate::MetaPaging;
         const NAME: &'static str = "Unchecked";
         const BASE_URL: &'static str = "https://api.example.com/x?tenant=1";
         const PATH: PathTemplate = DAY;

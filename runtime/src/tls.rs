@@ -35,6 +35,7 @@ mod tests {
     struct Probe {}
 
     impl Resource for Probe {
+        type ListPaging = crate::MetaPaging;
         const NAME: &'static str = "Probe";
         const BASE_URL: &'static str = "https://probe.example";
         const PATH: PathTemplate = PathTemplate::new(&["/v1/Probe"], &[]);

@@ -1,0 +1,502 @@
+//! The generic handlers of registered resources: create, fetch, update, delete and list, in
+//! Twilio's wire format, for any resource type the emulator was given.
+
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use sidekick_runtime::{BodyFormat, OperationKind};
+
+use crate::api_error::ApiError;
+use crate::http::page_format::{ListQuery, PageStart, ServedPage};
+use crate::params::Params;
+use crate::registry::{Matched, ServedResource};
+use crate::shared::Shared;
+use crate::wire;
+use crate::world::collection::{Record, Start};
+use crate::world::schema::{Kind, TimestampStyle};
+
+/// A request to a registered operation, read off the wire.
+pub(crate) struct Call<'a> {
+    pub(crate) matched: Matched,
+    /// The path as sent, for 404 messages.
+    pub(crate) path: &'a str,
+    pub(crate) query: &'a str,
+    pub(crate) body: &'a [u8],
+}
+
+/// Serves one matched request.
+pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
+    let Matched { resource, operation, args } = &call.matched;
+    let result = match operation.kind {
+        OperationKind::Create => create(shared, resource, args, &call),
+        OperationKind::Fetch => {
+            let (scope, id) = instance_key(resource, args);
+            let records = resource.records();
+            match records.get(&scope, &id) {
+                Some(record) => Ok(json(StatusCode::OK, &render(shared, resource, record))),
+                None => Err(ApiError::not_found(call.path)),
+            }
+        }
+        OperationKind::Update | OperationKind::Patch => update(shared, resource, args, &call),
+        OperationKind::Delete => {
+            let (scope, id) = instance_key(resource, args);
+            match resource.records().remove(&scope, &id) {
+                Some(_) => Ok(StatusCode::NO_CONTENT.into_response()),
+                None => Err(ApiError::not_found(call.path)),
+            }
+        }
+        OperationKind::List => list(shared, resource, args, &call),
+    };
+    result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The scope and identifier an instance path names.
+fn instance_key(resource: &ServedResource, args: &[String]) -> (Vec<String>, String) {
+    if resource.has_identifier() {
+        let (id, scope) = args.split_last().map_or((String::new(), &[][..]), |(id, s)| (id.clone(), s));
+        (scope.to_vec(), id)
+    } else {
+        (args.to_vec(), String::new())
+    }
+}
+
+fn create(
+    shared: &Shared,
+    resource: &ServedResource,
+    scope: &[String],
+    call: &Call<'_>,
+) -> Result<Response, ApiError> {
+    let params = request_params(call)?;
+    let body = insert(shared, resource, scope, &params)?;
+    Ok(json(StatusCode::CREATED, &body))
+}
+
+/// Makes and stores a new object of `resource` under `scope` with `params` (request parameters
+/// or field names, with values as sent or as JSON), and returns it as served.
+pub(crate) fn insert(
+    shared: &Shared,
+    resource: &ServedResource,
+    scope: &[String],
+    params: &[(String, Value)],
+) -> Result<Value, ApiError> {
+    let mut records = resource.records();
+    let now = shared.clock.now();
+    let id_field = resource.id_field().and_then(|f| resource.schema.field(f));
+    // An identifier given by the caller (a seeded GitHub issue's `number`) is kept.
+    let given =
+        id_field.and_then(|f| params.iter().find(|(name, _)| field_of(resource, name) == Some(f.name)));
+    let id = match (given, id_field) {
+        _ if !resource.has_identifier() => String::new(),
+        (Some((_, value)), _) => text_of(value),
+        (None, Some(field)) if field.kind == Kind::Integer => (records.len() as u64 + 1).to_string(),
+        _ => format!("{}{:032x}", resource.sid_prefix, shared.next_sid()),
+    };
+    let mut object = new_object(shared, resource, scope, &id, now);
+    apply(resource, &mut object, params)?;
+    check(resource, &object)?;
+    let record = Record { scope: scope.to_vec(), id, object };
+    let body = render(shared, resource, &record);
+    if !records.insert(record) {
+        return Err(ApiError::new(StatusCode::CONFLICT, 20409, format!("{} exists already", resource.name)));
+    }
+    Ok(body)
+}
+
+fn update(
+    shared: &Shared,
+    resource: &ServedResource,
+    args: &[String],
+    call: &Call<'_>,
+) -> Result<Response, ApiError> {
+    let params = request_params(call)?;
+    let (scope, id) = instance_key(resource, args);
+    let mut records = resource.records();
+    let now = shared.clock.now();
+    let record = records.get_mut(&scope, &id).ok_or_else(|| ApiError::not_found(call.path))?;
+    let mut object = record.object.clone();
+    apply(resource, &mut object, &params)?;
+    stamp(resource, &mut object, UPDATED, now);
+    check(resource, &object)?;
+    record.object = object;
+    Ok(json(StatusCode::OK, &render(shared, resource, record)))
+}
+
+fn list(
+    shared: &Shared,
+    resource: &ServedResource,
+    scope: &[String],
+    call: &Call<'_>,
+) -> Result<Response, ApiError> {
+    let query = Params::decode(call.query.as_bytes());
+    let pairs = query.pairs().to_vec();
+    let paging = &resource.paging;
+    let request = (paging.request)(&ListQuery::new(&pairs)).map_err(|e| invalid(&e.param, &e.problem))?;
+    let start = match &request.start {
+        PageStart::Skip(skip) => Start::Skip(*skip),
+        PageStart::Cursor { param, value } => {
+            decode_cursor(value).ok_or_else(|| invalid(param, "pass back the value from an earlier page"))?
+        }
+    };
+    let filters: Vec<(String, String)> =
+        pairs.iter().filter(|(name, _)| !paging.reserved.contains(&name.as_str())).cloned().collect();
+    let equal: Vec<(&str, &str)> = filters
+        .iter()
+        .filter_map(|(name, value)| Some((field_of(resource, name)?, value.as_str())))
+        .collect();
+    let records = resource.records();
+    let selection = records.select(scope, start, request.size, |record| {
+        equal.iter().all(|(field, wanted)| record.object.get(*field).is_some_and(|v| text_of(v) == *wanted))
+    });
+    let list_path = call.path.split('?').next().unwrap_or(call.path);
+    let page = ServedPage {
+        key: list_key(resource),
+        items: selection.records.iter().map(|r| render(shared, resource, r)).collect(),
+        size: request.size,
+        index: request.index,
+        offset: selection.offset,
+        total: selection.total,
+        next_cursor: selection.next.map(|seq| format!("PA{seq:x}")),
+        previous_cursor: selection.previous.map(|seq| format!("PB{seq:x}")),
+        origin: &shared.link_base_url,
+        path: list_path,
+        filters: &filters,
+    };
+    let page = (paging.response)(page);
+    let mut response = json(StatusCode::OK, &page.body);
+    for (name, value) in page.headers {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            response.headers_mut().append(name, value);
+        }
+    }
+    Ok(response)
+}
+
+fn list_key(resource: &ServedResource) -> &'static str {
+    resource.operations.iter().find(|op| op.kind == OperationKind::List).map_or("", |op| op.list_key)
+}
+
+fn decode_cursor(text: &str) -> Option<Start> {
+    let (kind, digits) = text.split_at_checked(2)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let seq = u64::from_str_radix(digits, 16).ok()?;
+    match kind {
+        "PA" => Some(Start::After(seq)),
+        "PB" => Some(Start::Before(seq)),
+        _ => None,
+    }
+}
+
+/// The parameters of a create or update: its form body, or the fields of its JSON body.
+fn request_params(call: &Call<'_>) -> Result<Vec<(String, Value)>, ApiError> {
+    if let BodyFormat::Json(_) = call.matched.operation.body {
+        if call.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Vec::new());
+        }
+        let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(call.body) else {
+            return Err(ApiError::bad_request("The request body is not a JSON object"));
+        };
+        return Ok(fields.into_iter().collect());
+    }
+    let form = Params::decode(call.body);
+    let mut params: Vec<(String, Value)> = Vec::new();
+    for (name, value) in form.pairs() {
+        // A repeated parameter is a list; `apply` reads it as the field's kind wants.
+        match params.iter_mut().find(|(n, _)| n == name) {
+            Some((_, Value::Array(values))) => values.push(Value::String(value.clone())),
+            Some((_, first)) => *first = Value::Array(vec![first.take(), Value::String(value.clone())]),
+            None => params.push((name.clone(), Value::String(value.clone()))),
+        }
+    }
+    Ok(params)
+}
+
+const CREATED: [&str; 2] = ["date_created", "created_at"];
+const UPDATED: [&str; 2] = ["date_updated", "updated_at"];
+
+/// A new object: every field empty, then what the emulator knows: identifier, account,
+/// parents and timestamps.
+fn new_object(
+    shared: &Shared,
+    resource: &ServedResource,
+    scope: &[String],
+    id: &str,
+    now: DateTime<Utc>,
+) -> Map<String, Value> {
+    let mut object = resource.schema.template();
+    let mut set = |name: &str, value: Value| {
+        if let Some(field) = resource.schema.field(name) {
+            object.insert(field.name.to_owned(), coerce_known(field.kind, value));
+        }
+    };
+    if let Some(id_field) = resource.id_field().filter(|_| !id.is_empty()) {
+        set(id_field, Value::String(id.to_owned()));
+    }
+    set("account_sid", Value::String(shared.credentials.account_sid.clone()));
+    // The parents' arguments, by placeholder name (`account_sid`), or with `_sid` added
+    // (`<room>` fills `room_sid`).
+    let placeholders = resource.instance.params();
+    for (name, value) in placeholders.iter().zip(scope) {
+        set(name, Value::String(value.clone()));
+        set(&format!("{name}_sid"), Value::String(value.clone()));
+    }
+    stamp(resource, &mut object, CREATED, now);
+    stamp(resource, &mut object, UPDATED, now);
+    object
+}
+
+fn stamp(resource: &ServedResource, object: &mut Map<String, Value>, names: [&str; 2], now: DateTime<Utc>) {
+    let text = match resource.schema.timestamps {
+        TimestampStyle::Rfc3339 => now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        TimestampStyle::Rfc2822 => now.format("%a, %d %b %Y %H:%M:%S +0000").to_string(),
+    };
+    if let Some(field) = names.iter().find_map(|n| resource.schema.field(n)).filter(|f| f.kind == Kind::Text)
+    {
+        object.insert(field.name.to_owned(), Value::String(text));
+    }
+}
+
+/// A value the emulator sets itself, in the field's kind where it reads as one.
+fn coerce_known(kind: Kind, value: Value) -> Value {
+    match (&value, kind) {
+        (Value::String(text), Kind::Integer) => text.parse::<i64>().map_or(value.clone(), Value::from),
+        _ => value,
+    }
+}
+
+/// Sets the fields the request's parameters name, each value read as its field's kind.
+fn apply(
+    resource: &ServedResource,
+    object: &mut Map<String, Value>,
+    params: &[(String, Value)],
+) -> Result<(), ApiError> {
+    for (name, value) in params {
+        let Some(field) = field_of(resource, name).and_then(|f| resource.schema.field(f)) else {
+            // Twilio ignores parameters it does not know.
+            continue;
+        };
+        let value = coerce(field.kind, value).ok_or_else(|| invalid(name, &expected(field.kind)))?;
+        object.insert(field.name.to_owned(), value);
+    }
+    Ok(())
+}
+
+/// The field a request parameter (or filter) sets: a rename, the field of that very name, or
+/// the convention's (`FriendlyName` is `friendly_name`).
+fn field_of<'a>(resource: &'a ServedResource, param: &str) -> Option<&'a str> {
+    if let Some((_, field)) = resource.params.iter().find(|(p, _)| p == param) {
+        return Some(field.as_str());
+    }
+    if let Some(field) = resource.schema.field(param) {
+        return Some(field.name);
+    }
+    let snake = snake_case(param);
+    resource.schema.field(&snake).map(|f| f.name)
+}
+
+/// A parameter's value as a field of `kind` takes it; `None` if it does not read as one.
+fn coerce(kind: Kind, value: &Value) -> Option<Value> {
+    let text = value.as_str();
+    let last = || match value {
+        Value::Array(values) => values.last().cloned(),
+        other => Some(other.clone()),
+    };
+    Some(match kind {
+        Kind::OneOf(names) => match last()? {
+            Value::String(text) if names.contains(&text.as_str()) => Value::String(text),
+            _ => return None,
+        },
+        Kind::Text | Kind::Any => match last()? {
+            Value::String(text) => Value::String(text),
+            other if kind == Kind::Any => other,
+            other => Value::String(text_of(&other)),
+        },
+        Kind::Integer => match last()? {
+            Value::String(text) => Value::from(text.trim().parse::<i64>().ok()?),
+            number @ Value::Number(_) if number.is_i64() || number.is_u64() => number,
+            _ => return None,
+        },
+        Kind::Float => match last()? {
+            Value::String(text) => Value::from(text.trim().parse::<f64>().ok().filter(|f| f.is_finite())?),
+            number @ Value::Number(_) => number,
+            _ => return None,
+        },
+        Kind::Bool => match last()? {
+            Value::String(text) if text.eq_ignore_ascii_case("true") => Value::Bool(true),
+            Value::String(text) if text.eq_ignore_ascii_case("false") => Value::Bool(false),
+            boolean @ Value::Bool(_) => boolean,
+            _ => return None,
+        },
+        Kind::List => match value {
+            Value::Array(values) => Value::Array(values.clone()),
+            other => Value::Array(vec![other.clone()]),
+        },
+        Kind::Object => match (text, value) {
+            (Some(text), _) => match serde_json::from_str(text).ok()? {
+                object @ Value::Object(_) => object,
+                _ => return None,
+            },
+            (None, object @ Value::Object(_)) => object.clone(),
+            _ => return None,
+        },
+    })
+}
+
+fn expected(kind: Kind) -> String {
+    let what = match kind {
+        Kind::OneOf(names) => return format!("expected one of: {}", names.join(", ")),
+        Kind::Bool => "true or false",
+        Kind::Integer => "a whole number",
+        Kind::Float => "a number",
+        Kind::Text | Kind::Any => "text",
+        Kind::List => "a list",
+        Kind::Object => "a JSON object",
+    };
+    format!("expected {what}")
+}
+
+/// A value as a filter compares it: strings as they are, anything else as JSON.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Refuses an object the resource type cannot read: a parameter of the wrong shape.
+fn check(resource: &ServedResource, object: &Map<String, Value>) -> Result<(), ApiError> {
+    resource
+        .schema
+        .validate(&Value::Object(object.clone()))
+        .map_err(|problem| ApiError::bad_request(format!("Invalid parameter: {problem}")))
+}
+
+fn invalid(param: &str, problem: &str) -> ApiError {
+    ApiError::bad_request(format!("Invalid {param}: {problem}"))
+}
+
+/// The object as served: stored fields, plus `url` (absolute), `uri` (relative) and links to
+/// the lists registered under it, all pointing back at the emulator.
+fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value {
+    let mut object = record.object.clone();
+    let mut args: Vec<&str> = record.scope.iter().map(String::as_str).collect();
+    if resource.has_identifier() {
+        args.push(&record.id);
+    }
+    let Ok(path) = resource.instance.render(&args) else { return Value::Object(object) };
+    let origin = &shared.link_base_url;
+    if resource.schema.field("url").is_some_and(|f| f.kind == Kind::Text) {
+        object.insert("url".to_owned(), Value::String(format!("{origin}{path}")));
+    }
+    if resource.schema.field("uri").is_some_and(|f| f.kind == Kind::Text) {
+        object.insert("uri".to_owned(), Value::String(path.clone()));
+    }
+    let children = children(shared, resource, &path);
+    for (field, relative) in [("links", false), ("subresource_uris", true)] {
+        if resource.schema.field(field).is_some_and(|f| f.kind == Kind::Object) && !children.is_empty() {
+            let links: Map<String, Value> = children
+                .iter()
+                .map(|(name, child)| {
+                    let link = if relative { child.clone() } else { format!("{origin}{child}") };
+                    (name.clone(), Value::String(link))
+                })
+                .collect();
+            object.insert(field.to_owned(), Value::Object(links));
+        }
+    }
+    Value::Object(object)
+}
+
+/// The lists of registered resources directly under `path` (`/v1/Rooms/RM1`): their names
+/// (`participants`) and paths.
+fn children(shared: &Shared, parent: &ServedResource, path: &str) -> Vec<(String, String)> {
+    let parent_path = path.strip_suffix(".json").unwrap_or(path);
+    let depth = parent.instance.params().len();
+    let mut children = Vec::new();
+    for resource in shared.registry.all() {
+        for op in resource.operations.iter().filter(|op| op.kind == OperationKind::List) {
+            let literals = op.path.literals();
+            // A child list has the parent's placeholders and then one literal segment.
+            if op.path.params().len() != depth || depth == 0 {
+                continue;
+            }
+            let tail = literals[depth];
+            let Some(segment) = tail.strip_prefix('/').filter(|s| !s.is_empty() && !s.contains('/')) else {
+                continue;
+            };
+            if !parent.instance.literals()[..depth].iter().eq(literals[..depth].iter()) {
+                continue;
+            }
+            let name = snake_case(segment.strip_suffix(".json").unwrap_or(segment));
+            children.push((name, format!("{parent_path}/{segment}")));
+        }
+    }
+    children
+}
+
+/// `FriendlyName` → `friendly_name`, `SMSUrl` → `sms_url`.
+pub(crate) fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let previous = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+fn json(status: StatusCode, body: &Value) -> Response {
+    // Serialising a `Value` cannot fail.
+    wire::json_response(status, serde_json::to_vec(body).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_names_become_field_names() {
+        assert_eq!(snake_case("FriendlyName"), "friendly_name");
+        assert_eq!(snake_case("SMSUrl"), "sms_url");
+        assert_eq!(snake_case("StatusCallbackEvent"), "status_callback_event");
+        assert_eq!(snake_case("Ttl"), "ttl");
+        assert_eq!(snake_case("Page2Token"), "page2_token");
+        assert_eq!(snake_case("body"), "body");
+    }
+
+    #[test]
+    fn values_are_read_as_their_field_kind() {
+        let text = |t: &str| Value::String(t.to_owned());
+        assert_eq!(coerce(Kind::Integer, &text("42")), Some(Value::from(42)));
+        assert_eq!(coerce(Kind::Integer, &text("4.2")), None);
+        assert_eq!(coerce(Kind::Bool, &text("True")), Some(Value::Bool(true)));
+        assert_eq!(coerce(Kind::Bool, &text("yes")), None);
+        assert_eq!(coerce(Kind::Float, &text("NaN")), None);
+        assert_eq!(coerce(Kind::List, &text("a")), Some(serde_json::json!(["a"])));
+        let both = Value::Array(vec![text("a"), text("b")]);
+        assert_eq!(coerce(Kind::List, &both), Some(serde_json::json!(["a", "b"])));
+        assert_eq!(coerce(Kind::Text, &both), Some(text("b")), "the last of a repeated parameter wins");
+        assert_eq!(coerce(Kind::Object, &text(r#"{"a": 1}"#)), Some(serde_json::json!({"a": 1})));
+        assert_eq!(coerce(Kind::Object, &text("[1]")), None);
+    }
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        assert_eq!(decode_cursor("PA1f"), Some(Start::After(31)));
+        assert_eq!(decode_cursor("PB1"), Some(Start::Before(1)));
+        for bad in ["", "PA", "PC1", "PAzz", "PTA1", "é1"] {
+            assert_eq!(decode_cursor(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Resources registered by type: what the emulator serves for each, and the one route table
+//! from which request routing, fault routes and `Allow` headers derive.
+
+use std::any::TypeId;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+
+use percent_encoding::percent_decode_str;
+use sidekick_runtime::{
+    HttpMethod, MetaPaging, Operation, OperationKind, PageNumberPaging, Paging, PathTemplate, Resource,
+    ScimPaging, TokenPaging, UriPaging,
+};
+
+use crate::http::page_format::{ListQuery, PageFormat, PageRequest, PageResponse, ParamError, ServedPage};
+use crate::world::collection::Collection;
+use crate::world::schema::Schema;
+
+/// How the emulator serves one resource type: its SID prefix and how request parameters name
+/// its fields. [`Emulator::register`](crate::Emulator::register) uses the defaults;
+/// [`Emulator::register_with`](crate::Emulator::register_with) takes one of these.
+///
+/// ```
+/// # use sidekick_emulator::Registration;
+/// # #[derive(serde::Deserialize)] struct Message { sid: String, body: Option<String> }
+/// # impl sidekick_runtime::Resource for Message {
+/// #     type ListPaging = sidekick_runtime::MetaPaging;
+/// #     const NAME: &'static str = "Message";
+/// #     const BASE_URL: &'static str = "https://api.twilio.com";
+/// #     const PATH: sidekick_runtime::PathTemplate = sidekick_runtime::PathTemplate::new(&["/Messages/", ""], &["sid"]);
+/// #     const OPERATIONS: &'static [sidekick_runtime::Operation] = &[];
+/// # }
+/// // SIDs like SM0000...0001, and `Text=...` stored in `body`.
+/// let registration = Registration::<Message>::new().sid_prefix("SM").param("Text", "body");
+/// # let _ = registration;
+/// ```
+pub struct Registration<R> {
+    pub(crate) sid_prefix: Option<String>,
+    pub(crate) params: Vec<(String, String)>,
+    page_format: Option<Formats>,
+    marker: PhantomData<fn() -> R>,
+}
+
+impl<R> Default for Registration<R> {
+    fn default() -> Self {
+        Registration { sid_prefix: None, params: Vec::new(), page_format: None, marker: PhantomData }
+    }
+}
+
+impl<R> std::fmt::Debug for Registration<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration")
+            .field("sid_prefix", &self.sid_prefix)
+            .field("params", &self.params)
+            .finish()
+    }
+}
+
+impl<R> Registration<R> {
+    /// The defaults: SIDs prefixed with the first two letters of the resource's name, in
+    /// capitals, and parameters named like their fields in PascalCase (`FriendlyName` sets
+    /// `friendly_name`).
+    pub fn new() -> Self {
+        Registration::default()
+    }
+
+    /// The two letters (or more) that start this resource's SIDs, such as `SM` for messages.
+    pub fn sid_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.sid_prefix = Some(prefix.into());
+        self
+    }
+
+    /// The request parameter `param` sets the field `field` (instead of the field its name
+    /// gives by convention).
+    pub fn param(mut self, param: impl Into<String>, field: impl Into<String>) -> Self {
+        self.params.push((param.into(), field.into()));
+        self
+    }
+
+    /// The wire form of the list's pages, for a paging shape that is not one of sidekick's
+    /// (those the emulator knows).
+    pub fn page_format<F: PageFormat>(mut self) -> Self {
+        self.page_format = Some(Formats { request: F::page_request, response: F::page_response });
+        self
+    }
+}
+
+/// A [`PageFormat`] as plain functions.
+#[derive(Clone, Copy)]
+struct Formats {
+    request: fn(&ListQuery<'_>) -> Result<PageRequest, ParamError>,
+    response: fn(ServedPage<'_>) -> PageResponse,
+}
+
+impl Formats {
+    fn of<F: PageFormat>() -> Formats {
+        Formats { request: F::page_request, response: F::page_response }
+    }
+
+    /// The format of one of sidekick's shapes.
+    fn built_in<S: Paging>() -> Option<Formats> {
+        let shape = TypeId::of::<S>();
+        let known = [
+            (TypeId::of::<MetaPaging>(), Formats::of::<MetaPaging>()),
+            (TypeId::of::<UriPaging>(), Formats::of::<UriPaging>()),
+            (TypeId::of::<TokenPaging>(), Formats::of::<TokenPaging>()),
+            (TypeId::of::<ScimPaging>(), Formats::of::<ScimPaging>()),
+            (TypeId::of::<PageNumberPaging>(), Formats::of::<PageNumberPaging>()),
+        ];
+        known.into_iter().find(|(id, _)| *id == shape).map(|(_, formats)| formats)
+    }
+}
+
+/// The server's side of a paging shape, as plain functions.
+pub(crate) struct PagingCodec {
+    pub(crate) request: fn(&ListQuery<'_>) -> Result<PageRequest, ParamError>,
+    pub(crate) response: fn(ServedPage<'_>) -> PageResponse,
+    /// Query parameters that page rather than filter.
+    pub(crate) reserved: Vec<&'static str>,
+}
+
+impl PagingCodec {
+    fn new<S: Paging>(formats: Formats) -> PagingCodec {
+        let mut reserved: Vec<&'static str> = S::RESERVED_PARAMS.to_vec();
+        reserved.extend([S::PAGE_SIZE_PARAM, S::TOKEN_PARAM, S::PAGE_INDEX_PARAM].into_iter().flatten());
+        PagingCodec { request: formats.request, response: formats.response, reserved }
+    }
+}
+
+/// A registered resource, its type erased.
+pub(crate) struct ServedResource {
+    pub(crate) type_id: TypeId,
+    pub(crate) name: &'static str,
+    /// The instance path, which `url` fields render.
+    pub(crate) instance: PathTemplate,
+    pub(crate) operations: Vec<Operation>,
+    pub(crate) schema: Schema,
+    pub(crate) sid_prefix: String,
+    /// Request parameter renames (`param`, `field`).
+    pub(crate) params: Vec<(String, String)>,
+    pub(crate) paging: PagingCodec,
+    records: Mutex<Collection>,
+}
+
+impl ServedResource {
+    pub(crate) fn new<R: Resource>(registration: Registration<R>) -> Result<ServedResource, String> {
+        if R::OPERATIONS.is_empty() {
+            return Err("it declares no operations".into());
+        }
+        let has_list = R::OPERATIONS.iter().any(|op| op.kind == OperationKind::List);
+        let formats = match registration.page_format.or_else(Formats::built_in::<R::ListPaging>) {
+            Some(formats) => formats,
+            None if !has_list => Formats::of::<MetaPaging>(),
+            None => {
+                return Err(format!(
+                    "its list pages in `{}`, which is not one of sidekick's shapes: give its wire form with \
+                     Registration::page_format",
+                    std::any::type_name::<R::ListPaging>()
+                ));
+            }
+        };
+        let schema = Schema::of::<R>()?;
+        let sid_prefix = match registration.sid_prefix {
+            Some(prefix) if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                return Err(format!("the SID prefix {prefix:?} must be letters or digits"));
+            }
+            Some(prefix) => prefix,
+            None => {
+                R::NAME.chars().filter(char::is_ascii_alphabetic).take(2).collect::<String>().to_uppercase()
+            }
+        };
+        for (param, field) in &registration.params {
+            if schema.field(field).is_none() {
+                return Err(format!(
+                    "the parameter `{param}` names `{field}`, which is not one of its fields"
+                ));
+            }
+        }
+        Ok(ServedResource {
+            type_id: TypeId::of::<R>(),
+            name: R::NAME,
+            instance: R::PATH,
+            operations: R::OPERATIONS.to_vec(),
+            schema,
+            sid_prefix,
+            params: registration.params,
+            paging: PagingCodec::new::<R::ListPaging>(formats),
+            records: Mutex::new(Collection::default()),
+        })
+    }
+
+    /// Locks the records. Keep the guard for in-memory work only.
+    pub(crate) fn records(&self) -> MutexGuard<'_, Collection> {
+        // Record changes validate before they mutate, so a panic cannot leave them half-done.
+        self.records.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than
+    /// naming a singleton (`/Services/<sid>/Configuration`).
+    pub(crate) fn has_identifier(&self) -> bool {
+        let last = self.instance.literals().last().copied().unwrap_or("");
+        !self.instance.params().is_empty() && !last.contains('/')
+    }
+
+    /// The field that holds the identifier: the instance path's last placeholder if it is a
+    /// field, else `sid` if that is.
+    pub(crate) fn id_field(&self) -> Option<&'static str> {
+        let placeholder = self.instance.params().last().copied().filter(|_| self.has_identifier());
+        placeholder.into_iter().chain(["sid"]).find_map(|name| self.schema.field(name).map(|f| f.name))
+    }
+}
+
+/// A request matched to a registered operation.
+pub(crate) struct Matched {
+    pub(crate) resource: Arc<ServedResource>,
+    pub(crate) operation: Operation,
+    /// The path arguments, percent-decoded, in template order.
+    pub(crate) args: Vec<String>,
+}
+
+/// What the route table says about a method and path.
+pub(crate) enum Routing {
+    Matched(Matched),
+    /// The path is served, but not with this method: these are.
+    OtherMethods(Vec<HttpMethod>),
+    NotServed,
+}
+
+/// The registered resources.
+#[derive(Default)]
+pub(crate) struct Registry {
+    resources: RwLock<Vec<Arc<ServedResource>>>,
+}
+
+impl Registry {
+    /// Adds `resource`, unless its type is registered already (then nothing changes: tests that
+    /// share an emulator may each register what they use). A path another resource serves with
+    /// the same method is refused.
+    pub(crate) fn add(&self, resource: ServedResource) -> Result<(), String> {
+        let mut resources = self.resources.write().unwrap_or_else(PoisonError::into_inner);
+        if resources.iter().any(|r| r.type_id == resource.type_id) {
+            return Ok(());
+        }
+        for existing in resources.iter() {
+            for op in &resource.operations {
+                let clash = existing
+                    .operations
+                    .iter()
+                    .find(|other| other.method == op.method && other.path.literals() == op.path.literals());
+                if let Some(other) = clash {
+                    return Err(format!(
+                        "its {} ({} {}) is served already, as {}'s {}",
+                        op.kind.as_str(),
+                        op.method,
+                        op.path,
+                        existing.name,
+                        other.kind.as_str()
+                    ));
+                }
+            }
+        }
+        resources.push(Arc::new(resource));
+        Ok(())
+    }
+
+    pub(crate) fn get(&self, type_id: TypeId) -> Option<Arc<ServedResource>> {
+        let resources = self.resources.read().unwrap_or_else(PoisonError::into_inner);
+        resources.iter().find(|r| r.type_id == type_id).cloned()
+    }
+
+    pub(crate) fn all(&self) -> Vec<Arc<ServedResource>> {
+        self.resources.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// Routes `method` and `path` (the raw, percent-encoded path, trailing slash trimmed).
+    pub(crate) fn route(&self, method: &str, path: &str) -> Routing {
+        let resources = self.resources.read().unwrap_or_else(PoisonError::into_inner);
+        let mut best: Option<(usize, Matched)> = None;
+        let mut other_methods = Vec::new();
+        for resource in resources.iter() {
+            for op in &resource.operations {
+                let Some(args) = match_path(&op.path, path) else { continue };
+                if op.method.as_str() != method {
+                    if !other_methods.contains(&op.method) {
+                        other_methods.push(op.method);
+                    }
+                    continue;
+                }
+                // The most literal text wins: `/Rooms/Recordings` over `/Rooms/<sid>`.
+                let weight: usize = op.path.literals().iter().map(|l| l.len()).sum();
+                if best.as_ref().is_none_or(|(w, _)| weight > *w) {
+                    let matched = Matched { resource: Arc::clone(resource), operation: *op, args };
+                    best = Some((weight, matched));
+                }
+            }
+        }
+        match best {
+            Some((_, matched)) => Routing::Matched(matched),
+            None if !other_methods.is_empty() => Routing::OtherMethods(other_methods),
+            None => Routing::NotServed,
+        }
+    }
+}
+
+/// The arguments of `path` if it is an instance of `template`. A placeholder takes a whole
+/// segment, less a suffix the template puts after it (`<sid>.json`); arguments are
+/// percent-decoded and must be UTF-8 and non-empty.
+pub(crate) fn match_path(template: &PathTemplate, path: &str) -> Option<Vec<String>> {
+    let literals = template.literals();
+    let mut rest = path.strip_prefix(literals[0])?;
+    let mut args = Vec::with_capacity(template.params().len());
+    for literal in &literals[1..] {
+        let segment = &rest[..rest.find('/').unwrap_or(rest.len())];
+        let suffix = literal.split('/').next().unwrap_or("");
+        let raw = segment.strip_suffix(suffix)?;
+        if raw.is_empty() {
+            return None;
+        }
+        args.push(percent_decode_str(raw).decode_utf8().ok()?.into_owned());
+        rest = rest[raw.len()..].strip_prefix(literal)?;
+    }
+    rest.is_empty().then_some(args)
+}
+
+/// The fault route name of a registered operation: `create-message`, `list-issues`...
+pub(crate) fn operation_route_name(resource: &str, kind: OperationKind) -> String {
+    let mut name = String::from(kind.as_str());
+    name.push('-');
+    name.push_str(&crate::http::resources::snake_case(resource).replace('_', "-"));
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MESSAGE: PathTemplate =
+        PathTemplate::new(&["/2010-04-01/Accounts/", "/Messages/", ".json"], &["account_sid", "sid"]);
+    const PARTICIPANT: PathTemplate =
+        PathTemplate::new(&["/v1/Rooms/", "/Participants/", ""], &["room", "sid"]);
+    const ROOMS: PathTemplate = PathTemplate::new(&["/v1/Rooms"], &[]);
+
+    #[test]
+    fn placeholders_take_whole_segments_less_the_suffix() {
+        assert_eq!(
+            match_path(&MESSAGE, "/2010-04-01/Accounts/AC1/Messages/SM2.json").unwrap(),
+            ["AC1", "SM2"]
+        );
+        assert_eq!(match_path(&PARTICIPANT, "/v1/Rooms/R/Participants/a%2Fb").unwrap(), ["R", "a/b"]);
+        assert_eq!(match_path(&ROOMS, "/v1/Rooms").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn anything_else_does_not_match() {
+        for path in [
+            "/2010-04-01/Accounts/AC1/Messages/SM2",
+            "/2010-04-01/Accounts/AC1/Messages/.json",
+            "/2010-04-01/Accounts//Messages/SM2.json",
+            "/2010-04-01/Accounts/AC1/Messages/SM2.json/x",
+        ] {
+            assert_eq!(match_path(&MESSAGE, path), None, "{path}");
+        }
+        assert_eq!(match_path(&PARTICIPANT, "/v1/Rooms/R/Participants/%FF"), None);
+        assert_eq!(match_path(&PARTICIPANT, "/v1/Rooms/R/Participants"), None);
+        assert_eq!(match_path(&ROOMS, "/v1/Rooms/RM1"), None);
+    }
+
+    #[test]
+    fn route_names_are_kebab_case() {
+        assert_eq!(
+            operation_route_name("IncomingPhoneNumber", OperationKind::List),
+            "list-incoming-phone-number"
+        );
+    }
+}

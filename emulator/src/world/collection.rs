@@ -1,0 +1,198 @@
+//! The records of one registered resource, in creation order, and the pure selection of a page
+//! of them. Nothing here knows HTTP: the wire form of a page is the HTTP layer's.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+/// One stored object: the path arguments of its parents (its scope), its own identifier as
+/// it appears in its path, and its JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Record {
+    pub(crate) scope: Vec<String>,
+    pub(crate) id: String,
+    pub(crate) object: Map<String, Value>,
+}
+
+/// Where in a list a page starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// After skipping this many matching items (an offset, or a page index times the size).
+    Skip(u64),
+    /// After the item created at this sequence number: stable while items come and go.
+    After(u64),
+    /// The page that ends just before the item created at this sequence number.
+    Before(u64),
+}
+
+/// A page of matching records, and what lies around it.
+#[derive(Debug)]
+pub(crate) struct Selection<'a> {
+    pub(crate) records: Vec<&'a Record>,
+    /// The sequence number of the page's last record, when more match after it.
+    pub(crate) next: Option<u64>,
+    /// The sequence number of the page's first record, when more match before it.
+    pub(crate) previous: Option<u64>,
+    /// How many matching records come before the page.
+    pub(crate) offset: u64,
+    /// How many records match in all.
+    pub(crate) total: u64,
+}
+
+/// One resource's records, keyed by scope and creation sequence so that a scope's records are
+/// a contiguous, ordered range.
+#[derive(Debug, Default)]
+pub(crate) struct Collection {
+    records: BTreeMap<(Vec<String>, u64), Record>,
+    by_id: HashMap<(Vec<String>, String), u64>,
+    next_seq: u64,
+}
+
+impl Collection {
+    /// Stores `record`; `false` (and nothing stored) if its scope already has its identifier.
+    pub(crate) fn insert(&mut self, record: Record) -> bool {
+        let key = (record.scope.clone(), record.id.clone());
+        if self.by_id.contains_key(&key) {
+            return false;
+        }
+        self.next_seq += 1;
+        self.by_id.insert(key, self.next_seq);
+        self.records.insert((record.scope.clone(), self.next_seq), record);
+        true
+    }
+
+    pub(crate) fn get(&self, scope: &[String], id: &str) -> Option<&Record> {
+        let seq = self.seq_of(scope, id)?;
+        self.records.get(&(scope.to_vec(), seq))
+    }
+
+    pub(crate) fn get_mut(&mut self, scope: &[String], id: &str) -> Option<&mut Record> {
+        let seq = self.seq_of(scope, id)?;
+        self.records.get_mut(&(scope.to_vec(), seq))
+    }
+
+    pub(crate) fn remove(&mut self, scope: &[String], id: &str) -> Option<Record> {
+        let seq = self.by_id.remove(&(scope.to_vec(), id.to_owned()))?;
+        self.records.remove(&(scope.to_vec(), seq))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
+        // Scopes are short (a path's parent arguments); building the key is cheap.
+        self.by_id.get(&(scope.to_vec(), id.to_owned())).copied()
+    }
+
+    /// The records of `scope` in creation order, with their sequence numbers.
+    fn in_scope<'a>(&'a self, scope: &[String]) -> impl DoubleEndedIterator<Item = (u64, &'a Record)> + 'a {
+        let from = (scope.to_vec(), 0);
+        let to = (scope.to_vec(), u64::MAX);
+        self.records.range(from..=to).map(|((_, seq), record)| (*seq, record))
+    }
+
+    /// The page of `size` records of `scope` that `matches` accepts, starting at `start`.
+    pub(crate) fn select(
+        &self,
+        scope: &[String],
+        start: Start,
+        size: usize,
+        matches: impl Fn(&Record) -> bool,
+    ) -> Selection<'_> {
+        let matching: Vec<(u64, &Record)> = self.in_scope(scope).filter(|(_, r)| matches(r)).collect();
+        let total = matching.len() as u64;
+        // The index of the page's first matching record.
+        let first = match start {
+            Start::Skip(skip) => usize::try_from(skip).unwrap_or(usize::MAX).min(matching.len()),
+            Start::After(seq) => matching.partition_point(|(s, _)| *s <= seq),
+            Start::Before(seq) => matching.partition_point(|(s, _)| *s < seq).saturating_sub(size),
+        };
+        let end = match start {
+            Start::Before(seq) => matching.partition_point(|(s, _)| *s < seq),
+            _ => first.saturating_add(size).min(matching.len()),
+        };
+        let page = &matching[first..end];
+        Selection {
+            records: page.iter().map(|(_, r)| *r).collect(),
+            next: page.last().filter(|_| end < matching.len()).map(|(seq, _)| *seq),
+            previous: page.first().filter(|_| first > 0).map(|(seq, _)| *seq),
+            offset: first as u64,
+            total,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(scope: &str, id: &str) -> Record {
+        Record { scope: vec![scope.to_owned()], id: id.to_owned(), object: Map::new() }
+    }
+
+    fn ids(selection: &Selection<'_>) -> Vec<String> {
+        selection.records.iter().map(|r| r.id.clone()).collect()
+    }
+
+    fn filled() -> Collection {
+        let mut c = Collection::default();
+        for i in 0..10 {
+            assert!(c.insert(record("A", &format!("a{i}"))));
+            assert!(c.insert(record("B", &format!("b{i}"))));
+        }
+        c
+    }
+
+    #[test]
+    fn identifiers_are_unique_within_a_scope_only() {
+        let mut c = filled();
+        assert!(!c.insert(record("A", "a1")));
+        assert!(c.insert(record("C", "a1")));
+        assert_eq!(c.len(), 21);
+        assert_eq!(c.get(&["A".into()], "a3").unwrap().id, "a3");
+        assert!(c.get(&["B".into()], "a3").is_none());
+        assert_eq!(c.remove(&["A".into()], "a3").unwrap().id, "a3");
+        assert!(c.get(&["A".into()], "a3").is_none());
+        assert!(c.remove(&["A".into()], "a3").is_none());
+    }
+
+    #[test]
+    fn pages_by_cursor_stay_put_while_records_come_and_go() {
+        let mut c = filled();
+        let scope = ["A".to_owned()];
+        let first = c.select(&scope, Start::Skip(0), 3, |_| true);
+        assert_eq!(ids(&first), ["a0", "a1", "a2"]);
+        assert_eq!((first.offset, first.total, first.previous), (0, 10, None));
+        let after = first.next.unwrap();
+        // A record before the cursor goes away; a new one arrives at the end.
+        c.remove(&scope, "a1");
+        c.insert(record("A", "a10"));
+        let second = c.select(&scope, Start::After(after), 3, |_| true);
+        assert_eq!(ids(&second), ["a3", "a4", "a5"]);
+        let back = c.select(&scope, Start::Before(second.previous.unwrap()), 3, |_| true);
+        assert_eq!(ids(&back), ["a0", "a2"]);
+        let last = c.select(&scope, Start::Skip(8), 3, |_| true);
+        assert_eq!(ids(&last), ["a9", "a10"]);
+        assert_eq!(last.next, None);
+    }
+
+    #[test]
+    fn filters_apply_before_paging() {
+        let c = filled();
+        let even = |r: &Record| r.id.trim_start_matches('b').parse::<u32>().unwrap().is_multiple_of(2);
+        let page = c.select(&["B".to_owned()], Start::Skip(1), 2, even);
+        assert_eq!(ids(&page), ["b2", "b4"]);
+        assert_eq!((page.offset, page.total), (1, 5));
+    }
+
+    #[test]
+    fn out_of_range_starts_are_empty_pages() {
+        let c = filled();
+        let scope = ["A".to_owned()];
+        assert!(c.select(&scope, Start::Skip(u64::MAX), 5, |_| true).records.is_empty());
+        assert!(c.select(&scope, Start::After(u64::MAX), 5, |_| true).records.is_empty());
+        assert!(c.select(&["Z".to_owned()], Start::Skip(0), 5, |_| true).records.is_empty());
+        assert_eq!(ids(&c.select(&scope, Start::Before(u64::MAX), 2, |_| true)), ["a8", "a9"]);
+    }
+}
