@@ -1,10 +1,13 @@
 //! Fault injection: make the next few requests to a route fail in a chosen way.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+
+use sidekick_runtime::{OperationKind, Resource};
 
 /// Which requests a fault applies to.
 ///
@@ -37,6 +40,13 @@ pub enum Route {
     CreateRoom,
     /// `POST /v1/Rooms/{Room}`.
     UpdateRoom,
+    /// An operation of a registered resource type: see [`Route::of`].
+    Operation {
+        /// The resource's name (`Resource::NAME`).
+        resource: &'static str,
+        /// Which of its operations.
+        operation: OperationKind,
+    },
 }
 
 impl Route {
@@ -56,13 +66,35 @@ impl Route {
         Route::UpdateRoom,
     ];
 
-    /// The kebab-case name used by the binary's `--fault` flag.
+    /// The route of `operation` of the registered resource type `R`.
+    ///
+    /// ```
+    /// # #[derive(serde::Deserialize)] struct Message {}
+    /// # impl sidekick_runtime::Resource for Message {
+    /// #     type ListPaging = sidekick_runtime::UriPaging;
+    /// #     const NAME: &'static str = "Message";
+    /// #     const BASE_URL: &'static str = "https://api.twilio.com";
+    /// #     const PATH: sidekick_runtime::PathTemplate = sidekick_runtime::PathTemplate::new(&["/Messages/", ""], &["sid"]);
+    /// #     const OPERATIONS: &'static [sidekick_runtime::Operation] = &[];
+    /// # }
+    /// use sidekick_emulator::Route;
+    /// use sidekick_runtime::OperationKind;
+    ///
+    /// let route = Route::of::<Message>(OperationKind::Create);
+    /// assert_eq!(route.to_string(), "create-message");
+    /// ```
+    pub fn of<R: Resource>(operation: OperationKind) -> Route {
+        Route::Operation { resource: R::NAME, operation }
+    }
+
+    /// The kebab-case name used by the binary's `--fault` flag: `list-rooms`, or
+    /// `create-message` for an operation of a registered resource.
     ///
     /// ```
     /// assert_eq!(sidekick_emulator::Route::ListRooms.name(), "list-rooms");
     /// ```
-    pub fn name(self) -> &'static str {
-        match self {
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             Route::Any => "any",
             Route::FetchParticipant => "fetch-participant",
             Route::UpdateParticipant => "update-participant",
@@ -71,7 +103,10 @@ impl Route {
             Route::ListRooms => "list-rooms",
             Route::CreateRoom => "create-room",
             Route::UpdateRoom => "update-room",
-        }
+            Route::Operation { resource, operation } => {
+                return Cow::Owned(crate::registry::operation_route_name(resource, operation));
+            }
+        })
     }
 
     /// Whether a fault registered for `self` applies to a request that resolved to `actual`
@@ -80,14 +115,15 @@ impl Route {
         self == Route::Any || Some(self) == actual
     }
 
-    pub(crate) fn index(self) -> usize {
-        Route::ALL.iter().position(|r| *r == self).unwrap_or(0)
+    /// The route's slot among [`Route::ALL`]; `None` for a registered operation's.
+    pub(crate) fn index(self) -> Option<usize> {
+        Route::ALL.iter().position(|r| *r == self)
     }
 }
 
 impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(&self.name())
     }
 }
 
@@ -96,7 +132,7 @@ impl FromStr for Route {
 
     fn from_str(text: &str) -> Result<Route, ParseFaultError> {
         Route::ALL.into_iter().find(|route| route.name() == text).ok_or_else(|| {
-            let names: Vec<&str> = Route::ALL.iter().map(|r| r.name()).collect();
+            let names: Vec<Cow<'static, str>> = Route::ALL.iter().map(|r| r.name()).collect();
             ParseFaultError(format!("unknown route `{text}`; expected one of: {}", names.join(", ")))
         })
     }

@@ -1,5 +1,6 @@
 //! What the server and the library handle share: state, clock, faults, credentials, counters.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -25,6 +26,8 @@ pub(crate) struct Shared {
     pub(crate) link_base_url: String,
     /// Requests received, by route; slot 0 ([`Route::Any`]) counts every request.
     requests: [AtomicU64; Route::ALL.len()],
+    /// Requests received by the operations of registered resources.
+    operation_requests: Mutex<HashMap<Route, u64>>,
     request_ids: AtomicU64,
     /// The resources registered by type, and their records.
     pub(crate) registry: Registry,
@@ -41,6 +44,7 @@ impl Shared {
             base_url,
             link_base_url,
             requests: Default::default(),
+            operation_requests: Mutex::default(),
             request_ids: AtomicU64::new(0),
             registry: Registry::default(),
             sids: AtomicU64::new(0),
@@ -68,9 +72,16 @@ impl Shared {
     }
 
     pub(crate) fn count_request(&self, route: Option<Route>) {
-        self.requests[Route::Any.index()].fetch_add(1, Ordering::Relaxed);
-        if let Some(route) = route {
-            self.requests[route.index()].fetch_add(1, Ordering::Relaxed);
+        self.requests[0].fetch_add(1, Ordering::Relaxed);
+        match route.map(|r| (r, r.index())) {
+            Some((_, Some(index))) => {
+                self.requests[index].fetch_add(1, Ordering::Relaxed);
+            }
+            Some((route, None)) => {
+                let mut counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
+                *counts.entry(route).or_default() += 1;
+            }
+            None => {}
         }
     }
 
@@ -87,7 +98,13 @@ impl Shared {
     }
 
     pub(crate) fn request_count(&self, route: Route) -> u64 {
-        self.requests[route.index()].load(Ordering::Relaxed)
+        match route.index() {
+            Some(index) => self.requests[index].load(Ordering::Relaxed),
+            None => {
+                let counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
+                counts.get(&route).copied().unwrap_or(0)
+            }
+        }
     }
 }
 

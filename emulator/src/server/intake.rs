@@ -11,6 +11,7 @@ use axum::response::Response;
 use super::extract::RequestPath;
 use super::fault_response;
 use crate::faults::Route;
+use crate::registry::Routing;
 use crate::router;
 use crate::shared::Shared;
 
@@ -25,9 +26,16 @@ pub(crate) async fn intake(
 ) -> Response {
     // Unknown paths (the fallback has no matched path), other methods and parameters that are
     // not UTF-8 (answered 404) belong to no route; only `Route::Any` faults cover them.
-    let route: Option<Route> = matched
-        .filter(|_| params.is_ok())
-        .and_then(|matched| router::route_of(matched.as_str(), request.method()));
+    let route: Option<Route> = match matched {
+        Some(matched) => params.ok().and_then(|_| router::route_of(matched.as_str(), request.method())),
+        // Past the fixed routes: a registered resource's operation, if the table has it.
+        None => match shared.registry.route(request.method().as_str(), request.uri().path()) {
+            Routing::Matched(m) => {
+                Some(Route::Operation { resource: m.resource.name, operation: m.operation.kind })
+            }
+            _ => None,
+        },
+    };
     shared.count_request(route);
     tracing::debug!(method = %request.method(), %path, ?route, "request");
 

@@ -12,6 +12,7 @@ mod paging;
 mod protocol;
 mod public_url;
 mod redaction;
+mod registered;
 mod rooms;
 mod routing;
 mod simulation;

@@ -138,3 +138,18 @@ async fn seeded_messages_are_typed_and_listed() {
     let bad = emu.insert::<Message>(&[emu.account_sid()], serde_json::json!({"error_code": "not a number"}));
     assert!(bad.unwrap_err().to_string().contains("error_code"));
 }
+
+#[tokio::test]
+async fn a_throttled_create_is_retried_by_the_client() {
+    use sidekick::OperationKind;
+    use sidekick_emulator::{Fault, Route};
+
+    let emu = emulator().await;
+    let create = Route::of::<Message>(OperationKind::Create);
+    emu.faults().inject(create, Fault::TooManyRequests { retry_after_secs: 0 }, 1);
+    let client = client_for(&emu, API);
+    let created = Message::create(&client, &message("+15558675310", "again")).await.unwrap();
+    assert_eq!(created.body.as_deref(), Some("again"));
+    assert_eq!(emu.request_count(create), 2, "one 429, then the retry");
+    assert_eq!(Message::list(&client, &MessageFilter::default()).collect().await.unwrap().len(), 1);
+}

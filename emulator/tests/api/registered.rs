@@ -1,0 +1,201 @@
+//! Resources registered by type, over raw HTTP: the route table's 404s and 405s, faults on a
+//! registered operation, parameter errors, JSON bodies, links between registered resources, and
+//! registration's own errors.
+
+use serde::Deserialize;
+use sidekick_emulator::{Emulator, Fault, Registration, Route};
+use sidekick_runtime::{
+    BodyFormat, HttpMethod, MetaPaging, Operation, OperationKind, PathTemplate, Resource,
+};
+
+use crate::support::Api;
+
+const BOARD: PathTemplate = PathTemplate::new(&["/v1/Boards/", ""], &["sid"]);
+const BOARDS: PathTemplate = PathTemplate::new(&["/v1/Boards"], &[]);
+const NOTE: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Notes/", ""], &["board_sid", "sid"]);
+const NOTES: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Notes"], &["board_sid"]);
+
+/// A board, created with a JSON body, with links to its notes.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Board {
+    sid: String,
+    friendly_name: Option<String>,
+    url: Option<String>,
+    links: Option<sidekick_runtime::Links>,
+}
+
+impl Resource for Board {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Board";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = BOARD;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, BOARDS)
+            .body(BodyFormat::Json("application/json")),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, BOARD),
+        Operation::new(OperationKind::List, HttpMethod::Get, BOARDS).list_key("boards"),
+    ];
+}
+
+/// A note on a board: typed fields that form parameters must match.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Note {
+    sid: String,
+    board_sid: Option<String>,
+    text: Option<String>,
+    votes: Option<u32>,
+    pinned: Option<bool>,
+    tags: Option<Vec<String>>,
+}
+
+impl Resource for Note {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Note";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = NOTE;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, NOTES),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, NOTE),
+        Operation::new(OperationKind::Update, HttpMethod::Post, NOTE),
+        Operation::new(OperationKind::Delete, HttpMethod::Delete, NOTE),
+        Operation::new(OperationKind::List, HttpMethod::Get, NOTES).list_key("notes"),
+    ];
+}
+
+/// A type another resource's paths clash with.
+#[derive(Debug, Deserialize)]
+struct Impostor {}
+
+impl Resource for Impostor {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Impostor";
+    const BASE_URL: &'static str = "https://other.example.com";
+    const PATH: PathTemplate = BOARD;
+    const OPERATIONS: &'static [Operation] = &[Operation::new(OperationKind::Fetch, HttpMethod::Get, BOARD)];
+}
+
+async fn api() -> Api {
+    let api = Api::start().await;
+    api.emu.register_with(Registration::<Board>::new().sid_prefix("BO")).unwrap();
+    api.emu.register::<Note>().unwrap();
+    api
+}
+
+async fn board(api: &Api) -> String {
+    let reply = crate::support::read(
+        api.client
+            .post(api.url("/v1/Boards"))
+            .basic_auth(api.emu.account_sid(), Some(api.emu.auth_token()))
+            .header("content-type", "application/json")
+            .body(r#"{"friendly_name": "Retro"}"#)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    reply.json["sid"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_json_create_and_links_to_the_lists_beneath() {
+    let api = api().await;
+    let sid = board(&api).await;
+    assert!(sid.starts_with("BO") && sid.len() == 34, "{sid}");
+    let reply = api.get(&format!("/v1/Boards/{sid}")).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json["friendly_name"], "Retro");
+    assert_eq!(reply.json["url"], api.url(&format!("/v1/Boards/{sid}")));
+    assert_eq!(reply.json["links"]["notes"], api.url(&format!("/v1/Boards/{sid}/Notes")));
+}
+
+#[tokio::test]
+async fn form_parameters_are_read_as_their_fields_types() {
+    let api = api().await;
+    let board = board(&api).await;
+    let notes = format!("/v1/Boards/{board}/Notes");
+    let note = api
+        .post(
+            &notes,
+            &[("Text", "Ship it"), ("Votes", "3"), ("Pinned", "true"), ("Tags", "a"), ("Tags", "b")],
+        )
+        .await;
+    assert_eq!(note.status, 201, "{}", note.text);
+    assert!(
+        note.json["sid"].as_str().unwrap().starts_with("NO"),
+        "the default prefix: the name's first letters"
+    );
+    assert_eq!(note.json["board_sid"], board.as_str());
+    assert_eq!((note.json["votes"].as_u64(), note.json["pinned"].as_bool()), (Some(3), Some(true)));
+    assert_eq!(note.json["tags"], serde_json::json!(["a", "b"]));
+
+    let bad = api.post(&notes, &[("Votes", "many")]).await;
+    bad.assert_error(400, 20001);
+    assert!(bad.message().contains("Votes") && bad.message().contains("whole number"), "{}", bad.message());
+    let bad = api.post(&notes, &[("Pinned", "maybe")]).await;
+    assert!(bad.message().contains("Pinned"), "{}", bad.message());
+
+    let sid = note.json["sid"].as_str().unwrap();
+    let updated = api.post(&format!("{notes}/{sid}"), &[("Votes", "4")]).await;
+    assert_eq!((updated.status, updated.json["votes"].as_u64()), (200, Some(4)));
+    assert_eq!(updated.json["text"], "Ship it");
+    let filtered = api.get_query(&notes, &[("Votes", "4")]).await;
+    assert_eq!(filtered.json["notes"].as_array().unwrap().len(), 1);
+    assert_eq!(api.get_query(&notes, &[("Votes", "5")]).await.json["notes"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn the_route_table_answers_404_and_405_with_allow() {
+    let api = api().await;
+    let board = board(&api).await;
+    let reply = api
+        .client
+        .put(api.url(&format!("/v1/Boards/{board}/Notes/NO1")))
+        .basic_auth(api.emu.account_sid(), Some(api.emu.auth_token()))
+        .send()
+        .await
+        .unwrap();
+    let reply = crate::support::read(reply).await;
+    reply.assert_error(405, 20004);
+    assert_eq!(reply.header("allow"), Some("GET, POST, DELETE"));
+    api.get(&format!("/v1/Boards/{board}/Notes/NO1")).await.assert_error(404, 20404);
+    api.get("/v1/Boards/x/Other").await.assert_error(404, 20404);
+    let unauthorized =
+        crate::support::read(api.client.get(api.url("/v1/Boards")).send().await.unwrap()).await;
+    unauthorized.assert_error(401, 20003);
+    let bad_page = api.get_query("/v1/Boards", &[("PageToken", "nonsense")]).await;
+    bad_page.assert_error(400, 20001);
+    assert!(bad_page.message().contains("PageToken"), "{}", bad_page.message());
+}
+
+#[tokio::test]
+async fn faults_apply_to_a_registered_operation_and_it_is_counted() {
+    let api = api().await;
+    let create = Route::of::<Board>(OperationKind::Create);
+    assert_eq!(create.to_string(), "create-board");
+    api.emu.faults().inject(Route::of::<Board>(OperationKind::List), Fault::Unavailable, 1);
+    assert_eq!(api.get("/v1/Boards").await.status, 503);
+    assert_eq!(api.get("/v1/Boards").await.status, 200);
+    board(&api).await;
+    assert_eq!(api.emu.request_count(Route::of::<Board>(OperationKind::List)), 2);
+    assert_eq!(api.emu.request_count(create), 1);
+    assert_eq!(api.emu.request_count(Route::of::<Note>(OperationKind::List)), 0);
+    assert_eq!(api.emu.request_count(Route::Any), 3);
+}
+
+#[tokio::test]
+async fn registration_refuses_clashes_and_repeats_harmlessly() {
+    let emu = Emulator::start().await.unwrap();
+    emu.register::<Board>().unwrap();
+    emu.register::<Board>().unwrap();
+    let clash = emu.register::<Impostor>().unwrap_err().to_string();
+    assert!(clash.contains("Impostor") && clash.contains("Board"), "{clash}");
+    let unregistered = emu.insert::<Note>(&["BO1"], serde_json::json!({})).unwrap_err().to_string();
+    assert!(unregistered.contains("not registered"), "{unregistered}");
+    let bad_prefix = emu.register_with(Registration::<Note>::new().sid_prefix("N-")).unwrap_err();
+    assert!(bad_prefix.to_string().contains("SID prefix"), "{bad_prefix}");
+    let bad_param = emu.register_with(Registration::<Note>::new().param("Body", "body")).unwrap_err();
+    assert!(bad_param.to_string().contains("`body`"), "{bad_param}");
+}
