@@ -38,6 +38,7 @@ mod clock;
 mod emulator;
 mod error;
 mod faults;
+mod hooks;
 mod http;
 mod model;
 mod paging;
@@ -62,6 +63,7 @@ pub use clock::Clock;
 pub use emulator::Emulator;
 pub use error::EmulatorError;
 pub use faults::{Fault, FaultSpec, Faults, ParseFaultError, Route};
+pub use hooks::{Change, Filter, HookError, Stored};
 pub use http::page_format::{
     ListQuery, PageFormat, PageRequest, PageResponse, PageStart, ParamError, ServedPage,
 };

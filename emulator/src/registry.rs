@@ -3,7 +3,7 @@
 
 use std::any::TypeId;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use percent_encoding::percent_decode_str;
 use sidekick_runtime::{
@@ -11,8 +11,8 @@ use sidekick_runtime::{
     ScimPaging, TokenPaging, UriPaging,
 };
 
+use crate::hooks::{Change, Filter, HookError, Hooks, Stored};
 use crate::http::page_format::{ListQuery, PageFormat, PageRequest, PageResponse, ParamError, ServedPage};
-use crate::world::collection::Collection;
 use crate::world::schema::Schema;
 
 /// How the emulator serves one resource type: its SID prefix and how request parameters name
@@ -37,12 +37,19 @@ pub struct Registration<R> {
     pub(crate) sid_prefix: Option<String>,
     pub(crate) params: Vec<(String, String)>,
     page_format: Option<Formats>,
+    hooks: Hooks,
     marker: PhantomData<fn() -> R>,
 }
 
 impl<R> Default for Registration<R> {
     fn default() -> Self {
-        Registration { sid_prefix: None, params: Vec::new(), page_format: None, marker: PhantomData }
+        Registration {
+            sid_prefix: None,
+            params: Vec::new(),
+            page_format: None,
+            hooks: Hooks::default(),
+            marker: PhantomData,
+        }
     }
 }
 
@@ -51,7 +58,8 @@ impl<R> std::fmt::Debug for Registration<R> {
         f.debug_struct("Registration")
             .field("sid_prefix", &self.sid_prefix)
             .field("params", &self.params)
-            .finish()
+            .field("hooks", &self.hooks.names())
+            .finish_non_exhaustive()
     }
 }
 
@@ -73,6 +81,78 @@ impl<R> Registration<R> {
     /// gives by convention).
     pub fn param(mut self, param: impl Into<String>, field: impl Into<String>) -> Self {
         self.params.push((param.into(), field.into()));
+        self
+    }
+
+    /// Also finds an object by another key than its identifier: for a fetch, update or delete
+    /// whose identifier names no object, the newest object in scope that `matches` the key is
+    /// the one meant (Video finds a connected participant by identity).
+    ///
+    /// ```
+    /// # use sidekick_emulator::Registration;
+    /// # struct Participant;
+    /// let by_identity = Registration::<Participant>::new().also_found_by(|key, stored| {
+    ///     stored.get_str("identity") == Some(key) && stored.get_str("status") == Some("connected")
+    /// });
+    /// # let _ = by_identity;
+    /// ```
+    pub fn also_found_by(
+        mut self,
+        matches: impl Fn(&str, Stored<'_>) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.also_found_by = Some(Arc::new(matches));
+        self
+    }
+
+    /// Runs on a new object after its parameters are set and before it is stored: fill in
+    /// what the API decides, or refuse with a [`HookError`]. Seeded objects
+    /// ([`Emulator::insert`](crate::Emulator::insert)) go through it too.
+    ///
+    /// ```
+    /// # use sidekick_emulator::Registration;
+    /// # struct Message;
+    /// let queued = Registration::<Message>::new().on_create(|message| {
+    ///     message.set("status", "queued");
+    ///     Ok(())
+    /// });
+    /// # let _ = queued;
+    /// ```
+    pub fn on_create(
+        mut self,
+        hook: impl Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.on_create = Some(Arc::new(hook));
+        self
+    }
+
+    /// Runs on an updated object after its parameters are set and before it is stored.
+    pub fn on_update(
+        mut self,
+        hook: impl Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.on_update = Some(Arc::new(hook));
+        self
+    }
+
+    /// Runs on a stored object before it is served by a fetch or a list, with the emulator's
+    /// clock: for state that moves with time (a message `sent` a second after it was
+    /// `queued`). What it changes is stored.
+    pub fn on_read(
+        mut self,
+        hook: impl Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.on_read = Some(Arc::new(hook));
+        self
+    }
+
+    /// Makes a list's filter from its query, beside the default equality filters: for
+    /// default filters (Video lists in-progress rooms unless asked otherwise) and for
+    /// parameters that name no field (`DateCreatedAfter`).
+    pub fn list_filter(
+        mut self,
+        make: impl Fn(&ListQuery<'_>) -> Result<Filter, ParamError> + Send + Sync + 'static,
+    ) -> Self {
+        self.hooks.list_filter = Some(Arc::new(make));
         self
     }
 
@@ -138,7 +218,7 @@ pub(crate) struct ServedResource {
     /// Request parameter renames (`param`, `field`).
     pub(crate) params: Vec<(String, String)>,
     pub(crate) paging: PagingCodec,
-    records: Mutex<Collection>,
+    pub(crate) hooks: Hooks,
 }
 
 impl ServedResource {
@@ -184,14 +264,8 @@ impl ServedResource {
             sid_prefix,
             params: registration.params,
             paging: PagingCodec::new::<R::ListPaging>(formats),
-            records: Mutex::new(Collection::default()),
+            hooks: registration.hooks,
         })
-    }
-
-    /// Locks the records. Keep the guard for in-memory work only.
-    pub(crate) fn records(&self) -> MutexGuard<'_, Collection> {
-        // Record changes validate before they mutate, so a panic cannot leave them half-done.
-        self.records.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than

@@ -13,6 +13,7 @@ use crate::registry::Registry;
 use crate::sid::{Sid, SidKind};
 use crate::state::State;
 use crate::wire::Origin;
+use crate::world::World;
 
 pub(crate) struct Shared {
     state: Mutex<State>,
@@ -29,8 +30,10 @@ pub(crate) struct Shared {
     /// Requests received by the operations of registered resources.
     operation_requests: Mutex<HashMap<Route, u64>>,
     request_ids: AtomicU64,
-    /// The resources registered by type, and their records.
+    /// The resources registered by type.
     pub(crate) registry: Registry,
+    /// Their records, behind one lock so that a hook may change several resources at once.
+    world: Mutex<World>,
     sids: AtomicU64,
 }
 
@@ -47,6 +50,7 @@ impl Shared {
             operation_requests: Mutex::default(),
             request_ids: AtomicU64::new(0),
             registry: Registry::default(),
+            world: Mutex::default(),
             sids: AtomicU64::new(0),
         }
     }
@@ -90,6 +94,14 @@ impl Shared {
         // Wraps rather than overflows: uniqueness over 2^64 requests is not a concern.
         let counter = self.request_ids.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
         Sid::from_counter(SidKind::Request, counter).to_string()
+    }
+
+    /// Locks the records of registered resources, with the current time read under the lock
+    /// (as [`Shared::change`] does). Keep the guard for in-memory work only.
+    pub(crate) fn world(&self) -> (MutexGuard<'_, World>, DateTime<Utc>) {
+        let world = self.world.lock().unwrap_or_else(PoisonError::into_inner);
+        let now = self.clock.now();
+        (world, now)
     }
 
     /// A number for a new SID of a registered resource, unique in this emulator.

@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 use sidekick_runtime::{BodyFormat, OperationKind};
 
 use crate::api_error::ApiError;
+use crate::hooks::{Change, ChangeHook, Filter, Stored};
 use crate::http::page_format::{ListQuery, PageStart, ServedPage};
 use crate::params::Params;
 use crate::registry::{Matched, ServedResource};
 use crate::shared::Shared;
 use crate::wire;
-use crate::world::collection::{Record, Start};
-use crate::world::schema::{Kind, TimestampStyle};
+use crate::world::collection::{Collection, Record, Start};
+use crate::world::schema::Kind;
 
 /// A request to a registered operation, read off the wire.
 pub(crate) struct Call<'a> {
@@ -29,22 +30,21 @@ pub(crate) struct Call<'a> {
 pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
     let Matched { resource, operation, args } = &call.matched;
     let result = match operation.kind {
-        OperationKind::Create => create(shared, resource, args, &call),
-        OperationKind::Fetch => {
-            let (scope, id) = instance_key(resource, args);
-            let records = resource.records();
-            match records.get(&scope, &id) {
-                Some(record) => Ok(json(StatusCode::OK, &render(shared, resource, record))),
-                None => Err(ApiError::not_found(call.path)),
-            }
-        }
+        OperationKind::Create => request_params(&call).and_then(|params| {
+            let (body, status) = insert(shared, resource, args, &params)?;
+            Ok(json(status.unwrap_or(StatusCode::CREATED), &body))
+        }),
+        OperationKind::Fetch => fetch(shared, resource, args, call.path),
         OperationKind::Update | OperationKind::Patch => update(shared, resource, args, &call),
         OperationKind::Delete => {
+            let (mut world, _) = shared.world();
+            let records = world.collection(resource.type_id);
             let (scope, id) = instance_key(resource, args);
-            match resource.records().remove(&scope, &id) {
-                Some(_) => Ok(StatusCode::NO_CONTENT.into_response()),
-                None => Err(ApiError::not_found(call.path)),
-            }
+            let id = resolve(resource, records, &scope, &id).ok_or_else(|| ApiError::not_found(call.path));
+            id.map(|id| {
+                records.remove(&scope, &id);
+                StatusCode::NO_CONTENT.into_response()
+            })
         }
         OperationKind::List => list(shared, resource, args, &call),
     };
@@ -61,27 +61,80 @@ fn instance_key(resource: &ServedResource, args: &[String]) -> (Vec<String>, Str
     }
 }
 
-fn create(
+/// The identifier of the object `key` names in `scope`: its own, or one an
+/// `also_found_by` hook accepts.
+fn resolve(resource: &ServedResource, records: &Collection, scope: &[String], key: &str) -> Option<String> {
+    if records.get(scope, key).is_some() {
+        return Some(key.to_owned());
+    }
+    let matches = resource.hooks.also_found_by.as_ref()?;
+    records.find_newest(scope, |record| matches(key, Stored { object: &record.object }))
+}
+
+/// A hook's change to one object; `None` when the hook leaves the status alone.
+fn run_hook(
+    resource: &ServedResource,
+    hook: Option<&ChangeHook>,
+    object: &mut Map<String, Value>,
+    params: &[(String, Value)],
+    scope: &[String],
+    now: DateTime<Utc>,
+) -> Result<Option<StatusCode>, ApiError> {
+    let Some(hook) = hook else { return Ok(None) };
+    let mut change =
+        Change { object, params, scope, now, timestamps: resource.schema.timestamps, status: None };
+    hook(&mut change).map_err(|e| {
+        let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST);
+        ApiError::new(status, e.code, e.message)
+    })?;
+    Ok(change.status.and_then(|s| StatusCode::from_u16(s).ok()))
+}
+
+/// Runs the `on_read` hook on the records of `scope` (or only `id`), keeping what it changes.
+fn refresh(
+    resource: &ServedResource,
+    records: &mut Collection,
+    scope: &[String],
+    id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some(hook) = resource.hooks.on_read.as_ref() else { return Ok(()) };
+    for record in records.scope_mut(scope).filter(|r| id.is_none_or(|id| r.id == id)) {
+        let mut object = record.object.clone();
+        run_hook(resource, Some(hook), &mut object, &[], scope, now)?;
+        check(resource, &object)?;
+        record.object = object;
+    }
+    Ok(())
+}
+
+fn fetch(
     shared: &Shared,
     resource: &ServedResource,
-    scope: &[String],
-    call: &Call<'_>,
+    args: &[String],
+    path: &str,
 ) -> Result<Response, ApiError> {
-    let params = request_params(call)?;
-    let body = insert(shared, resource, scope, &params)?;
-    Ok(json(StatusCode::CREATED, &body))
+    let (mut world, now) = shared.world();
+    let records = world.collection(resource.type_id);
+    let (scope, key) = instance_key(resource, args);
+    let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(path))?;
+    refresh(resource, records, &scope, Some(&id), now)?;
+    let record = records.get(&scope, &id).ok_or_else(|| ApiError::not_found(path))?;
+    let body = render(shared, resource, record);
+    Ok(json(StatusCode::OK, &body))
 }
 
 /// Makes and stores a new object of `resource` under `scope` with `params` (request parameters
-/// or field names, with values as sent or as JSON), and returns it as served.
+/// or field names, with values as sent or as JSON), and returns it as served, with the status
+/// an `on_create` hook chose.
 pub(crate) fn insert(
     shared: &Shared,
     resource: &ServedResource,
     scope: &[String],
     params: &[(String, Value)],
-) -> Result<Value, ApiError> {
-    let mut records = resource.records();
-    let now = shared.clock.now();
+) -> Result<(Value, Option<StatusCode>), ApiError> {
+    let (mut world, now) = shared.world();
+    let records = world.collection(resource.type_id);
     let id_field = resource.id_field().and_then(|f| resource.schema.field(f));
     // An identifier given by the caller (a seeded GitHub issue's `number`) is kept.
     let given =
@@ -94,13 +147,14 @@ pub(crate) fn insert(
     };
     let mut object = new_object(shared, resource, scope, &id, now);
     apply(resource, &mut object, params)?;
+    let status = run_hook(resource, resource.hooks.on_create.as_ref(), &mut object, params, scope, now)?;
     check(resource, &object)?;
     let record = Record { scope: scope.to_vec(), id, object };
     let body = render(shared, resource, &record);
     if !records.insert(record) {
         return Err(ApiError::new(StatusCode::CONFLICT, 20409, format!("{} exists already", resource.name)));
     }
-    Ok(body)
+    Ok((body, status))
 }
 
 fn update(
@@ -110,16 +164,19 @@ fn update(
     call: &Call<'_>,
 ) -> Result<Response, ApiError> {
     let params = request_params(call)?;
-    let (scope, id) = instance_key(resource, args);
-    let mut records = resource.records();
-    let now = shared.clock.now();
+    let (mut world, now) = shared.world();
+    let records = world.collection(resource.type_id);
+    let (scope, key) = instance_key(resource, args);
+    let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(call.path))?;
     let record = records.get_mut(&scope, &id).ok_or_else(|| ApiError::not_found(call.path))?;
     let mut object = record.object.clone();
     apply(resource, &mut object, &params)?;
     stamp(resource, &mut object, UPDATED, now);
+    let status = run_hook(resource, resource.hooks.on_update.as_ref(), &mut object, &params, &scope, now)?;
     check(resource, &object)?;
     record.object = object;
-    Ok(json(StatusCode::OK, &render(shared, resource, record)))
+    let body = render(shared, resource, record);
+    Ok(json(status.unwrap_or(StatusCode::OK), &body))
 }
 
 fn list(
@@ -131,12 +188,17 @@ fn list(
     let query = Params::decode(call.query.as_bytes());
     let pairs = query.pairs().to_vec();
     let paging = &resource.paging;
-    let request = (paging.request)(&ListQuery::new(&pairs)).map_err(|e| invalid(&e.param, &e.problem))?;
+    let list_query = ListQuery::new(&pairs);
+    let request = (paging.request)(&list_query).map_err(|e| invalid(&e.param, &e.problem))?;
     let start = match &request.start {
         PageStart::Skip(skip) => Start::Skip(*skip),
         PageStart::Cursor { param, value } => {
             decode_cursor(value).ok_or_else(|| invalid(param, "pass back the value from an earlier page"))?
         }
+    };
+    let custom: Option<Filter> = match &resource.hooks.list_filter {
+        Some(make) => Some(make(&list_query).map_err(|e| invalid(&e.param, &e.problem))?),
+        None => None,
     };
     let filters: Vec<(String, String)> =
         pairs.iter().filter(|(name, _)| !paging.reserved.contains(&name.as_str())).cloned().collect();
@@ -144,9 +206,12 @@ fn list(
         .iter()
         .filter_map(|(name, value)| Some((field_of(resource, name)?, value.as_str())))
         .collect();
-    let records = resource.records();
+    let (mut world, now) = shared.world();
+    let records = world.collection(resource.type_id);
+    refresh(resource, records, scope, None, now)?;
     let selection = records.select(scope, start, request.size, |record| {
         equal.iter().all(|(field, wanted)| record.object.get(*field).is_some_and(|v| text_of(v) == *wanted))
+            && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
     });
     let list_path = call.path.split('?').next().unwrap_or(call.path);
     let page = ServedPage {
@@ -248,13 +313,9 @@ fn new_object(
 }
 
 fn stamp(resource: &ServedResource, object: &mut Map<String, Value>, names: [&str; 2], now: DateTime<Utc>) {
-    let text = match resource.schema.timestamps {
-        TimestampStyle::Rfc3339 => now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        TimestampStyle::Rfc2822 => now.format("%a, %d %b %Y %H:%M:%S +0000").to_string(),
-    };
     if let Some(field) = names.iter().find_map(|n| resource.schema.field(n)).filter(|f| f.kind == Kind::Text)
     {
-        object.insert(field.name.to_owned(), Value::String(text));
+        object.insert(field.name.to_owned(), Value::String(resource.schema.timestamps.format(now)));
     }
 }
 

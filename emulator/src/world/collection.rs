@@ -85,6 +85,18 @@ impl Collection {
         self.by_id.get(&(scope.to_vec(), id.to_owned())).copied()
     }
 
+    /// The identifier of the newest record of `scope` that `matches` accepts.
+    pub(crate) fn find_newest(&self, scope: &[String], matches: impl Fn(&Record) -> bool) -> Option<String> {
+        self.in_scope(scope).rev().find(|(_, r)| matches(r)).map(|(_, r)| r.id.clone())
+    }
+
+    /// Every record of `scope`, oldest first, for changes in place.
+    pub(crate) fn scope_mut(&mut self, scope: &[String]) -> impl Iterator<Item = &mut Record> {
+        let from = (scope.to_vec(), 0);
+        let to = (scope.to_vec(), u64::MAX);
+        self.records.range_mut(from..=to).map(|(_, record)| record)
+    }
+
     /// The records of `scope` in creation order, with their sequence numbers.
     fn in_scope<'a>(&'a self, scope: &[String]) -> impl DoubleEndedIterator<Item = (u64, &'a Record)> + 'a {
         let from = (scope.to_vec(), 0);

@@ -9,6 +9,7 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
@@ -46,6 +47,23 @@ pub(crate) enum TimestampStyle {
     Rfc3339,
     /// `Thu, 30 Jul 2015 20:00:00 +0000` (Twilio's 2010 API)
     Rfc2822,
+}
+
+impl TimestampStyle {
+    pub(crate) fn format(self, at: DateTime<Utc>) -> String {
+        match self {
+            TimestampStyle::Rfc3339 => at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            TimestampStyle::Rfc2822 => at.format("%a, %d %b %Y %H:%M:%S +0000").to_string(),
+        }
+    }
+
+    /// Reads a timestamp in either style.
+    pub(crate) fn parse(text: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(text)
+            .or_else(|_| DateTime::parse_from_rfc2822(text))
+            .ok()
+            .map(|t| t.to_utc())
+    }
 }
 
 /// The wire shape of a resource type.

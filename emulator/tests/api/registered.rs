@@ -199,3 +199,104 @@ async fn registration_refuses_clashes_and_repeats_harmlessly() {
     let bad_param = emu.register_with(Registration::<Note>::new().param("Body", "body")).unwrap_err();
     assert!(bad_param.to_string().contains("`body`"), "{bad_param}");
 }
+
+const MEMBER: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Members/", ""], &["board_sid", "sid"]);
+const MEMBERS: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Members"], &["board_sid"]);
+
+/// A board member, with Video's ways: found by name while active, removed by an update that
+/// stamps when they left and answers 202, and lists of active members unless asked otherwise.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Member {
+    sid: String,
+    name: Option<String>,
+    status: Option<String>,
+    date_created: Option<String>,
+    left_at: Option<String>,
+}
+
+impl Resource for Member {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Member";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = MEMBER;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, MEMBERS),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, MEMBER),
+        Operation::new(OperationKind::Update, HttpMethod::Post, MEMBER),
+        Operation::new(OperationKind::List, HttpMethod::Get, MEMBERS).list_key("members"),
+    ];
+}
+
+fn member_hooks() -> Registration<Member> {
+    Registration::<Member>::new()
+        .also_found_by(|key, member| {
+            member.get_str("name") == Some(key) && member.get_str("status") == Some("active")
+        })
+        .on_create(|member| {
+            if member.get_str("name").is_none_or(str::is_empty) {
+                return Err(sidekick_emulator::HookError::bad_request("Name", "a member needs a name"));
+            }
+            member.set("status", "active");
+            Ok(())
+        })
+        .on_update(|member| {
+            if member.param("Status") == Some("left") {
+                let now = member.timestamp(member.now());
+                member.set("left_at", now);
+                member.answer_with(202);
+            }
+            Ok(())
+        })
+        .list_filter(|query| {
+            let status = query.get("Status").unwrap_or("active").to_owned();
+            let after = match query.get("DateCreatedAfter") {
+                Some(text) => Some(chrono::DateTime::parse_from_rfc3339(text).map_err(|_| {
+                    sidekick_emulator::ParamError::new("DateCreatedAfter", "must be an RFC 3339 time")
+                })?),
+                None => None,
+            };
+            Ok(Box::new(move |member| {
+                member.get_str("status") == Some(status.as_str())
+                    && after.is_none_or(|after| member.get_time("date_created").is_some_and(|t| t > after))
+            }))
+        })
+}
+
+#[tokio::test]
+async fn hooks_give_a_resource_video_s_ways() {
+    let api = Api::start().await;
+    api.emu.clock().set(crate::support::at(0));
+    api.emu.register_with(member_hooks()).unwrap();
+    let members = "/v1/Boards/BO1/Members";
+    let nameless = api.post(members, &[]).await;
+    nameless.assert_error(400, 20001);
+    assert!(nameless.message().contains("Name"), "{}", nameless.message());
+    let alice = api.post(members, &[("Name", "Alice")]).await;
+    assert_eq!((alice.status, alice.json["status"].as_str()), (201, Some("active")));
+    api.emu.clock().set(crate::support::at(10));
+    api.post(members, &[("Name", "Bob")]).await;
+
+    let by_name = api.get(&format!("{members}/Alice")).await;
+    assert_eq!(by_name.json["sid"], alice.json["sid"]);
+    let left = api.post(&format!("{members}/Alice"), &[("Status", "left")]).await;
+    assert_eq!((left.status, left.json["status"].as_str()), (202, Some("left")));
+    assert_eq!(left.json["left_at"], "2015-07-30T20:00:10Z");
+    api.get(&format!("{members}/Alice")).await.assert_error(404, 20404);
+    let sid = alice.json["sid"].as_str().unwrap();
+    assert_eq!(api.get(&format!("{members}/{sid}")).await.json["status"], "left", "still found by SID");
+
+    let names = |reply: crate::support::Reply| {
+        crate::support::field(reply.json["members"].as_array().unwrap(), "name")
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(api.get(members).await), ["Bob"]);
+    assert_eq!(names(api.get_query(members, &[("Status", "left")]).await), ["Alice"]);
+    assert!(names(api.get_query(members, &[("DateCreatedAfter", "2015-07-30T20:00:10Z")]).await).is_empty());
+    assert_eq!(names(api.get_query(members, &[("DateCreatedAfter", "2015-07-30T20:00:05Z")]).await), ["Bob"]);
+    let bad = api.get_query(members, &[("DateCreatedAfter", "yesterday")]).await;
+    bad.assert_error(400, 20001);
+    assert!(bad.message().contains("DateCreatedAfter"), "{}", bad.message());
+}

@@ -153,3 +153,44 @@ async fn a_throttled_create_is_retried_by_the_client() {
     assert_eq!(emu.request_count(create), 2, "one 429, then the retry");
     assert_eq!(Message::list(&client, &MessageFilter::default()).collect().await.unwrap().len(), 1);
 }
+
+/// Twilio's delivery, as hooks: a new message is `queued`, and a second later it is `sent`.
+fn delivering() -> Registration<Message> {
+    Registration::<Message>::new()
+        .sid_prefix("SM")
+        .on_create(|message| {
+            message.set("status", "queued");
+            Ok(())
+        })
+        .on_read(|message| {
+            let created = message.get_time("date_created");
+            let due = created.is_some_and(|created| message.now() >= created + TimeDelta::seconds(1));
+            if message.get_str("status") == Some("queued") && due {
+                message.set("status", "sent");
+                let sent = message.timestamp(created.unwrap_or_default() + TimeDelta::seconds(1));
+                message.set("date_sent", sent);
+            }
+            Ok(())
+        })
+}
+
+#[tokio::test]
+async fn a_hooked_message_moves_from_queued_to_sent_with_the_clock() {
+    use downstream::api_v2010::MessageStatus;
+
+    let emu = Emulator::start().await.unwrap();
+    let start = Utc.with_ymd_and_hms(2015, 7, 30, 20, 0, 0).unwrap();
+    emu.clock().set(start);
+    emu.register_with(delivering()).unwrap();
+    let client = client_for(&emu, API);
+    let created = Message::create(&client, &message("+15558675310", "Ahoy")).await.unwrap();
+    assert_eq!((created.status, created.date_sent), (Some(MessageStatus::Queued), None));
+    assert_eq!(Message::fetch(&client, &created.sid).await.unwrap().status, Some(MessageStatus::Queued));
+
+    emu.clock().advance(TimeDelta::seconds(1));
+    let sent = Message::fetch(&client, &created.sid).await.unwrap();
+    assert_eq!(sent.status, Some(MessageStatus::Sent));
+    assert_eq!(sent.date_sent, Some(start + TimeDelta::seconds(1)));
+    let listed = Message::list(&client, &MessageFilter::default()).collect().await.unwrap();
+    assert_eq!(listed, [sent]);
+}

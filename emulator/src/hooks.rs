@@ -1,0 +1,169 @@
+//! Behaviour hooks: where a real API does more than store fields (a message's status moving from
+//! `queued` to `sent`, a participant found by identity, a kick that stamps `end_time`), a
+//! registered resource's fake takes a small function in Rust.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::http::page_format::{ListQuery, ParamError};
+use crate::world::schema::TimestampStyle;
+
+/// An object being created, changed or read, for a hook to adjust.
+///
+/// ```
+/// use sidekick_emulator::{Change, HookError};
+///
+/// /// Twilio refuses to change a message's body once it is sent.
+/// fn only_queued_bodies_change(change: &mut Change<'_>) -> Result<(), HookError> {
+///     if change.param("Body").is_some() && change.get_str("status") != Some("queued") {
+///         return Err(HookError::bad_request("Body", "only a queued message's body can change"));
+///     }
+///     Ok(())
+/// }
+/// # let _ = only_queued_bodies_change;
+/// ```
+#[derive(Debug)]
+pub struct Change<'a> {
+    pub(crate) object: &'a mut Map<String, Value>,
+    pub(crate) params: &'a [(String, Value)],
+    pub(crate) scope: &'a [String],
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) timestamps: TimestampStyle,
+    pub(crate) status: Option<u16>,
+}
+
+impl Change<'_> {
+    /// A field's value.
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.object.get(field)
+    }
+
+    /// A field's value, if it is a string.
+    pub fn get_str(&self, field: &str) -> Option<&str> {
+        self.object.get(field).and_then(Value::as_str)
+    }
+
+    /// Sets a field (which the resource type must be able to read: the emulator checks it
+    /// before storing).
+    pub fn set(&mut self, field: &str, value: impl Into<Value>) {
+        self.object.insert(field.to_owned(), value.into());
+    }
+
+    /// A request parameter as sent (the last value of a repeated one); `None` when reading.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        let (_, value) = self.params.iter().find(|(n, _)| n == name)?;
+        match value {
+            Value::Array(values) => values.last().and_then(Value::as_str),
+            value => value.as_str(),
+        }
+    }
+
+    /// The path arguments of the object's parents (`["RM..."]` for a room's participant).
+    pub fn scope(&self) -> &[String] {
+        self.scope
+    }
+
+    /// The emulator's clock when the change began.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// `at` written as this resource writes its timestamps (RFC 3339, or RFC 2822 for
+    /// Twilio's 2010 API).
+    pub fn timestamp(&self, at: DateTime<Utc>) -> Value {
+        Value::String(self.timestamps.format(at))
+    }
+
+    /// A timestamp field of the object, read in either style.
+    pub fn get_time(&self, field: &str) -> Option<DateTime<Utc>> {
+        TimestampStyle::parse(self.get_str(field)?)
+    }
+
+    /// Answers with this HTTP status instead of the operation's usual one (Video answers a
+    /// kick with 202).
+    pub fn answer_with(&mut self, status: u16) {
+        self.status = Some(status);
+    }
+}
+
+/// A stored object, as a lookup or a list filter reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Stored<'a> {
+    pub(crate) object: &'a Map<String, Value>,
+}
+
+impl Stored<'_> {
+    /// A field's value.
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.object.get(field)
+    }
+
+    /// A field's value, if it is a string.
+    pub fn get_str(&self, field: &str) -> Option<&str> {
+        self.object.get(field).and_then(Value::as_str)
+    }
+
+    /// A timestamp field, read in either style.
+    pub fn get_time(&self, field: &str) -> Option<DateTime<Utc>> {
+        TimestampStyle::parse(self.get_str(field)?)
+    }
+}
+
+/// A hook's refusal, answered in Twilio's error shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookError {
+    pub(crate) status: u16,
+    pub(crate) code: u32,
+    pub(crate) message: String,
+}
+
+impl HookError {
+    /// An error with this HTTP status, Twilio error code and message.
+    pub fn new(status: u16, code: u32, message: impl Into<String>) -> HookError {
+        HookError { status, code, message: message.into() }
+    }
+
+    /// A 400 with code 20001 naming the parameter at fault.
+    pub fn bad_request(param: &str, problem: &str) -> HookError {
+        HookError::new(400, 20001, format!("Invalid {param}: {problem}"))
+    }
+}
+
+impl From<ParamError> for HookError {
+    fn from(error: ParamError) -> HookError {
+        HookError::bad_request(&error.param, &error.problem)
+    }
+}
+
+/// A list's filter, made by a [`Registration::list_filter`](crate::Registration::list_filter)
+/// hook from the request's query.
+pub type Filter = Box<dyn Fn(Stored<'_>) -> bool + Send>;
+
+pub(crate) type ChangeHook = Arc<dyn Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync>;
+pub(crate) type LookupHook = Arc<dyn Fn(&str, Stored<'_>) -> bool + Send + Sync>;
+pub(crate) type FilterHook = Arc<dyn Fn(&ListQuery<'_>) -> Result<Filter, ParamError> + Send + Sync>;
+
+/// The hooks of one registered resource.
+#[derive(Clone, Default)]
+pub(crate) struct Hooks {
+    pub(crate) also_found_by: Option<LookupHook>,
+    pub(crate) on_create: Option<ChangeHook>,
+    pub(crate) on_update: Option<ChangeHook>,
+    pub(crate) on_read: Option<ChangeHook>,
+    pub(crate) list_filter: Option<FilterHook>,
+}
+
+impl Hooks {
+    pub(crate) fn names(&self) -> Vec<&'static str> {
+        let set = [
+            ("also_found_by", self.also_found_by.is_some()),
+            ("on_create", self.on_create.is_some()),
+            ("on_update", self.on_update.is_some()),
+            ("on_read", self.on_read.is_some()),
+            ("list_filter", self.list_filter.is_some()),
+        ];
+        set.into_iter().filter(|(_, on)| *on).map(|(name, _)| name).collect()
+    }
+}
