@@ -9,7 +9,7 @@ use crate::builder::EmulatorBuilder;
 use crate::clock::Clock;
 use crate::error::EmulatorError;
 use crate::faults::{Faults, Route};
-use crate::registry::{Registration, ServedResource};
+use crate::registry::{Registration, ResourceKey, ServedResource};
 use crate::server::ServerHandle;
 use crate::shared::Shared;
 use sidekick_runtime::Resource;
@@ -299,6 +299,61 @@ impl Emulator {
         self.shared.registry.add(served).map_err(invalid)
     }
 
+    /// Serves the resources a TOML description gives (see the crate's README for the format),
+    /// without Rust types: what the command line's `--resources FILE` does. Returns their
+    /// names.
+    ///
+    /// ```
+    /// let emu = sidekick_emulator::Emulator::spawn()?;
+    /// let names = emu.register_described(r#"
+    ///     [[resource]]
+    ///     name = "Note"
+    ///     path = "/v1/Notes/{Sid}"
+    ///     operations = ["create", "fetch", "list"]
+    ///     fields = { sid = "string", text = "string?" }
+    /// "#)?;
+    /// assert_eq!(names, ["Note"]);
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn register_described(&self, toml: &str) -> Result<Vec<&'static str>, EmulatorError> {
+        let invalid = |message: String| EmulatorError::InvalidArgument { message };
+        let resources =
+            crate::described::parse(toml).map_err(|e| invalid(format!("bad resource description: {e}")))?;
+        let mut names = Vec::with_capacity(resources.len());
+        for resource in resources {
+            let name = resource.name;
+            self.shared.registry.add(resource).map_err(|e| invalid(format!("cannot serve {name}: {e}")))?;
+            names.push(name);
+        }
+        Ok(names)
+    }
+
+    /// The fault routes of the registered resources' operations, in registration order.
+    ///
+    /// ```
+    /// let emu = sidekick_emulator::Emulator::spawn()?;
+    /// emu.register_described(r#"
+    ///     [[resource]]
+    ///     name = "Note"
+    ///     path = "/v1/Notes/{Sid}"
+    ///     operations = ["create", "fetch"]
+    ///     fields = { sid = "string" }
+    /// "#)?;
+    /// let names: Vec<String> = emu.registered_routes().iter().map(|r| r.to_string()).collect();
+    /// assert_eq!(names, ["create-note", "fetch-note"]);
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn registered_routes(&self) -> Vec<Route> {
+        self.shared
+            .registry
+            .all()
+            .iter()
+            .flat_map(|r| {
+                r.operations.iter().map(|op| Route::Operation { resource: r.name, operation: op.kind })
+            })
+            .collect()
+    }
+
     /// Stores a new `R` under the parents `parents` (the path's arguments before the
     /// resource's own, such as `&["AC..."]` for a 2010 API message, or `&["owner", "repo"]`),
     /// as a create request would, with `fields` (field or parameter names, with JSON values)
@@ -311,9 +366,10 @@ impl Emulator {
         R: Resource,
     {
         let invalid = |message: String| EmulatorError::InvalidArgument { message };
-        let resource = self.shared.registry.get(std::any::TypeId::of::<R>()).ok_or_else(|| {
-            invalid(format!("{} is not registered: call Emulator::register first", R::NAME))
-        })?;
+        let resource =
+            self.shared.registry.get(ResourceKey::Type(std::any::TypeId::of::<R>())).ok_or_else(|| {
+                invalid(format!("{} is not registered: call Emulator::register first", R::NAME))
+            })?;
         let serde_json::Value::Object(fields) = fields else {
             return Err(invalid(format!("the fields of a new {} must be a JSON object", R::NAME)));
         };

@@ -112,7 +112,12 @@ impl Route {
     /// Whether a fault registered for `self` applies to a request that resolved to `actual`
     /// (`None` for a request to no known route).
     pub(crate) fn covers(self, actual: Option<Route>) -> bool {
-        self == Route::Any || Some(self) == actual
+        match (self, actual) {
+            (Route::Any, _) => true,
+            // A route parsed from its name knows the resource only by it.
+            (Route::Operation { .. }, Some(actual @ Route::Operation { .. })) => self.name() == actual.name(),
+            _ => Some(self) == actual,
+        }
     }
 
     /// The route's slot among [`Route::ALL`]; `None` for a registered operation's.
@@ -130,10 +135,32 @@ impl fmt::Display for Route {
 impl FromStr for Route {
     type Err = ParseFaultError;
 
+    /// A fixed route's name, or `KIND-RESOURCE` (`create-message`) for an operation of a
+    /// registered resource, which the binary checks once its resources are registered.
     fn from_str(text: &str) -> Result<Route, ParseFaultError> {
-        Route::ALL.into_iter().find(|route| route.name() == text).ok_or_else(|| {
+        if let Some(route) = Route::ALL.into_iter().find(|route| route.name() == text) {
+            return Ok(route);
+        }
+        let kinds = [
+            OperationKind::Create,
+            OperationKind::Fetch,
+            OperationKind::Update,
+            OperationKind::Patch,
+            OperationKind::Delete,
+            OperationKind::List,
+        ];
+        let operation = text.split_once('-').and_then(|(kind, resource)| {
+            let kind = kinds.into_iter().find(|k| k.as_str() == kind)?;
+            let named = !resource.is_empty()
+                && resource.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            named.then(|| Route::Operation { resource: String::leak(resource.to_owned()), operation: kind })
+        });
+        operation.ok_or_else(|| {
             let names: Vec<Cow<'static, str>> = Route::ALL.iter().map(|r| r.name()).collect();
-            ParseFaultError(format!("unknown route `{text}`; expected one of: {}", names.join(", ")))
+            ParseFaultError(format!(
+                "unknown route `{text}`; expected one of: {}, or KIND-RESOURCE for a registered resource (create-message)",
+                names.join(", ")
+            ))
         })
     }
 }

@@ -1,5 +1,7 @@
 //! A local, stateful fake of Twilio's Video REST API (Rooms and Room Participants) for tests,
-//! demos and benchmarks.
+//! demos and benchmarks, which also serves any resource declared with sidekick's
+//! `#[derive(Resource)]`: [`Emulator::register`] it, optionally with behaviour hooks
+//! ([`Registration`]), or describe it in TOML for the binary ([`Emulator::register_described`]).
 //!
 //! The emulator speaks Twilio's wire format on `127.0.0.1`: HTTP Basic auth, the seed
 //! document's naming behaviour (a participant is fetched by SID, or by identity among connected
@@ -35,6 +37,7 @@ mod api_error;
 mod auth;
 mod builder;
 mod clock;
+mod described;
 mod emulator;
 mod error;
 mod faults;

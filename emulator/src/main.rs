@@ -5,7 +5,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use sidekick_emulator::{Emulator, FaultSpec};
+use std::path::PathBuf;
+
+use sidekick_emulator::{Emulator, FaultSpec, Route};
 
 /// A local, stateful Twilio Video server (Rooms and Room Participants) for tests and demos.
 #[derive(Parser)]
@@ -51,6 +53,10 @@ struct Args {
     /// close, truncate, html-STATUS. Repeatable.
     #[arg(long = "fault", value_name = "ROUTE:FAULT[:TIMES]")]
     faults: Vec<FaultSpec>,
+
+    /// Also serve the resources this TOML file describes (repeatable).
+    #[arg(long = "resources", value_name = "FILE")]
+    resources: Vec<PathBuf>,
 }
 
 impl fmt::Debug for Args {
@@ -70,6 +76,7 @@ impl fmt::Debug for Args {
             .field("api_key_secret", &REDACTED)
             .field("seed", &self.seed)
             .field("faults", &self.faults)
+            .field("resources", &self.resources)
             .finish()
     }
 }
@@ -106,7 +113,18 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     if let Seed::Demo = args.seed {
         emu.seed_demo()?;
     }
+    let mut described = Vec::new();
+    for file in &args.resources {
+        let text =
+            std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let names = emu.register_described(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        described.extend(names);
+    }
+    let registered: Vec<String> = emu.registered_routes().iter().map(ToString::to_string).collect();
     for spec in args.faults {
+        if matches!(spec.route, Route::Operation { .. }) && !registered.contains(&spec.route.to_string()) {
+            return Err(format!("unknown route `{}`: no registered resource has it", spec.route).into());
+        }
         emu.faults().inject_spec(spec);
     }
     println!("sidekick-emulator listening on {}", emu.base_url());
@@ -116,6 +134,9 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     println!("  TWILIO_API_SECRET={}", emu.api_key_secret());
     if emu.public_base_url() != emu.base_url() {
         println!("  links use {}", emu.public_base_url());
+    }
+    if !described.is_empty() {
+        println!("  also serving: {}", described.join(", "));
     }
     if emu.faults().pending() > 0 {
         println!("  faults pending: {}", emu.faults().pending());

@@ -166,13 +166,13 @@ impl<R> Registration<R> {
 
 /// A [`PageFormat`] as plain functions.
 #[derive(Clone, Copy)]
-struct Formats {
+pub(crate) struct Formats {
     request: fn(&ListQuery<'_>) -> Result<PageRequest, ParamError>,
     response: fn(ServedPage<'_>) -> PageResponse,
 }
 
 impl Formats {
-    fn of<F: PageFormat>() -> Formats {
+    pub(crate) fn of<F: PageFormat>() -> Formats {
         Formats { request: F::page_request, response: F::page_response }
     }
 
@@ -199,16 +199,23 @@ pub(crate) struct PagingCodec {
 }
 
 impl PagingCodec {
-    fn new<S: Paging>(formats: Formats) -> PagingCodec {
+    pub(crate) fn new<S: Paging>(formats: Formats) -> PagingCodec {
         let mut reserved: Vec<&'static str> = S::RESERVED_PARAMS.to_vec();
         reserved.extend([S::PAGE_SIZE_PARAM, S::TOKEN_PARAM, S::PAGE_INDEX_PARAM].into_iter().flatten());
         PagingCodec { request: formats.request, response: formats.response, reserved }
     }
 }
 
+/// What identifies a registered resource: its Rust type, or the name a description gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ResourceKey {
+    Type(TypeId),
+    Described(&'static str),
+}
+
 /// A registered resource, its type erased.
 pub(crate) struct ServedResource {
-    pub(crate) type_id: TypeId,
+    pub(crate) key: ResourceKey,
     pub(crate) name: &'static str,
     /// The instance path, which `url` fields render.
     pub(crate) instance: PathTemplate,
@@ -239,15 +246,7 @@ impl ServedResource {
             }
         };
         let schema = Schema::of::<R>()?;
-        let sid_prefix = match registration.sid_prefix {
-            Some(prefix) if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-                return Err(format!("the SID prefix {prefix:?} must be letters or digits"));
-            }
-            Some(prefix) => prefix,
-            None => {
-                R::NAME.chars().filter(char::is_ascii_alphabetic).take(2).collect::<String>().to_uppercase()
-            }
-        };
+        let sid_prefix = sid_prefix(registration.sid_prefix, R::NAME)?;
         for (param, field) in &registration.params {
             if schema.field(field).is_none() {
                 return Err(format!(
@@ -256,7 +255,7 @@ impl ServedResource {
             }
         }
         Ok(ServedResource {
-            type_id: TypeId::of::<R>(),
+            key: ResourceKey::Type(TypeId::of::<R>()),
             name: R::NAME,
             instance: R::PATH,
             operations: R::OPERATIONS.to_vec(),
@@ -280,6 +279,17 @@ impl ServedResource {
     pub(crate) fn id_field(&self) -> Option<&'static str> {
         let placeholder = self.instance.params().last().copied().filter(|_| self.has_identifier());
         placeholder.into_iter().chain(["sid"]).find_map(|name| self.schema.field(name).map(|f| f.name))
+    }
+}
+
+/// The SID prefix given, checked, or else the name's first two letters in capitals.
+pub(crate) fn sid_prefix(given: Option<String>, name: &str) -> Result<String, String> {
+    match given {
+        Some(prefix) if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            Err(format!("the SID prefix {prefix:?} must be letters or digits"))
+        }
+        Some(prefix) => Ok(prefix),
+        None => Ok(name.chars().filter(char::is_ascii_alphabetic).take(2).collect::<String>().to_uppercase()),
     }
 }
 
@@ -311,7 +321,7 @@ impl Registry {
     /// the same method is refused.
     pub(crate) fn add(&self, resource: ServedResource) -> Result<(), String> {
         let mut resources = self.resources.write().unwrap_or_else(PoisonError::into_inner);
-        if resources.iter().any(|r| r.type_id == resource.type_id) {
+        if resources.iter().any(|r| r.key == resource.key) {
             return Ok(());
         }
         for existing in resources.iter() {
@@ -336,9 +346,9 @@ impl Registry {
         Ok(())
     }
 
-    pub(crate) fn get(&self, type_id: TypeId) -> Option<Arc<ServedResource>> {
+    pub(crate) fn get(&self, key: ResourceKey) -> Option<Arc<ServedResource>> {
         let resources = self.resources.read().unwrap_or_else(PoisonError::into_inner);
-        resources.iter().find(|r| r.type_id == type_id).cloned()
+        resources.iter().find(|r| r.key == key).cloned()
     }
 
     pub(crate) fn all(&self) -> Vec<Arc<ServedResource>> {

@@ -38,7 +38,7 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
         OperationKind::Update | OperationKind::Patch => update(shared, resource, args, &call),
         OperationKind::Delete => {
             let (mut world, _) = shared.world();
-            let records = world.collection(resource.type_id);
+            let records = world.collection(resource.key);
             let (scope, id) = instance_key(resource, args);
             let id = resolve(resource, records, &scope, &id).ok_or_else(|| ApiError::not_found(call.path));
             id.map(|id| {
@@ -115,7 +115,7 @@ fn fetch(
     path: &str,
 ) -> Result<Response, ApiError> {
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.type_id);
+    let records = world.collection(resource.key);
     let (scope, key) = instance_key(resource, args);
     let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(path))?;
     refresh(resource, records, &scope, Some(&id), now)?;
@@ -134,7 +134,7 @@ pub(crate) fn insert(
     params: &[(String, Value)],
 ) -> Result<(Value, Option<StatusCode>), ApiError> {
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.type_id);
+    let records = world.collection(resource.key);
     let id_field = resource.id_field().and_then(|f| resource.schema.field(f));
     // An identifier given by the caller (a seeded GitHub issue's `number`) is kept.
     let given =
@@ -165,7 +165,7 @@ fn update(
 ) -> Result<Response, ApiError> {
     let params = request_params(call)?;
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.type_id);
+    let records = world.collection(resource.key);
     let (scope, key) = instance_key(resource, args);
     let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(call.path))?;
     let record = records.get_mut(&scope, &id).ok_or_else(|| ApiError::not_found(call.path))?;
@@ -207,7 +207,7 @@ fn list(
         .filter_map(|(name, value)| Some((field_of(resource, name)?, value.as_str())))
         .collect();
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.type_id);
+    let records = world.collection(resource.key);
     refresh(resource, records, scope, None, now)?;
     let selection = records.select(scope, start, request.size, |record| {
         equal.iter().all(|(field, wanted)| record.object.get(*field).is_some_and(|v| text_of(v) == *wanted))

@@ -3,19 +3,20 @@
 pub(crate) mod collection;
 pub(crate) mod schema;
 
-use std::any::TypeId;
 use std::collections::HashMap;
 
 use collection::Collection;
 
+use crate::registry::ResourceKey;
+
 /// The records of every registered resource, by type.
 #[derive(Debug, Default)]
 pub(crate) struct World {
-    collections: HashMap<TypeId, Collection>,
+    collections: HashMap<ResourceKey, Collection>,
 }
 
 impl World {
-    pub(crate) fn collection(&mut self, resource: TypeId) -> &mut Collection {
+    pub(crate) fn collection(&mut self, resource: ResourceKey) -> &mut Collection {
         self.collections.entry(resource).or_default()
     }
 }

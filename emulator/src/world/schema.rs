@@ -71,9 +71,13 @@ impl TimestampStyle {
 pub(crate) struct Schema {
     pub(crate) fields: Vec<Field>,
     pub(crate) timestamps: TimestampStyle,
-    /// Checks a JSON object against the resource type; the error names the field.
-    validate: fn(&Value) -> Result<(), String>,
+    /// Checks a JSON object against the resource type; the error names the field. A resource
+    /// described in a file has no type: coercing parameters to their fields' kinds is all.
+    validate: Option<Validator>,
 }
+
+/// Reads a JSON object as the resource type; the error names the field at fault.
+type Validator = fn(&Value) -> Result<(), String>;
 
 impl Schema {
     /// Reads the shape of `R`, which must be a struct with named fields and a derived (or
@@ -82,12 +86,18 @@ impl Schema {
         let names = field_names::<R>()
             .ok_or("its Deserialize does not read a struct with named fields (serde's derive does)")?;
         let fields = names.iter().map(|name| probe_field::<R>(name, names)).collect();
-        let mut schema = Schema { fields, timestamps: TimestampStyle::Rfc3339, validate: validate::<R> };
+        let mut schema =
+            Schema { fields, timestamps: TimestampStyle::Rfc3339, validate: Some(validate::<R>) };
         schema
             .validate(&Value::Object(schema.template()))
             .map_err(|e| format!("an empty object does not decode: {e}"))?;
         schema.timestamps = schema.timestamp_style();
         Ok(schema)
+    }
+
+    /// The shape a description gives, for a resource without a Rust type.
+    pub(crate) fn described(fields: Vec<Field>, timestamps: TimestampStyle) -> Schema {
+        Schema { fields, timestamps, validate: None }
     }
 
     pub(crate) fn field(&self, name: &str) -> Option<&Field> {
@@ -103,7 +113,7 @@ impl Schema {
     }
 
     pub(crate) fn validate(&self, object: &Value) -> Result<(), String> {
-        (self.validate)(object)
+        self.validate.map_or(Ok(()), |validate| validate(object))
     }
 
     /// RFC 3339 unless the type refuses it where it takes a timestamp and takes RFC 2822.

@@ -86,3 +86,95 @@ async fn serves_the_demo_seed_with_faults() {
     faulted.assert_error(503, 20503);
     assert_eq!(normal.json["participants"].as_array().unwrap().len(), 7);
 }
+
+const MESSAGES: &str = r#"
+[[resource]]
+name = "Message"
+path = "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json"
+operations = ["create", "fetch", "delete", "list"]
+paging = "next_page_uri"
+sid_prefix = "SM"
+timestamps = "rfc2822"
+fields = { sid = "string", account_sid = "string?", to = "string?", body = "string?", num_media = "integer?", date_created = "string?", uri = "string?" }
+"#;
+
+/// A description file in the system's temporary directory, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("sidekick-emulator-{}-{name}", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[tokio::test]
+async fn serves_resources_described_in_a_file_with_their_faults() {
+    let file = TempFile::new("messages.toml", MESSAGES);
+    let path = file.0.to_str().unwrap();
+    let (mut child, base_url, mut lines) = spawn(&["--resources", path, "--fault", "create-message:429:1"]);
+    let printed: Vec<String> = lines.by_ref().take(5).map(Result::unwrap).collect();
+    assert!(printed[4].contains("also serving: Message"), "{printed:?}");
+
+    let client = http_client();
+    let account = sidekick_emulator::DEFAULT_ACCOUNT_SID;
+    let list = format!("{base_url}/2010-04-01/Accounts/{account}/Messages.json");
+    let post = || {
+        client.post(&list).basic_auth(account, Some(sidekick_emulator::DEFAULT_AUTH_TOKEN)).form(&[
+            ("To", "+15558675310"),
+            ("Body", "Ahoy"),
+            ("NumMedia", "2"),
+        ])
+    };
+    let throttled = read(post().send().await.unwrap()).await;
+    let created = read(post().send().await.unwrap()).await;
+    let sid = created.json["sid"].as_str().unwrap_or_default().to_owned();
+    let listed = read(
+        client
+            .get(&list)
+            .basic_auth(account, Some(sidekick_emulator::DEFAULT_AUTH_TOKEN))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    throttled.assert_error(429, 20429);
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert!(sid.starts_with("SM"), "{sid}");
+    assert_eq!((created.json["body"].as_str(), created.json["num_media"].as_u64()), (Some("Ahoy"), Some(2)));
+    assert_eq!(created.json["account_sid"], account);
+    assert!(created.json["date_created"].as_str().unwrap().ends_with("+0000"), "{}", created.text);
+    assert_eq!(created.json["uri"], format!("/2010-04-01/Accounts/{account}/Messages/{sid}.json"));
+    assert_eq!(listed.json["messages"][0]["sid"], sid.as_str());
+    assert_eq!(listed.json["next_page_uri"], serde_json::Value::Null);
+}
+
+#[test]
+fn bad_resource_files_and_unknown_routes_are_rejected() {
+    let bad = TempFile::new("bad.toml", "[[resource]]\nname = \"X\"\n");
+    let output = Command::new(BINARY).args(["--resources", bad.0.to_str().unwrap()]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad resource description") && stderr.contains("path"), "{stderr}");
+
+    let good = TempFile::new("good.toml", MESSAGES);
+    let output = Command::new(BINARY)
+        .args(["--resources", good.0.to_str().unwrap(), "--fault", "create-mesage:429"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown route `create-mesage`"));
+
+    let missing = Command::new(BINARY).args(["--resources", "/nonexistent/sidekick.toml"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
