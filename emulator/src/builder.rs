@@ -4,10 +4,10 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
-use crate::auth::Credentials;
 use crate::emulator::Emulator;
 use crate::error::EmulatorError;
-use crate::public_url;
+use crate::http::auth::Credentials;
+use crate::http::public_url;
 use crate::server;
 use crate::shared::Shared;
 

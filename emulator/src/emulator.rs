@@ -6,12 +6,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use crate::builder::EmulatorBuilder;
-use crate::clock::Clock;
 use crate::error::EmulatorError;
 use crate::faults::{Faults, Route};
 use crate::registry::{Registration, ResourceKey, ServedResource};
 use crate::server::ServerHandle;
 use crate::shared::Shared;
+use crate::world::clock::Clock;
 use sidekick_runtime::Resource;
 
 /// A local, stateful Twilio Video server.

@@ -33,36 +33,23 @@
 
 #![warn(missing_docs)]
 
-mod api_error;
-mod auth;
 mod builder;
-mod clock;
 mod described;
 mod emulator;
 mod error;
 mod faults;
 mod hooks;
 mod http;
-mod model;
-mod paging;
-mod params;
-mod public_url;
 mod registry;
-mod router;
-mod routes;
 mod server;
 mod shared;
-mod sid;
 mod simulation;
-mod state;
-mod wire;
 mod world;
 
 pub use builder::{
     DEFAULT_ACCOUNT_SID, DEFAULT_API_KEY_SECRET, DEFAULT_API_KEY_SID, DEFAULT_AUTH_TOKEN,
     DEFAULT_BEARER_TOKEN, EmulatorBuilder,
 };
-pub use clock::Clock;
 pub use emulator::Emulator;
 pub use error::EmulatorError;
 pub use faults::{Fault, FaultSpec, Faults, ParseFaultError, Route};
@@ -70,6 +57,7 @@ pub use hooks::{Change, Filter, HookError, Stored};
 pub use http::page_format::{
     ListQuery, PageFormat, PageRequest, PageResponse, PageStart, ParamError, ServedPage,
 };
-pub use model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};
 pub use registry::Registration;
 pub use simulation::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};
+pub use world::clock::Clock;
+pub use world::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};

@@ -6,14 +6,14 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 
-use crate::auth::Credentials;
-use crate::clock::Clock;
 use crate::faults::{Faults, Route};
+use crate::http::auth::Credentials;
+use crate::http::wire::Origin;
 use crate::registry::Registry;
-use crate::sid::{Sid, SidKind};
-use crate::state::State;
-use crate::wire::Origin;
 use crate::world::World;
+use crate::world::clock::Clock;
+use crate::world::sid::{Sid, SidKind};
+use crate::world::state::State;
 
 pub(crate) struct Shared {
     state: Mutex<State>,
@@ -123,9 +123,9 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::RoomSettings;
-    use crate::paging::PageRequest;
-    use crate::state::ParticipantFilter;
+    use crate::world::model::RoomSettings;
+    use crate::world::selection::PageRequest;
+    use crate::world::state::ParticipantFilter;
 
     fn shared() -> Shared {
         let credentials = Credentials {

@@ -3,8 +3,8 @@
 
 use crate::emulator::Emulator;
 use crate::error::EmulatorError;
-use crate::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings};
-use crate::state::IdentityScope;
+use crate::world::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings};
+use crate::world::state::IdentityScope;
 
 /// Identities of the connected participants [`Emulator::seed_demo`] puts in `DailyStandup`.
 pub const DEMO_IDENTITIES: [&str; 7] = ["Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace"];

@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sidekick_runtime::{BodyFormat, OperationKind};
 
-use crate::api_error::ApiError;
 use crate::hooks::{Change, ChangeHook, Filter, Stored};
+use crate::http::api_error::ApiError;
 use crate::http::page_format::{ListQuery, PageStart, ServedPage};
-use crate::params::Params;
+use crate::http::params::Params;
+use crate::http::wire;
 use crate::registry::{Matched, ServedResource};
 use crate::shared::Shared;
-use crate::wire;
 use crate::world::collection::{Collection, Record, Start};
 use crate::world::schema::Kind;
 

@@ -9,8 +9,8 @@ use axum::http::request::Parts;
 use axum::http::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 
-use crate::api_error::ApiError;
-use crate::params::Params;
+use crate::http::api_error::ApiError;
+use crate::http::params::Params;
 
 /// Larger form bodies are refused with 413; real ones are a few hundred bytes.
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;

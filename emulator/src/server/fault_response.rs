@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::drop_connection::DropConnection;
 use super::truncated_body::TruncatedBody;
-use crate::api_error::ApiError;
 use crate::faults::Fault;
+use crate::http::api_error::ApiError;
 
 /// Applies `fault`: the answer to send instead of serving the request, or `None` to serve it
 /// normally (after any delay already taken).

@@ -11,8 +11,8 @@ use axum::response::Response;
 use super::extract::RequestPath;
 use super::fault_response;
 use crate::faults::Route;
+use crate::http::router;
 use crate::registry::Routing;
-use crate::router;
 use crate::shared::Shared;
 
 /// Counts the request and applies the oldest pending fault covering it, if any.

@@ -30,7 +30,7 @@ use tokio::sync::{oneshot, watch};
 use tower::ServiceExt;
 
 use self::drop_connection::DropConnection;
-use crate::router;
+use crate::http::router;
 use crate::shared::Shared;
 
 /// How long shutdown waits for in-flight requests before dropping them.

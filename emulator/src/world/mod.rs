@@ -1,7 +1,13 @@
-//! The emulator's world for registered resources: their wire shape and their records.
+//! The emulator's world: its clock and SIDs, Video's rooms and participants, and the records
+//! and wire shapes of registered resources. Nothing here knows HTTP.
 
+pub(crate) mod clock;
 pub(crate) mod collection;
+pub(crate) mod model;
 pub(crate) mod schema;
+pub(crate) mod selection;
+pub(crate) mod sid;
+pub(crate) mod state;
 
 use std::collections::HashMap;
 

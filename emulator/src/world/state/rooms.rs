@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use super::State;
 use super::records::RoomRecord;
 use crate::error::EmulatorError;
-use crate::model::{RoomInfo, RoomSettings, RoomStatus};
-use crate::paging::{self, PageRequest, PageSelection};
-use crate::sid::{Sid, SidKind};
+use crate::world::model::{RoomInfo, RoomSettings, RoomStatus};
+use crate::world::selection::{self, PageRequest, PageSelection};
+use crate::world::sid::{Sid, SidKind};
 
 /// The filters of `GET /v1/Rooms`.
 #[derive(Debug, Default)]
@@ -95,7 +95,7 @@ impl State {
         filter: &RoomFilter,
         request: &PageRequest,
     ) -> (Vec<RoomInfo>, PageSelection) {
-        let selection = paging::select(&self.rooms, request, |room| filter.matches(room));
+        let selection = selection::select(&self.rooms, request, |room| filter.matches(room));
         let rooms = selection.positions.iter().map(|&position| self.rooms[position].info()).collect();
         (rooms, selection)
     }

@@ -19,11 +19,11 @@ use axum::{BoxError, Router};
 use tower::{Service, ServiceBuilder};
 use tower_http::normalize_path::NormalizePathLayer;
 
-use crate::api_error::ApiError;
 use crate::faults::Route;
+use crate::http::api_error::ApiError;
 use crate::http::resources;
+use crate::http::routes::{participants, rooms};
 use crate::registry::Routing;
-use crate::routes::{participants, rooms};
 use crate::server::extract::{MAX_BODY_BYTES, RequestPath};
 use crate::server::intake::intake;
 use crate::server::middleware::{authenticate, stamp_request_id};

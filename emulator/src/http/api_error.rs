@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::error::EmulatorError;
-use crate::wire;
+use crate::http::wire;
 
 /// Twilio's generic "invalid parameter" error.
 pub(crate) const INVALID_PARAMETER: u32 = 20001;

@@ -7,14 +7,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::{json_response, required_status};
-use crate::api_error::ApiError;
-use crate::model::ParticipantStatus;
-use crate::paging::{ListLocation, PageRequest};
-use crate::params::{Params, invalid_value};
+use crate::http::api_error::ApiError;
+use crate::http::paging::{ListLocation, page_request};
+use crate::http::params::{Params, invalid_value};
+use crate::http::wire::{self, ListPage};
 use crate::server::extract::{PathParams, RequestPath};
 use crate::shared::Shared;
-use crate::state::{IdentityScope, ParticipantFilter};
-use crate::wire::{self, ListPage};
+use crate::world::model::ParticipantStatus;
+use crate::world::state::{IdentityScope, ParticipantFilter};
 
 const STATUSES: &str = "connected, disconnected or reconnecting";
 
@@ -68,7 +68,7 @@ pub(crate) async fn list(
         created_after: params.date_time("DateCreatedAfter")?,
         created_before: params.date_time("DateCreatedBefore")?,
     };
-    let request = PageRequest::from_params(&params)?;
+    let request = page_request(&params)?;
     let (room_sid, participants, selection) = shared
         .state()
         .list_participants(&room, &filter, &request)

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};
-use crate::sid::Sid;
+use crate::world::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};
+use crate::world::sid::Sid;
 
 /// A room and everything in it.
 #[derive(Debug)]

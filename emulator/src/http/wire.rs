@@ -9,8 +9,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::model::{ParticipantInfo, RoomInfo};
-use crate::paging::Meta;
+use crate::http::paging::Meta;
+use crate::world::model::{ParticipantInfo, RoomInfo};
 
 /// What every rendered resource needs to know about the server it came from.
 #[derive(Clone, Copy)]

@@ -10,7 +10,7 @@ use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
-use crate::api_error::ApiError;
+use crate::http::api_error::ApiError;
 
 /// What `Debug` prints in place of a secret.
 pub(crate) const REDACTED: &str = "<redacted>";

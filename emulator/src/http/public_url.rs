@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use axum::http::Uri;
 
-use crate::auth::REDACTED;
 use crate::error::EmulatorError;
+use crate::http::auth::REDACTED;
 
 /// Checks that `text` is an absolute `http` or `https` URL with a host and without credentials,
 /// query or fragment. Returns it with the scheme in lowercase and trailing slashes trimmed, ready

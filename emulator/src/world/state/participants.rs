@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use super::State;
 use super::records::{ParticipantRecord, RoomRecord};
 use crate::error::EmulatorError;
-use crate::model::{ParticipantInfo, ParticipantStatus, RoomStatus};
-use crate::paging::{self, PageRequest, PageSelection};
-use crate::sid::{Sid, SidKind};
+use crate::world::model::{ParticipantInfo, ParticipantStatus, RoomStatus};
+use crate::world::selection::{self, PageRequest, PageSelection};
+use crate::world::sid::{Sid, SidKind};
 
 /// Which participants an identity (as opposed to a SID) can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +146,7 @@ impl State {
             RoomStatus::InProgress => ParticipantStatus::Connected,
             RoomStatus::Completed | RoomStatus::Failed => ParticipantStatus::Disconnected,
         });
-        let selection = paging::select(&room.participants, request, |p| filter.matches(status, p));
+        let selection = selection::select(&room.participants, request, |p| filter.matches(status, p));
         let room_sid = room.sid.to_string();
         let participants = selection
             .positions
@@ -194,7 +194,7 @@ fn participant_not_found(room: &str, participant: &str) -> EmulatorError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::RoomSettings;
+    use crate::world::model::RoomSettings;
     use chrono::TimeZone;
 
     fn at(second: u32) -> DateTime<Utc> {

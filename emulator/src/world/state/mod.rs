@@ -14,8 +14,8 @@ pub(crate) use rooms::RoomFilter;
 use std::collections::HashMap;
 
 use crate::error::EmulatorError;
-use crate::model::RoomStatus;
-use crate::sid::{Sid, SidKind};
+use crate::world::model::RoomStatus;
+use crate::world::sid::{Sid, SidKind};
 use records::RoomRecord;
 
 /// All rooms, in creation order.

@@ -7,14 +7,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::{json_response, required_status};
-use crate::api_error::ApiError;
-use crate::model::{RoomSettings, RoomStatus};
-use crate::paging::{ListLocation, PageRequest};
-use crate::params::{Params, invalid_value};
+use crate::http::api_error::ApiError;
+use crate::http::paging::{ListLocation, page_request};
+use crate::http::params::{Params, invalid_value};
+use crate::http::wire::{self, ListPage};
 use crate::server::extract::{PathParams, RequestPath};
 use crate::shared::Shared;
-use crate::state::RoomFilter;
-use crate::wire::{self, ListPage};
+use crate::world::model::{RoomSettings, RoomStatus};
+use crate::world::state::RoomFilter;
 
 const ROOM_TYPES: [&str; 4] = ["group", "go", "peer-to-peer", "group-small"];
 const VIDEO_CODECS: [&str; 2] = ["VP8", "H264"];
@@ -69,7 +69,7 @@ pub(crate) async fn list(State(shared): State<Arc<Shared>>, params: Params) -> R
         created_on_or_after: params.date_time("DateCreatedAfter")?,
         created_before: params.date_time("DateCreatedBefore")?,
     };
-    let request = PageRequest::from_params(&params)?;
+    let request = page_request(&params)?;
     let (rooms, selection) = shared.state().list_rooms(&filter, &request);
 
     let mut filters = Vec::new();

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
-use crate::api_error::ApiError;
-use crate::params::Params;
-use crate::wire;
+use crate::http::api_error::ApiError;
+use crate::http::params::Params;
+use crate::http::wire;
 
 fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Result<Response, ApiError> {
     let bytes = serde_json::to_vec(value).map_err(|err| {

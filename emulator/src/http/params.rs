@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use crate::api_error::ApiError;
+use crate::http::api_error::ApiError;
 
 /// Decoded `name=value` pairs, in the order sent. Names are case-sensitive, as in Twilio.
 #[derive(Debug, Default)]
