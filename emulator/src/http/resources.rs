@@ -142,7 +142,7 @@ pub(crate) fn insert(
     let id = match (given, id_field) {
         _ if !resource.has_identifier() => String::new(),
         (Some((_, value)), _) => text_of(value),
-        (None, Some(field)) if field.kind == Kind::Integer => (records.len() as u64 + 1).to_string(),
+        (None, Some(field)) if field.kind == Kind::Integer => records.next_number().to_string(),
         _ => format!("{}{:032x}", resource.sid_prefix, shared.next_sid()),
     };
     let mut object = new_object(shared, resource, scope, &id, now);

@@ -46,6 +46,8 @@ pub(crate) struct Collection {
     records: BTreeMap<(Vec<String>, u64), Record>,
     by_id: HashMap<(Vec<String>, String), u64>,
     next_seq: u64,
+    /// The highest whole-number identifier ever stored.
+    highest_number: u64,
 }
 
 impl Collection {
@@ -56,6 +58,9 @@ impl Collection {
             return false;
         }
         self.next_seq += 1;
+        if let Ok(number) = record.id.parse::<u64>() {
+            self.highest_number = self.highest_number.max(number);
+        }
         self.by_id.insert(key, self.next_seq);
         self.records.insert((record.scope.clone(), self.next_seq), record);
         true
@@ -76,8 +81,10 @@ impl Collection {
         self.records.remove(&(scope.to_vec(), seq))
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.records.len()
+    /// A whole-number identifier above every one in use (GitHub's issue numbers), so that a
+    /// number is never given twice, even after deletes or seeded numbers.
+    pub(crate) fn next_number(&self) -> u64 {
+        self.highest_number.saturating_add(1)
     }
 
     fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
@@ -161,12 +168,23 @@ mod tests {
         let mut c = filled();
         assert!(!c.insert(record("A", "a1")));
         assert!(c.insert(record("C", "a1")));
-        assert_eq!(c.len(), 21);
+        assert_eq!(c.records.len(), 21);
         assert_eq!(c.get(&["A".into()], "a3").unwrap().id, "a3");
         assert!(c.get(&["B".into()], "a3").is_none());
         assert_eq!(c.remove(&["A".into()], "a3").unwrap().id, "a3");
         assert!(c.get(&["A".into()], "a3").is_none());
         assert!(c.remove(&["A".into()], "a3").is_none());
+    }
+
+    #[test]
+    fn numbers_are_never_given_twice() {
+        let mut c = Collection::default();
+        assert_eq!(c.next_number(), 1);
+        c.insert(record("A", "7"));
+        c.insert(record("B", "2"));
+        assert_eq!(c.next_number(), 8);
+        c.remove(&["A".into()], "7");
+        assert_eq!(c.next_number(), 8, "a deleted number is not given again");
     }
 
     #[test]
