@@ -22,6 +22,7 @@ use sidekick_runtime::{
 
 use crate::hooks::Hooks;
 use crate::http::resources::snake_case;
+use crate::intern::{intern, intern_slice};
 use crate::registry::{Formats, PagingCodec, ResourceKey, ServedResource, sid_prefix};
 use crate::world::schema::{Field, Kind, Schema, TimestampStyle};
 
@@ -119,7 +120,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
         }
     };
     let body = if d.json_body { BodyFormat::Json("application/json") } else { BodyFormat::Form };
-    let operations = d
+    let operations: Vec<Operation> = d
         .operations
         .iter()
         .map(|op| match op {
@@ -128,7 +129,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
             OpName::Update => Operation::new(OperationKind::Update, HttpMethod::Post, instance).body(body),
             OpName::Delete => Operation::new(OperationKind::Delete, HttpMethod::Delete, instance),
             OpName::List => Operation::new(OperationKind::List, HttpMethod::Get, list_path)
-                .list_key(leak(list_key.clone())),
+                .list_key(interned(list_key.clone())),
         })
         .collect();
     let fields = d
@@ -154,7 +155,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
                     ));
                 }
             };
-            Ok(Field { name: leak(name), kind, nullable: nullable || kind == Kind::Any })
+            Ok(Field { name: interned(name), kind, nullable: nullable || kind == Kind::Any })
         })
         .collect::<Result<Vec<_>, String>>()?;
     let timestamps = match d.timestamps {
@@ -168,7 +169,8 @@ fn served(d: Described) -> Result<ServedResource, String> {
         PagingName::Scim => PagingCodec::new::<ScimPaging>(Formats::of::<ScimPaging>()),
         PagingName::PageNumber => PagingCodec::new::<PageNumberPaging>(Formats::of::<PageNumberPaging>()),
     };
-    let name = leak(d.name);
+    crate::registry::check_paths(&instance, &operations)?;
+    let name = interned(d.name);
     Ok(ServedResource {
         key: ResourceKey::Described(name),
         name,
@@ -200,14 +202,12 @@ fn template(path: &str) -> Result<PathTemplate, String> {
             return Err(format!("the placeholder `{name}` in `{path}` is not a name"));
         }
         literal.push_str(&rest[..open]);
-        literals.push(leak(std::mem::take(&mut literal)));
-        params.push(leak(snake_case(name)));
+        literals.push(interned(std::mem::take(&mut literal)));
+        params.push(interned(snake_case(name)));
         rest = &rest[end + 1..];
     }
-    literals.push(leak(rest.to_owned()));
-    let literals: &'static [&'static str] = Vec::leak(literals);
-    let params: &'static [&'static str] = Vec::leak(params);
-    Ok(PathTemplate::new(literals, params))
+    literals.push(interned(rest.to_owned()));
+    Ok(PathTemplate::new(intern_slice(&literals), intern_slice(&params)))
 }
 
 /// The collection of an instance path: its last segment removed, keeping a `.json` suffix.
@@ -220,8 +220,8 @@ fn collection_of(path: &str) -> Result<PathTemplate, String> {
     template(&format!("{parent}{suffix}"))
 }
 
-fn leak(text: String) -> &'static str {
-    String::leak(text)
+fn interned(text: String) -> &'static str {
+    intern(&text)
 }
 
 #[cfg(test)]

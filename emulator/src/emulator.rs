@@ -384,7 +384,8 @@ impl Emulator {
         }
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let params: Vec<(String, serde_json::Value)> = fields.into_iter().collect();
-        let (value, _) = crate::http::resources::insert(&self.shared, &resource, &scope, &params)
+        let keep = crate::http::resources::Identify::KeepGiven;
+        let (value, _) = crate::http::resources::insert(&self.shared, &resource, &scope, &params, keep)
             .map_err(|e| invalid(format!("cannot insert {}: {}", R::NAME, e.message())))?;
         serde_json::from_value(value)
             .map_err(|e| invalid(format!("{} does not read its own JSON: {e}", R::NAME)))

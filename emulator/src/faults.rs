@@ -153,7 +153,7 @@ impl FromStr for Route {
             let kind = kinds.into_iter().find(|k| k.as_str() == kind)?;
             let named = !resource.is_empty()
                 && resource.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            named.then(|| Route::Operation { resource: String::leak(resource.to_owned()), operation: kind })
+            named.then(|| Route::Operation { resource: crate::intern::intern(resource), operation: kind })
         });
         operation.ok_or_else(|| {
             let names: Vec<Cow<'static, str>> = Route::ALL.iter().map(|r| r.name()).collect();

@@ -81,10 +81,13 @@ impl Change<'_> {
         TimestampStyle::parse(self.get_str(field)?)
     }
 
-    /// Answers with this HTTP status instead of the operation's usual one (Video answers a
-    /// kick with 202).
+    /// Answers with this success status (200 to 299) instead of the operation's usual one
+    /// (Video answers a kick with 202). Any other status is ignored: refuse with a
+    /// [`HookError`] instead.
     pub fn answer_with(&mut self, status: u16) {
-        self.status = Some(status);
+        if (200..300).contains(&status) {
+            self.status = Some(status);
+        }
     }
 }
 
@@ -120,9 +123,26 @@ pub struct HookError {
 }
 
 impl HookError {
-    /// An error with this HTTP status, Twilio error code and message.
+    /// An error with this HTTP status (400 to 599; anything else is answered as 500), Twilio
+    /// error code and message.
     pub fn new(status: u16, code: u32, message: impl Into<String>) -> HookError {
+        let status = if (400..600).contains(&status) { status } else { 500 };
         HookError { status, code, message: message.into() }
+    }
+
+    /// The HTTP status answered.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The Twilio error code in the body.
+    pub fn code(&self) -> u32 {
+        self.code
+    }
+
+    /// The message in the body.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     /// A 400 with code 20001 naming the parameter at fault.
@@ -130,6 +150,14 @@ impl HookError {
         HookError::new(400, 20001, format!("Invalid {param}: {problem}"))
     }
 }
+
+impl std::fmt::Display for HookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (HTTP {}, code {})", self.message, self.status, self.code)
+    }
+}
+
+impl std::error::Error for HookError {}
 
 impl From<ParamError> for HookError {
     fn from(error: ParamError) -> HookError {
@@ -141,6 +169,8 @@ impl From<ParamError> for HookError {
 /// hook from the request's query.
 pub type Filter = Box<dyn Fn(Stored<'_>) -> bool + Send>;
 
+/// Hooks run while the emulator's records are locked, on the server's one thread: keep them
+/// quick, never block in them, and never call the emulator from one (it would deadlock).
 pub(crate) type ChangeHook = Arc<dyn Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync>;
 pub(crate) type LookupHook = Arc<dyn Fn(&str, Stored<'_>) -> bool + Send + Sync>;
 pub(crate) type FilterHook = Arc<dyn Fn(&ListQuery<'_>) -> Result<Filter, ParamError> + Send + Sync>;

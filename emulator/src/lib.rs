@@ -40,6 +40,7 @@ mod error;
 mod faults;
 mod hooks;
 mod http;
+mod intern;
 mod registry;
 mod server;
 mod shared;

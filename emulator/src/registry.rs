@@ -13,6 +13,7 @@ use sidekick_runtime::{
 
 use crate::hooks::{Change, Filter, HookError, Hooks, Stored};
 use crate::http::page_format::{ListQuery, PageFormat, PageRequest, PageResponse, ParamError, ServedPage};
+use crate::http::resources::snake_case;
 use crate::world::schema::Schema;
 
 /// How the emulator serves one resource type: its SID prefix and how request parameters name
@@ -63,6 +64,8 @@ impl<R> std::fmt::Debug for Registration<R> {
     }
 }
 
+/// Registering a type again (a `static` emulator shared by tests, say) keeps the first
+/// registration, whatever the later one says.
 impl<R> Registration<R> {
     /// The defaults: SIDs prefixed with the first two letters of the resource's name, in
     /// capitals, and parameters named like their fields in PascalCase (`FriendlyName` sets
@@ -104,6 +107,10 @@ impl<R> Registration<R> {
         self
     }
 
+    /// Hooks run while the records are locked, on the server's thread: keep them quick, do not
+    /// block, and do not call the emulator from one (that would deadlock). The identifier and
+    /// the parents' fields are written back after every hook: they say where the object lives.
+    ///
     /// Runs on a new object after its parameters are set and before it is stored: fill in
     /// what the API decides, or refuse with a [`HookError`]. Seeded objects
     /// ([`Emulator::insert`](crate::Emulator::insert)) go through it too.
@@ -245,6 +252,7 @@ impl ServedResource {
                 ));
             }
         };
+        check_paths(&R::PATH, R::OPERATIONS)?;
         let schema = Schema::of::<R>()?;
         let sid_prefix = sid_prefix(registration.sid_prefix, R::NAME)?;
         for (param, field) in &registration.params {
@@ -282,6 +290,37 @@ impl ServedResource {
     }
 }
 
+/// Checks that every operation addresses what the instance path does: create and list the
+/// parents' collection, the others the object itself. Records are stored by those arguments.
+pub(crate) fn check_paths(instance: &PathTemplate, operations: &[Operation]) -> Result<(), String> {
+    let last = instance.literals().last().copied().unwrap_or("");
+    let has_id = !instance.params().is_empty() && !last.contains('/');
+    let parents = instance.params().len() - usize::from(has_id);
+    for op in operations {
+        let expected = match op.kind {
+            OperationKind::Create | OperationKind::List => parents,
+            _ => instance.params().len(),
+        };
+        if op.path.params().len() != expected {
+            return Err(format!(
+                "its {} path {} has {} placeholder(s) where the instance path {instance} implies {expected}",
+                op.kind.as_str(),
+                op.path,
+                op.path.params().len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Video's fixed routes, which registered resources may not take over.
+const VIDEO_PATHS: [&[&str]; 4] = [
+    &["/v1/Rooms"],
+    &["/v1/Rooms/", ""],
+    &["/v1/Rooms/", "/Participants"],
+    &["/v1/Rooms/", "/Participants/", ""],
+];
+
 /// The SID prefix given, checked, or else the name's first two letters in capitals.
 pub(crate) fn sid_prefix(given: Option<String>, name: &str) -> Result<String, String> {
     match given {
@@ -289,7 +328,11 @@ pub(crate) fn sid_prefix(given: Option<String>, name: &str) -> Result<String, St
             Err(format!("the SID prefix {prefix:?} must be letters or digits"))
         }
         Some(prefix) => Ok(prefix),
-        None => Ok(name.chars().filter(char::is_ascii_alphabetic).take(2).collect::<String>().to_uppercase()),
+        None => {
+            let letters: String = name.chars().filter(char::is_ascii_alphabetic).take(2).collect();
+            // A name without ASCII letters still needs a prefix that can sit in a path.
+            Ok(if letters.is_empty() { "ID".to_owned() } else { letters.to_uppercase() })
+        }
     }
 }
 
@@ -324,7 +367,23 @@ impl Registry {
         if resources.iter().any(|r| r.key == resource.key) {
             return Ok(());
         }
+        for op in &resource.operations {
+            if VIDEO_PATHS.contains(&op.path.literals()) {
+                return Err(format!(
+                    "its {} ({} {}) is a path the emulator serves for Twilio Video already",
+                    op.kind.as_str(),
+                    op.method,
+                    op.path
+                ));
+            }
+        }
         for existing in resources.iter() {
+            if snake_case(existing.name) == snake_case(resource.name) {
+                return Err(format!(
+                    "another registered resource is named {}: their fault routes and request counts would mix",
+                    existing.name
+                ));
+            }
             for op in &resource.operations {
                 let clash = existing
                     .operations
@@ -409,7 +468,7 @@ pub(crate) fn match_path(template: &PathTemplate, path: &str) -> Option<Vec<Stri
 pub(crate) fn operation_route_name(resource: &str, kind: OperationKind) -> String {
     let mut name = String::from(kind.as_str());
     name.push('-');
-    name.push_str(&crate::http::resources::snake_case(resource).replace('_', "-"));
+    name.push_str(&snake_case(resource).replace('_', "-"));
     name
 }
 

@@ -28,7 +28,8 @@ pub(crate) struct Shared {
     /// Requests received, by route; slot 0 ([`Route::Any`]) counts every request.
     requests: [AtomicU64; Route::ALL.len()],
     /// Requests received by the operations of registered resources.
-    operation_requests: Mutex<HashMap<Route, u64>>,
+    /// Keyed by route name, so a route parsed from its name counts what `Route::of` does.
+    operation_requests: Mutex<HashMap<String, u64>>,
     request_ids: AtomicU64,
     /// The resources registered by type.
     pub(crate) registry: Registry,
@@ -83,7 +84,7 @@ impl Shared {
             }
             Some((route, None)) => {
                 let mut counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
-                *counts.entry(route).or_default() += 1;
+                *counts.entry(route.name().into_owned()).or_default() += 1;
             }
             None => {}
         }
@@ -114,7 +115,7 @@ impl Shared {
             Some(index) => self.requests[index].load(Ordering::Relaxed),
             None => {
                 let counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
-                counts.get(&route).copied().unwrap_or(0)
+                counts.get(route.name().as_ref()).copied().unwrap_or(0)
             }
         }
     }

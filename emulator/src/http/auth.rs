@@ -26,7 +26,8 @@ pub(crate) struct Credentials {
 }
 
 impl Credentials {
-    /// Accepts the account SID with its auth token, or the API key SID with its secret.
+    /// Accepts the account SID with its auth token, or the API key SID with its secret, or
+    /// the bearer token.
     pub(crate) fn check(&self, headers: &HeaderMap) -> Result<(), ApiError> {
         let Some(header) = headers.get(AUTHORIZATION) else {
             return Err(ApiError::unauthorized("Authentication Error - No credentials provided"));
@@ -65,13 +66,13 @@ impl fmt::Debug for Credentials {
     }
 }
 
-/// Splits `Basic base64(user:password)` into its parts.
 /// The credentials of a `scheme` header (case-insensitive), trimmed.
 fn strip_scheme<'a>(header: &'a str, scheme: &str) -> Option<&'a str> {
     let (given, rest) = header.split_once(' ')?;
     given.eq_ignore_ascii_case(scheme).then(|| rest.trim())
 }
 
+/// Splits `Basic base64(user:password)` into its parts.
 fn parse_basic(header: &str) -> Option<(String, String)> {
     let encoded = strip_scheme(header, "basic")?;
     // Lenient about padding, as servers are.

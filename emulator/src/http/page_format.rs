@@ -21,10 +21,12 @@ impl<'a> ListQuery<'a> {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    /// A page size from `name`: `default` when absent, else a whole number from 1 to `max`.
+    /// A page size from `name`: `default` when absent, else a whole number from 1 to `max`
+    /// (`max` is at least 1).
     pub fn page_size(&self, name: &str, default: usize, max: usize) -> Result<usize, ParamError> {
+        let max = max.max(1);
         match self.get(name) {
-            None => Ok(default.min(max)),
+            None => Ok(default.clamp(1, max)),
             Some(text) => text
                 .parse::<usize>()
                 .ok()
@@ -51,6 +53,14 @@ pub struct ParamError {
     /// What is wrong with its value.
     pub problem: String,
 }
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid {}: {}", self.param, self.problem)
+    }
+}
+
+impl std::error::Error for ParamError {}
 
 impl ParamError {
     /// `param`'s value is wrong because of `problem`.
@@ -91,7 +101,7 @@ pub struct ServedPage<'a> {
     pub key: &'a str,
     /// The page's items.
     pub items: Vec<Value>,
-    /// The request's page size and number.
+    /// The request's page size.
     pub size: usize,
     /// The page number the client counts.
     pub index: u64,
@@ -247,10 +257,11 @@ impl PageFormat for UriPaging {
         let count = items.len() as u64;
         let mut body = Map::new();
         body.insert(page.key.to_owned(), Value::Array(items));
-        let start = page.index.saturating_mul(page.size as u64);
+        // Positions in the whole list, wherever the cursor put the page.
+        let start = page.offset;
         for (name, value) in [
             ("first_page_uri", json!(link(0, None))),
-            ("end", json!(start + count.saturating_sub(1))),
+            ("end", json!(start.saturating_add(count.saturating_sub(1)))),
             (
                 "previous_page_uri",
                 json!(page.previous_cursor.as_ref().map(|c| link(page.index.saturating_sub(1), Some(c)))),
@@ -351,5 +362,49 @@ impl PageFormat for PageNumberPaging {
             body.insert(name.to_owned(), value);
         }
         PageResponse::json(Value::Object(body))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page<'a>(filters: &'a [(String, String)], index: u64, offset: u64, items: usize) -> ServedPage<'a> {
+        ServedPage {
+            key: "messages",
+            items: vec![json!({}); items],
+            size: 2,
+            index,
+            offset,
+            total: offset + items as u64,
+            next_cursor: Some("PA9".to_owned()),
+            previous_cursor: None,
+            origin: "http://127.0.0.1:1",
+            path: "/2010-04-01/Accounts/AC1/Messages.json",
+            filters,
+        }
+    }
+
+    #[test]
+    fn v2010_positions_come_from_the_page_not_its_claimed_number() {
+        let filters = [("To".to_owned(), "+1 555".to_owned())];
+        let body = UriPaging::page_response(page(&filters, u64::MAX, 4, 2)).body;
+        assert_eq!((body["start"].as_u64(), body["end"].as_u64()), (Some(4), Some(5)));
+        assert_eq!(body["page"].as_u64(), Some(u64::MAX));
+        let next = body["next_page_uri"].as_str().unwrap();
+        assert!(
+            next.starts_with("/2010-04-01/Accounts/AC1/Messages.json?To=%2B1+555&PageSize=2&Page="),
+            "{next}"
+        );
+        assert!(next.ends_with("&PageToken=PA9"), "{next}");
+    }
+
+    #[test]
+    fn page_sizes_are_checked_against_the_limit() {
+        let pairs = [("PageSize".to_owned(), "0".to_owned())];
+        assert!(ListQuery::new(&pairs).page_size("PageSize", 50, 1000).is_err());
+        assert_eq!(ListQuery::new(&[]).page_size("PageSize", 50, 0), Ok(1));
+        let error = twilio_request(&ListQuery::new(&pairs), 1000).unwrap_err();
+        assert_eq!(error.to_string(), "invalid PageSize: must be a whole number from 1 to 1000");
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
     let Matched { resource, operation, args } = &call.matched;
     let result = match operation.kind {
         OperationKind::Create => request_params(&call).and_then(|params| {
-            let (body, status) = insert(shared, resource, args, &params)?;
+            let (body, status) = insert(shared, resource, args, &params, Identify::Assign)?;
             Ok(json(status.unwrap_or(StatusCode::CREATED), &body))
         }),
         OperationKind::Fetch => fetch(shared, resource, args, call.path),
@@ -124,6 +124,15 @@ fn fetch(
     Ok(json(StatusCode::OK, &body))
 }
 
+/// Where a new object's identifier comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Identify {
+    /// Made by the emulator, whatever the request says (as at Twilio).
+    Assign,
+    /// The caller's, if it gives one (a seeded GitHub issue's `number`).
+    KeepGiven,
+}
+
 /// Makes and stores a new object of `resource` under `scope` with `params` (request parameters
 /// or field names, with values as sent or as JSON), and returns it as served, with the status
 /// an `on_create` hook chose.
@@ -132,22 +141,31 @@ pub(crate) fn insert(
     resource: &ServedResource,
     scope: &[String],
     params: &[(String, Value)],
+    identify: Identify,
 ) -> Result<(Value, Option<StatusCode>), ApiError> {
     let (mut world, now) = shared.world();
     let records = world.collection(resource.key);
     let id_field = resource.id_field().and_then(|f| resource.schema.field(f));
-    // An identifier given by the caller (a seeded GitHub issue's `number`) is kept.
-    let given =
-        id_field.and_then(|f| params.iter().find(|(name, _)| field_of(resource, name) == Some(f.name)));
+    let given = id_field
+        .filter(|_| identify == Identify::KeepGiven)
+        .and_then(|f| Some((f, params.iter().find(|(name, _)| field_of(resource, name) == Some(f.name))?)));
     let id = match (given, id_field) {
         _ if !resource.has_identifier() => String::new(),
-        (Some((_, value)), _) => text_of(value),
-        (None, Some(field)) if field.kind == Kind::Integer => records.next_number().to_string(),
+        (Some((field, (name, value))), _) => {
+            let value = coerce(field.kind, value).ok_or_else(|| invalid(name, &expected(field.kind)))?;
+            let id = text_of(&value);
+            if id.is_empty() || id == "." || id == ".." || id.contains('/') {
+                return Err(invalid(name, "an identifier must be a non-empty path segment"));
+            }
+            id
+        }
+        (None, Some(field)) if field.kind == Kind::Integer => records.next_number(scope).to_string(),
         _ => format!("{}{:032x}", resource.sid_prefix, shared.next_sid()),
     };
-    let mut object = new_object(shared, resource, scope, &id, now);
+    let mut object = new_object(shared, resource, now);
     apply(resource, &mut object, params)?;
     let status = run_hook(resource, resource.hooks.on_create.as_ref(), &mut object, params, scope, now)?;
+    pin_identity(resource, &mut object, scope, &id);
     check(resource, &object)?;
     let record = Record { scope: scope.to_vec(), id, object };
     let body = render(shared, resource, &record);
@@ -173,6 +191,7 @@ fn update(
     apply(resource, &mut object, &params)?;
     stamp(resource, &mut object, UPDATED, now);
     let status = run_hook(resource, resource.hooks.on_update.as_ref(), &mut object, &params, &scope, now)?;
+    pin_identity(resource, &mut object, &scope, &id);
     check(resource, &object)?;
     record.object = object;
     let body = render(shared, resource, record);
@@ -202,15 +221,20 @@ fn list(
     };
     let filters: Vec<(String, String)> =
         pairs.iter().filter(|(name, _)| !paging.reserved.contains(&name.as_str())).cloned().collect();
-    let equal: Vec<(&str, &str)> = filters
+    // Each filter's value read as its field's kind (`Pinned=True` is `true`); one that reads
+    // as nothing matches nothing.
+    let equal: Vec<(&str, Option<Value>)> = filters
         .iter()
-        .filter_map(|(name, value)| Some((field_of(resource, name)?, value.as_str())))
+        .filter_map(|(name, value)| {
+            let field = resource.schema.field(field_of(resource, name)?)?;
+            Some((field.name, coerce(field.kind, &Value::String(value.clone()))))
+        })
         .collect();
     let (mut world, now) = shared.world();
     let records = world.collection(resource.key);
     refresh(resource, records, scope, None, now)?;
     let selection = records.select(scope, start, request.size, |record| {
-        equal.iter().all(|(field, wanted)| record.object.get(*field).is_some_and(|v| text_of(v) == *wanted))
+        equal.iter().all(|(field, wanted)| wanted.is_some() && record.object.get(*field) == wanted.as_ref())
             && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
     });
     let list_path = call.path.split('?').next().unwrap_or(call.path);
@@ -281,35 +305,35 @@ fn request_params(call: &Call<'_>) -> Result<Vec<(String, Value)>, ApiError> {
 const CREATED: [&str; 2] = ["date_created", "created_at"];
 const UPDATED: [&str; 2] = ["date_updated", "updated_at"];
 
-/// A new object: every field empty, then what the emulator knows: identifier, account,
-/// parents and timestamps.
-fn new_object(
-    shared: &Shared,
-    resource: &ServedResource,
-    scope: &[String],
-    id: &str,
-    now: DateTime<Utc>,
-) -> Map<String, Value> {
+/// A new object: every field empty, then what the emulator knows besides its identity:
+/// the account and the timestamps.
+fn new_object(shared: &Shared, resource: &ServedResource, now: DateTime<Utc>) -> Map<String, Value> {
     let mut object = resource.schema.template();
-    let mut set = |name: &str, value: Value| {
+    if let Some(field) = resource.schema.field("account_sid") {
+        object.insert(field.name.to_owned(), Value::String(shared.credentials.account_sid.clone()));
+    }
+    stamp(resource, &mut object, CREATED, now);
+    stamp(resource, &mut object, UPDATED, now);
+    object
+}
+
+/// Writes the object's identifier and its parents' arguments into their fields, over whatever
+/// parameters or hooks put there: they are where the object is stored and served from.
+fn pin_identity(resource: &ServedResource, object: &mut Map<String, Value>, scope: &[String], id: &str) {
+    let mut set = |name: &str, value: &str| {
         if let Some(field) = resource.schema.field(name) {
             object.insert(field.name.to_owned(), coerce_known(field.kind, value));
         }
     };
     if let Some(id_field) = resource.id_field().filter(|_| !id.is_empty()) {
-        set(id_field, Value::String(id.to_owned()));
+        set(id_field, id);
     }
-    set("account_sid", Value::String(shared.credentials.account_sid.clone()));
     // The parents' arguments, by placeholder name (`account_sid`), or with `_sid` added
     // (`<room>` fills `room_sid`).
-    let placeholders = resource.instance.params();
-    for (name, value) in placeholders.iter().zip(scope) {
-        set(name, Value::String(value.clone()));
-        set(&format!("{name}_sid"), Value::String(value.clone()));
+    for (name, value) in resource.instance.params().iter().zip(scope) {
+        set(name, value);
+        set(&format!("{name}_sid"), value);
     }
-    stamp(resource, &mut object, CREATED, now);
-    stamp(resource, &mut object, UPDATED, now);
-    object
 }
 
 fn stamp(resource: &ServedResource, object: &mut Map<String, Value>, names: [&str; 2], now: DateTime<Utc>) {
@@ -319,12 +343,18 @@ fn stamp(resource: &ServedResource, object: &mut Map<String, Value>, names: [&st
     }
 }
 
-/// A value the emulator sets itself, in the field's kind where it reads as one.
-fn coerce_known(kind: Kind, value: Value) -> Value {
-    match (&value, kind) {
-        (Value::String(text), Kind::Integer) => text.parse::<i64>().map_or(value.clone(), Value::from),
-        _ => value,
+/// A path argument as its field's kind takes it (a whole number for GitHub's `number`).
+fn coerce_known(kind: Kind, text: &str) -> Value {
+    match kind {
+        Kind::Integer => whole_number(text).unwrap_or_else(|| Value::String(text.to_owned())),
+        _ => Value::String(text.to_owned()),
     }
+}
+
+/// A whole number in JSON, signed or as large as `u64`.
+fn whole_number(text: &str) -> Option<Value> {
+    let text = text.trim();
+    text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<u64>().map(Value::from)).ok()
 }
 
 /// Sets the fields the request's parameters name, each value read as its field's kind.
@@ -375,7 +405,7 @@ fn coerce(kind: Kind, value: &Value) -> Option<Value> {
             other => Value::String(text_of(&other)),
         },
         Kind::Integer => match last()? {
-            Value::String(text) => Value::from(text.trim().parse::<i64>().ok()?),
+            Value::String(text) => whole_number(&text)?,
             number @ Value::Number(_) if number.is_i64() || number.is_u64() => number,
             _ => return None,
         },
@@ -475,6 +505,11 @@ fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value 
 fn children(shared: &Shared, parent: &ServedResource, path: &str) -> Vec<(String, String)> {
     let parent_path = path.strip_suffix(".json").unwrap_or(path);
     let depth = parent.instance.params().len();
+    // A singleton's lists sit beside it, not under it.
+    let last = parent.instance.literals().last().copied().unwrap_or("");
+    if !parent.has_identifier() || !matches!(last, "" | ".json") {
+        return Vec::new();
+    }
     let mut children = Vec::new();
     for resource in shared.registry.all() {
         for op in resource.operations.iter().filter(|op| op.kind == OperationKind::List) {

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use axum::body::{Bytes, HttpBody};
 use axum::extract::rejection::RawPathParamsRejection;
 use axum::extract::{DefaultBodyLimit, OriginalUri, RawPathParams, Request, State};
-use axum::http::{Method, Uri};
+use axum::http::{Method, StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use axum::{BoxError, Router};
 use tower::{Service, ServiceBuilder};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::normalize_path::NormalizePathLayer;
 
 use crate::faults::Route;
@@ -64,6 +65,16 @@ fn router(shared: Arc<Shared>) -> Router {
         .route(PARTICIPANTS, only("GET").get(participants::list))
         .route(PARTICIPANT, only("GET, POST").get(participants::fetch).post(participants::update))
         .fallback(registered_or_not_found)
+        // A panicking hook answers 500 rather than dropping the connection, which a client
+        // could take for a network failure and send a POST again.
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                20500,
+                "The emulator failed to handle this request",
+            )
+            .into_response()
+        }))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(from_fn_with_state(Arc::clone(&shared), authenticate))
         .layer(from_fn_with_state(Arc::clone(&shared), stamp_request_id))

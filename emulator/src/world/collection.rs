@@ -46,8 +46,8 @@ pub(crate) struct Collection {
     records: BTreeMap<(Vec<String>, u64), Record>,
     by_id: HashMap<(Vec<String>, String), u64>,
     next_seq: u64,
-    /// The highest whole-number identifier ever stored.
-    highest_number: u64,
+    /// The highest whole-number identifier ever stored, per scope.
+    highest_numbers: HashMap<Vec<String>, u64>,
 }
 
 impl Collection {
@@ -59,7 +59,8 @@ impl Collection {
         }
         self.next_seq += 1;
         if let Ok(number) = record.id.parse::<u64>() {
-            self.highest_number = self.highest_number.max(number);
+            let highest = self.highest_numbers.entry(record.scope.clone()).or_default();
+            *highest = (*highest).max(number);
         }
         self.by_id.insert(key, self.next_seq);
         self.records.insert((record.scope.clone(), self.next_seq), record);
@@ -83,8 +84,8 @@ impl Collection {
 
     /// A whole-number identifier above every one in use (GitHub's issue numbers), so that a
     /// number is never given twice, even after deletes or seeded numbers.
-    pub(crate) fn next_number(&self) -> u64 {
-        self.highest_number.saturating_add(1)
+    pub(crate) fn next_number(&self, scope: &[String]) -> u64 {
+        self.highest_numbers.get(scope).map_or(1, |highest| highest.saturating_add(1))
     }
 
     fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
@@ -179,12 +180,13 @@ mod tests {
     #[test]
     fn numbers_are_never_given_twice() {
         let mut c = Collection::default();
-        assert_eq!(c.next_number(), 1);
+        let (a, b) = (["A".to_owned()], ["B".to_owned()]);
+        assert_eq!(c.next_number(&a), 1);
         c.insert(record("A", "7"));
         c.insert(record("B", "2"));
-        assert_eq!(c.next_number(), 8);
-        c.remove(&["A".into()], "7");
-        assert_eq!(c.next_number(), 8, "a deleted number is not given again");
+        assert_eq!((c.next_number(&a), c.next_number(&b)), (8, 3), "numbers count per scope");
+        c.remove(&a, "7");
+        assert_eq!(c.next_number(&a), 8, "a deleted number is not given again");
     }
 
     #[test]

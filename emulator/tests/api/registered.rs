@@ -198,6 +198,20 @@ async fn registration_refuses_clashes_and_repeats_harmlessly() {
     assert!(bad_prefix.to_string().contains("SID prefix"), "{bad_prefix}");
     let bad_param = emu.register_with(Registration::<Note>::new().param("Body", "body")).unwrap_err();
     assert!(bad_param.to_string().contains("`body`"), "{bad_param}");
+    let video = emu
+        .register_described("[[resource]]\nname = \"Room\"\npath = \"/v1/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
+        .unwrap_err();
+    assert!(video.to_string().contains("Twilio Video already"), "{video}");
+    let namesake = emu
+        .register_described("[[resource]]\nname = \"Board\"\npath = \"/v2/Boards/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
+        .unwrap_err();
+    assert!(namesake.to_string().contains("named Board"), "{namesake}");
+    let skewed = emu
+        .register_described(
+            "[[resource]]\nname = \"Pad\"\npath = \"/v1/Pads/{Sid}\"\nlist_path = \"/v1/Desks/{Desk}/Pads\"\noperations = [\"list\"]\nfields = {}\n",
+        )
+        .unwrap_err();
+    assert!(skewed.to_string().contains("placeholder"), "{skewed}");
 }
 
 const MEMBER: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Members/", ""], &["board_sid", "sid"]);
@@ -299,4 +313,46 @@ async fn hooks_give_a_resource_video_s_ways() {
     let bad = api.get_query(members, &[("DateCreatedAfter", "yesterday")]).await;
     bad.assert_error(400, 20001);
     assert!(bad.message().contains("DateCreatedAfter"), "{}", bad.message());
+}
+
+#[tokio::test]
+async fn a_panicking_hook_is_a_500_and_the_world_stays_whole() {
+    let api = Api::start().await;
+    let fragile = Registration::<Member>::new().on_create(|member| {
+        assert!(member.param("Name") != Some("boom"), "hook failure");
+        Ok(())
+    });
+    api.emu.register_with(fragile).unwrap();
+    let members = "/v1/Boards/BO1/Members";
+    api.post(members, &[("Name", "boom")]).await.assert_error(500, 20500);
+    let fine = api.post(members, &[("Name", "Ann")]).await;
+    assert_eq!(fine.status, 201, "{}", fine.text);
+    assert_eq!(api.get(members).await.json["members"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn identifiers_and_parents_cannot_be_rewritten_by_parameters() {
+    let api = api().await;
+    let board = board(&api).await;
+    let notes = format!("/v1/Boards/{board}/Notes");
+    let note = api.post(&notes, &[("Sid", "NOhijack"), ("BoardSid", "BOother"), ("Text", "x")]).await;
+    assert_eq!(note.status, 201, "{}", note.text);
+    let sid = note.json["sid"].as_str().unwrap().to_owned();
+    assert_ne!(sid, "NOhijack", "the emulator makes SIDs, as Twilio does");
+    assert_eq!(note.json["board_sid"], board.as_str());
+    let updated = api.post(&format!("{notes}/{sid}"), &[("Sid", "NOhijack"), ("BoardSid", "BOother")]).await;
+    assert_eq!(
+        (updated.json["sid"].as_str(), updated.json["board_sid"].as_str()),
+        (Some(sid.as_str()), Some(board.as_str()))
+    );
+    assert_eq!(api.get(&format!("{notes}/{sid}")).await.status, 200);
+    let pinned = api.get_query(&notes, &[("Pinned", "TRUE")]).await;
+    assert_eq!(pinned.json["notes"], serde_json::json!([]));
+    api.post(&format!("{notes}/{sid}"), &[("Pinned", "true")]).await;
+    let pinned = api.get_query(&notes, &[("Pinned", "TRUE")]).await;
+    assert_eq!(
+        pinned.json["notes"].as_array().unwrap().len(),
+        1,
+        "filters read values as their field's kind"
+    );
 }
