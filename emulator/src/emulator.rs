@@ -391,6 +391,35 @@ impl Emulator {
             .map_err(|e| invalid(format!("{} does not read its own JSON: {e}", R::NAME)))
     }
 
+    /// The stored `R` that `id` names under the parents `parents`, as a fetch would serve it
+    /// (without running `on_read` hooks); `None` if there is none or `R` is not registered.
+    /// For asserting on the emulator's state without a request.
+    ///
+    /// ```
+    /// # #[derive(serde::Deserialize)] struct Note { sid: String, text: Option<String> }
+    /// # impl sidekick_runtime::Resource for Note {
+    /// #     type ListPaging = sidekick_runtime::MetaPaging;
+    /// #     const NAME: &'static str = "Note";
+    /// #     const BASE_URL: &'static str = "https://notes.example.com";
+    /// #     const PATH: sidekick_runtime::PathTemplate = sidekick_runtime::PathTemplate::new(&["/v1/Notes/", ""], &["sid"]);
+    /// #     const OPERATIONS: &'static [sidekick_runtime::Operation] = &[sidekick_runtime::Operation::new(
+    /// #         sidekick_runtime::OperationKind::Fetch, sidekick_runtime::HttpMethod::Get, Self::PATH)];
+    /// # }
+    /// let emu = sidekick_emulator::Emulator::spawn()?;
+    /// emu.register::<Note>()?;
+    /// let note: Note = emu.insert(&[], serde_json::json!({"text": "hi"}))?;
+    /// let again: Note = emu.get(&[], &note.sid).expect("stored");
+    /// assert_eq!(again.text.as_deref(), Some("hi"));
+    /// assert!(emu.get::<Note>(&[], "NO0").is_none());
+    /// # Ok::<(), sidekick_emulator::EmulatorError>(())
+    /// ```
+    pub fn get<R: Resource>(&self, parents: &[&str], id: &str) -> Option<R> {
+        let resource = self.shared.registry.get(ResourceKey::Type(std::any::TypeId::of::<R>()))?;
+        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let value = crate::http::resources::stored(&self.shared, &resource, &scope, id)?;
+        serde_json::from_value(value).ok()
+    }
+
     /// Stops accepting connections, lets in-flight requests finish (up to 5 s), and waits for
     /// the server to stop. Dropping the emulator also stops it, without waiting.
     ///

@@ -124,6 +124,20 @@ fn fetch(
     Ok(json(StatusCode::OK, &body))
 }
 
+/// The object `key` names under `scope` (by its identifier, or as an `also_found_by` hook
+/// finds it), as a fetch would serve it.
+pub(crate) fn stored(
+    shared: &Shared,
+    resource: &ServedResource,
+    scope: &[String],
+    key: &str,
+) -> Option<Value> {
+    let (mut world, _) = shared.world();
+    let records = world.collection(resource.key);
+    let id = resolve(resource, records, scope, key)?;
+    records.get(scope, &id).map(|record| render(shared, resource, record))
+}
+
 /// Where a new object's identifier comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Identify {
@@ -240,7 +254,10 @@ fn list(
     let list_path = call.path.split('?').next().unwrap_or(call.path);
     let page = ServedPage {
         key: list_key(resource),
-        items: selection.records.iter().map(|r| render(shared, resource, r)).collect(),
+        items: {
+            let children = child_lists(shared, resource);
+            selection.records.iter().map(|r| render_with(shared, resource, &children, r)).collect()
+        },
         size: request.size,
         index: request.index,
         offset: selection.offset,
@@ -468,9 +485,20 @@ fn invalid(param: &str, problem: &str) -> ApiError {
     ApiError::bad_request(format!("Invalid {param}: {problem}"))
 }
 
-/// The object as served: stored fields, plus `url` (absolute), `uri` (relative) and links to
-/// the lists registered under it, all pointing back at the emulator.
+/// The object as served, with its links worked out for this one object.
 fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value {
+    render_with(shared, resource, &child_lists(shared, resource), record)
+}
+
+/// The object as served: stored fields, plus `url` (absolute), `uri` (relative) and links to
+/// `children`, the lists registered under it (see [`child_lists`]), all pointing back at the
+/// emulator.
+fn render_with(
+    shared: &Shared,
+    resource: &ServedResource,
+    children: &[(String, &str)],
+    record: &Record,
+) -> Value {
     let mut object = record.object.clone();
     let mut args: Vec<&str> = record.scope.iter().map(String::as_str).collect();
     if resource.has_identifier() {
@@ -484,13 +512,14 @@ fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value 
     if resource.schema.field("uri").is_some_and(|f| f.kind == Kind::Text) {
         object.insert("uri".to_owned(), Value::String(path.clone()));
     }
-    let children = children(shared, resource, &path);
+    let parent_path = path.strip_suffix(".json").unwrap_or(&path);
     for (field, relative) in [("links", false), ("subresource_uris", true)] {
         if resource.schema.field(field).is_some_and(|f| f.kind == Kind::Object) && !children.is_empty() {
             let links: Map<String, Value> = children
                 .iter()
-                .map(|(name, child)| {
-                    let link = if relative { child.clone() } else { format!("{origin}{child}") };
+                .map(|(name, segment)| {
+                    let child = format!("{parent_path}/{segment}");
+                    let link = if relative { child } else { format!("{origin}{child}") };
                     (name.clone(), Value::String(link))
                 })
                 .collect();
@@ -500,14 +529,13 @@ fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value 
     Value::Object(object)
 }
 
-/// The lists of registered resources directly under `path` (`/v1/Rooms/RM1`): their names
-/// (`participants`) and paths.
-fn children(shared: &Shared, parent: &ServedResource, path: &str) -> Vec<(String, String)> {
-    let parent_path = path.strip_suffix(".json").unwrap_or(path);
+/// The lists of registered resources directly under `parent`'s objects: their names
+/// (`participants`) and last path segments (`Participants`, or `Messages.json`).
+fn child_lists(shared: &Shared, parent: &ServedResource) -> Vec<(String, &'static str)> {
     let depth = parent.instance.params().len();
     // A singleton's lists sit beside it, not under it.
     let last = parent.instance.literals().last().copied().unwrap_or("");
-    if !parent.has_identifier() || !matches!(last, "" | ".json") {
+    if depth == 0 || !parent.has_identifier() || !matches!(last, "" | ".json") {
         return Vec::new();
     }
     let mut children = Vec::new();
@@ -515,18 +543,17 @@ fn children(shared: &Shared, parent: &ServedResource, path: &str) -> Vec<(String
         for op in resource.operations.iter().filter(|op| op.kind == OperationKind::List) {
             let literals = op.path.literals();
             // A child list has the parent's placeholders and then one literal segment.
-            if op.path.params().len() != depth || depth == 0 {
+            if op.path.params().len() != depth
+                || !parent.instance.literals()[..depth].iter().eq(&literals[..depth])
+            {
                 continue;
             }
-            let tail = literals[depth];
-            let Some(segment) = tail.strip_prefix('/').filter(|s| !s.is_empty() && !s.contains('/')) else {
+            let Some(segment) =
+                literals[depth].strip_prefix('/').filter(|s| !s.is_empty() && !s.contains('/'))
+            else {
                 continue;
             };
-            if !parent.instance.literals()[..depth].iter().eq(literals[..depth].iter()) {
-                continue;
-            }
-            let name = snake_case(segment.strip_suffix(".json").unwrap_or(segment));
-            children.push((name, format!("{parent_path}/{segment}")));
+            children.push((snake_case(segment.strip_suffix(".json").unwrap_or(segment)), segment));
         }
     }
     children

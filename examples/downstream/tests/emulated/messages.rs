@@ -47,6 +47,11 @@ async fn a_created_message_is_stored_and_fetched_as_twilio_writes_it() {
 
     let fetched = Message::fetch(&client, &created.sid).await.unwrap();
     assert_eq!(fetched, created);
+    assert_eq!(
+        emu.get::<Message>(&[emu.account_sid()], &created.sid),
+        Some(created),
+        "the same, read directly"
+    );
 }
 
 #[tokio::test]
