@@ -21,7 +21,7 @@ use sidekick_runtime::{
 };
 
 use crate::hooks::Hooks;
-use crate::http::resources::snake_case;
+use crate::http::values::snake_case;
 use crate::intern::{intern, intern_slice};
 use crate::registry::{Formats, PagingCodec, ResourceKey, ServedResource, sid_prefix};
 use crate::world::schema::{Field, Kind, Schema, TimestampStyle};

@@ -13,7 +13,7 @@ use sidekick_runtime::{
 
 use crate::hooks::{Change, Filter, HookError, Hooks, Stored};
 use crate::http::page_format::{ListQuery, PageFormat, PageRequest, PageResponse, ParamError, ServedPage};
-use crate::http::resources::snake_case;
+use crate::http::values::snake_case;
 use crate::world::schema::Schema;
 
 /// How the emulator serves one resource type: its SID prefix and how request parameters name

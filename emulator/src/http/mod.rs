@@ -10,4 +10,5 @@ pub(crate) mod public_url;
 pub(crate) mod resources;
 pub(crate) mod router;
 pub(crate) mod routes;
+pub(crate) mod values;
 pub(crate) mod wire;
