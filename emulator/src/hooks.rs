@@ -2,12 +2,19 @@
 //! `queued` to `sent`, a participant found by identity, a kick that stamps `end_time`), a
 //! registered resource's fake takes a small function in Rust.
 
+use std::any::TypeId;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::http::page_format::{ListQuery, ParamError};
+use sidekick_runtime::Resource;
+
+use crate::http::resources::{check, pin_identity};
+use crate::registry::ResourceKey;
+use crate::shared::Shared;
+use crate::world::World;
 use crate::world::schema::TimestampStyle;
 
 /// An object being created, changed or read, for a hook to adjust.
@@ -24,7 +31,6 @@ use crate::world::schema::TimestampStyle;
 /// }
 /// # let _ = only_queued_bodies_change;
 /// ```
-#[derive(Debug)]
 pub struct Change<'a> {
     pub(crate) object: &'a mut Map<String, Value>,
     pub(crate) params: &'a [(String, Value)],
@@ -32,6 +38,25 @@ pub struct Change<'a> {
     pub(crate) now: DateTime<Utc>,
     pub(crate) timestamps: TimestampStyle,
     pub(crate) status: Option<u16>,
+    /// The rest of the world, for `on_create` and `on_update`.
+    pub(crate) others: Option<Others<'a>>,
+}
+
+/// What a create or update hook may reach besides its own object.
+pub(crate) struct Others<'a> {
+    pub(crate) shared: &'a Shared,
+    pub(crate) world: &'a mut World,
+}
+
+impl std::fmt::Debug for Change<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Change")
+            .field("object", &self.object)
+            .field("params", &self.params)
+            .field("scope", &self.scope)
+            .field("now", &self.now)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Change<'_> {
@@ -79,6 +104,63 @@ impl Change<'_> {
     /// A timestamp field of the object, read in either style.
     pub fn get_time(&self, field: &str) -> Option<DateTime<Utc>> {
         TimestampStyle::parse(self.get_str(field)?)
+    }
+
+    /// Changes every stored `R` under `parents` with `each` (Video's room completion disconnects
+    /// the room's participants), and returns how many there were. Each change is checked
+    /// against `R` and kept; the identifier and parents' fields stay as they were.
+    ///
+    /// Only `on_create` and `on_update` hooks reach other objects: in `on_read`, and for an `R`
+    /// that is not registered, this changes nothing and returns 0.
+    ///
+    /// ```
+    /// # use sidekick_emulator::{Change, HookError};
+    /// # #[derive(serde::Deserialize)] struct Participant {}
+    /// # impl sidekick_runtime::Resource for Participant {
+    /// #     type ListPaging = sidekick_runtime::MetaPaging;
+    /// #     const NAME: &'static str = "Participant";
+    /// #     const BASE_URL: &'static str = "https://video.twilio.com";
+    /// #     const PATH: sidekick_runtime::PathTemplate = sidekick_runtime::PathTemplate::new(&["/Rooms/", "/Participants/", ""], &["room", "sid"]);
+    /// #     const OPERATIONS: &'static [sidekick_runtime::Operation] = &[];
+    /// # }
+    /// fn complete(room: &mut Change<'_>) -> Result<(), HookError> {
+    ///     if room.param("Status") == Some("completed") {
+    ///         let sid = room.get_str("sid").unwrap_or_default().to_owned();
+    ///         room.for_each::<Participant>(&[&sid], |participant| {
+    ///             participant.set("status", "disconnected");
+    ///         })?;
+    ///     }
+    ///     Ok(())
+    /// }
+    /// # let _ = complete;
+    /// ```
+    pub fn for_each<R: Resource>(
+        &mut self,
+        parents: &[&str],
+        mut each: impl FnMut(&mut Change<'_>),
+    ) -> Result<usize, HookError> {
+        let Some(Others { shared, world }) = self.others.as_mut() else { return Ok(0) };
+        let Some(resource) = shared.registry.get(ResourceKey::Type(TypeId::of::<R>())) else { return Ok(0) };
+        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let mut changed = 0;
+        for record in world.collection(resource.key).scope_mut(&scope) {
+            let mut object = record.object.clone();
+            let mut change = Change {
+                object: &mut object,
+                params: &[],
+                scope: &scope,
+                now: self.now,
+                timestamps: resource.schema.timestamps,
+                status: None,
+                others: None,
+            };
+            each(&mut change);
+            pin_identity(&resource, &mut object, &scope, &record.id);
+            check(&resource, &object).map_err(|e| HookError::new(500, 20500, e.message().to_owned()))?;
+            record.object = object;
+            changed += 1;
+        }
+        Ok(changed)
     }
 
     /// Answers with this success status (200 to 299) instead of the operation's usual one

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sidekick_runtime::{BodyFormat, OperationKind};
 
-use crate::hooks::{Change, ChangeHook, Filter, Stored};
+use crate::hooks::{Change, ChangeHook, Filter, Others, Stored};
 use crate::http::api_error::ApiError;
 use crate::http::page_format::{ListQuery, PageStart, ServedPage};
 use crate::http::params::Params;
@@ -15,6 +15,7 @@ use crate::http::values::{coerce, coerce_known, expected, snake_case, text_of};
 use crate::http::wire;
 use crate::registry::{Matched, ServedResource};
 use crate::shared::Shared;
+use crate::world::World;
 use crate::world::collection::{Collection, Record, Start};
 use crate::world::schema::Kind;
 
@@ -30,6 +31,7 @@ pub(crate) struct Call<'a> {
 /// Serves one matched request.
 pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
     let Matched { resource, operation, args } = &call.matched;
+    let not_found = || ApiError::not_found(call.path);
     let result = match operation.kind {
         OperationKind::Create => request_params(&call).and_then(|params| {
             let (body, status) = insert(shared, resource, args, &params, Identify::Assign)?;
@@ -39,17 +41,44 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
         OperationKind::Update | OperationKind::Patch => update(shared, resource, args, &call),
         OperationKind::Delete => {
             let (mut world, _) = shared.world();
-            let records = world.collection(resource.key);
-            let (scope, id) = instance_key(resource, args);
-            let id = resolve(resource, records, &scope, &id).ok_or_else(|| ApiError::not_found(call.path));
-            id.map(|id| {
+            let (scope, key) = instance_key(resource, args);
+            let scope = resolve_scope(shared, &mut world, resource, &scope).ok_or_else(not_found);
+            scope.and_then(|scope| {
+                let records = world.collection(resource.key);
+                let id = resolve(resource, records, &scope, &key).ok_or_else(not_found)?;
                 records.remove(&scope, &id);
-                StatusCode::NO_CONTENT.into_response()
+                Ok(StatusCode::NO_CONTENT.into_response())
             })
         }
         OperationKind::List => list(shared, resource, args, &call),
     };
     result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The scope with each registered parent's key replaced by the identifier it names:
+/// `/v1/Rooms/DailyStandup/Participants` is scoped by the room's SID when rooms are registered
+/// and found by unique name. `None` when a registered parent has no such object.
+pub(crate) fn resolve_scope(
+    shared: &Shared,
+    world: &mut World,
+    resource: &ServedResource,
+    scope: &[String],
+) -> Option<Vec<String>> {
+    let mut resolved = scope.to_vec();
+    let literals = resource.instance.literals();
+    for depth in 1..=scope.len() {
+        let parent = shared.registry.all().into_iter().find(|parent| {
+            let own = parent.instance.literals();
+            parent.has_identifier()
+                && parent.instance.params().len() == depth
+                && matches!(own[depth], "" | ".json")
+                && own[..depth] == literals[..depth]
+        });
+        let Some(parent) = parent else { continue };
+        let records = world.collection(parent.key);
+        resolved[depth - 1] = resolve(&parent, records, &resolved[..depth - 1], &resolved[depth - 1])?;
+    }
+    Some(resolved)
 }
 
 /// The scope and identifier an instance path names.
@@ -72,8 +101,12 @@ fn resolve(resource: &ServedResource, records: &Collection, scope: &[String], ke
     records.find_newest(scope, |record| matches(key, Stored { object: &record.object }))
 }
 
-/// A hook's change to one object; `None` when the hook leaves the status alone.
+/// A hook's change to one object; `None` when the hook leaves the status alone. With `world`,
+/// the hook may change other resources' objects too (`Change::for_each`).
+#[allow(clippy::too_many_arguments)]
 fn run_hook(
+    shared: &Shared,
+    world: Option<&mut World>,
     resource: &ServedResource,
     hook: Option<&ChangeHook>,
     object: &mut Map<String, Value>,
@@ -82,17 +115,21 @@ fn run_hook(
     now: DateTime<Utc>,
 ) -> Result<Option<StatusCode>, ApiError> {
     let Some(hook) = hook else { return Ok(None) };
+    let others = world.map(|world| Others { shared, world });
     let mut change =
-        Change { object, params, scope, now, timestamps: resource.schema.timestamps, status: None };
-    hook(&mut change).map_err(|e| {
-        let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST);
-        ApiError::new(status, e.code, e.message)
-    })?;
+        Change { object, params, scope, now, timestamps: resource.schema.timestamps, status: None, others };
+    hook(&mut change).map_err(hook_error)?;
     Ok(change.status.and_then(|s| StatusCode::from_u16(s).ok()))
+}
+
+pub(crate) fn hook_error(e: crate::hooks::HookError) -> ApiError {
+    let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    ApiError::new(status, e.code, e.message)
 }
 
 /// Runs the `on_read` hook on the records of `scope` (or only `id`), keeping what it changes.
 fn refresh(
+    shared: &Shared,
     resource: &ServedResource,
     records: &mut Collection,
     scope: &[String],
@@ -102,7 +139,7 @@ fn refresh(
     let Some(hook) = resource.hooks.on_read.as_ref() else { return Ok(()) };
     for record in records.scope_mut(scope).filter(|r| id.is_none_or(|id| r.id == id)) {
         let mut object = record.object.clone();
-        run_hook(resource, Some(hook), &mut object, &[], scope, now)?;
+        run_hook(shared, None, resource, Some(hook), &mut object, &[], scope, now)?;
         check(resource, &object)?;
         record.object = object;
     }
@@ -116,10 +153,12 @@ fn fetch(
     path: &str,
 ) -> Result<Response, ApiError> {
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.key);
     let (scope, key) = instance_key(resource, args);
+    let scope =
+        resolve_scope(shared, &mut world, resource, &scope).ok_or_else(|| ApiError::not_found(path))?;
+    let records = world.collection(resource.key);
     let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(path))?;
-    refresh(resource, records, &scope, Some(&id), now)?;
+    refresh(shared, resource, records, &scope, Some(&id), now)?;
     let record = records.get(&scope, &id).ok_or_else(|| ApiError::not_found(path))?;
     let body = render(shared, resource, record);
     Ok(json(StatusCode::OK, &body))
@@ -134,9 +173,10 @@ pub(crate) fn stored(
     key: &str,
 ) -> Option<Value> {
     let (mut world, _) = shared.world();
+    let scope = resolve_scope(shared, &mut world, resource, scope)?;
     let records = world.collection(resource.key);
-    let id = resolve(resource, records, scope, key)?;
-    records.get(scope, &id).map(|record| render(shared, resource, record))
+    let id = resolve(resource, records, &scope, key)?;
+    records.get(&scope, &id).map(|record| render(shared, resource, record))
 }
 
 /// Where a new object's identifier comes from.
@@ -159,7 +199,8 @@ pub(crate) fn insert(
     identify: Identify,
 ) -> Result<(Value, Option<StatusCode>), ApiError> {
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.key);
+    let parent_missing = || ApiError::new(StatusCode::NOT_FOUND, 20404, "The parent resource was not found");
+    let scope = &resolve_scope(shared, &mut world, resource, scope).ok_or_else(parent_missing)?;
     let id_field = resource.id_field().and_then(|f| resource.schema.field(f));
     let given = id_field
         .filter(|_| identify == Identify::KeepGiven)
@@ -174,17 +215,20 @@ pub(crate) fn insert(
             }
             id
         }
-        (None, Some(field)) if field.kind == Kind::Integer => records.next_number(scope).to_string(),
+        (None, Some(field)) if field.kind == Kind::Integer => {
+            world.collection(resource.key).next_number(scope).to_string()
+        }
         _ => format!("{}{:032x}", resource.sid_prefix, shared.next_sid()),
     };
     let mut object = new_object(shared, resource, now);
     apply(resource, &mut object, params)?;
-    let status = run_hook(resource, resource.hooks.on_create.as_ref(), &mut object, params, scope, now)?;
+    let on_create = resource.hooks.on_create.as_ref();
+    let status = run_hook(shared, Some(&mut world), resource, on_create, &mut object, params, scope, now)?;
     pin_identity(resource, &mut object, scope, &id);
     check(resource, &object)?;
     let record = Record { scope: scope.to_vec(), id, object };
     let body = render(shared, resource, &record);
-    if !records.insert(record) {
+    if !world.collection(resource.key).insert(record) {
         return Err(ApiError::new(StatusCode::CONFLICT, 20409, format!("{} exists already", resource.name)));
     }
     Ok((body, status))
@@ -198,16 +242,19 @@ fn update(
 ) -> Result<Response, ApiError> {
     let params = request_params(call)?;
     let (mut world, now) = shared.world();
-    let records = world.collection(resource.key);
+    let not_found = || ApiError::not_found(call.path);
     let (scope, key) = instance_key(resource, args);
-    let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(call.path))?;
-    let record = records.get_mut(&scope, &id).ok_or_else(|| ApiError::not_found(call.path))?;
-    let mut object = record.object.clone();
+    let scope = resolve_scope(shared, &mut world, resource, &scope).ok_or_else(not_found)?;
+    let records = world.collection(resource.key);
+    let id = resolve(resource, records, &scope, &key).ok_or_else(not_found)?;
+    let mut object = records.get(&scope, &id).ok_or_else(not_found)?.object.clone();
     apply(resource, &mut object, &params)?;
     stamp(resource, &mut object, UPDATED, now);
-    let status = run_hook(resource, resource.hooks.on_update.as_ref(), &mut object, &params, &scope, now)?;
+    let on_update = resource.hooks.on_update.as_ref();
+    let status = run_hook(shared, Some(&mut world), resource, on_update, &mut object, &params, &scope, now)?;
     pin_identity(resource, &mut object, &scope, &id);
     check(resource, &object)?;
+    let record = world.collection(resource.key).get_mut(&scope, &id).ok_or_else(not_found)?;
     record.object = object;
     let body = render(shared, resource, record);
     Ok(json(status.unwrap_or(StatusCode::OK), &body))
@@ -246,8 +293,10 @@ fn list(
         })
         .collect();
     let (mut world, now) = shared.world();
+    let scope =
+        &resolve_scope(shared, &mut world, resource, scope).ok_or_else(|| ApiError::not_found(call.path))?;
     let records = world.collection(resource.key);
-    refresh(resource, records, scope, None, now)?;
+    refresh(shared, resource, records, scope, None, now)?;
     let selection = records.select(scope, start, request.size, |record| {
         equal.iter().all(|(field, wanted)| wanted.is_some() && record.object.get(*field) == wanted.as_ref())
             && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
@@ -337,7 +386,12 @@ fn new_object(shared: &Shared, resource: &ServedResource, now: DateTime<Utc>) ->
 
 /// Writes the object's identifier and its parents' arguments into their fields, over whatever
 /// parameters or hooks put there: they are where the object is stored and served from.
-fn pin_identity(resource: &ServedResource, object: &mut Map<String, Value>, scope: &[String], id: &str) {
+pub(crate) fn pin_identity(
+    resource: &ServedResource,
+    object: &mut Map<String, Value>,
+    scope: &[String],
+    id: &str,
+) {
     let mut set = |name: &str, value: &str| {
         if let Some(field) = resource.schema.field(name) {
             object.insert(field.name.to_owned(), coerce_known(field.kind, value));
@@ -392,7 +446,7 @@ fn field_of<'a>(resource: &'a ServedResource, param: &str) -> Option<&'a str> {
 }
 
 /// Refuses an object the resource type cannot read: a parameter of the wrong shape.
-fn check(resource: &ServedResource, object: &Map<String, Value>) -> Result<(), ApiError> {
+pub(crate) fn check(resource: &ServedResource, object: &Map<String, Value>) -> Result<(), ApiError> {
     resource
         .schema
         .validate(&Value::Object(object.clone()))

@@ -356,3 +356,105 @@ async fn identifiers_and_parents_cannot_be_rewritten_by_parameters() {
         "filters read values as their field's kind"
     );
 }
+
+const SHELF: PathTemplate = PathTemplate::new(&["/v1/Shelves/", ""], &["sid"]);
+const SHELVES: PathTemplate = PathTemplate::new(&["/v1/Shelves"], &[]);
+const BOOK: PathTemplate = PathTemplate::new(&["/v1/Shelves/", "/Books/", ""], &["shelf_sid", "sid"]);
+const BOOKS: PathTemplate = PathTemplate::new(&["/v1/Shelves/", "/Books"], &["shelf_sid"]);
+
+/// A shelf, found by its unique name too, whose closing lends out its books: Video's room
+/// completion, in miniature.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Shelf {
+    sid: String,
+    unique_name: Option<String>,
+    status: Option<String>,
+}
+
+impl Resource for Shelf {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Shelf";
+    const BASE_URL: &'static str = "https://library.example.com";
+    const PATH: PathTemplate = SHELF;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, SHELVES),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, SHELF),
+        Operation::new(OperationKind::Update, HttpMethod::Post, SHELF),
+    ];
+}
+
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Book {
+    sid: String,
+    shelf_sid: Option<String>,
+    title: Option<String>,
+    status: Option<String>,
+}
+
+impl Resource for Book {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Book";
+    const BASE_URL: &'static str = "https://library.example.com";
+    const PATH: PathTemplate = BOOK;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, BOOKS),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, BOOK),
+        Operation::new(OperationKind::List, HttpMethod::Get, BOOKS).list_key("books"),
+    ];
+}
+
+#[tokio::test]
+async fn parents_are_found_by_alias_and_hooks_change_their_children() {
+    let api = Api::start().await;
+    let shelves = Registration::<Shelf>::new()
+        .also_found_by(|key, shelf| {
+            shelf.get_str("unique_name") == Some(key) && shelf.get_str("status") == Some("open")
+        })
+        .on_create(|shelf| {
+            shelf.set("status", "open");
+            Ok(())
+        })
+        .on_update(|shelf| {
+            if shelf.param("Status") == Some("closed") {
+                let sid = shelf.get_str("sid").unwrap_or_default().to_owned();
+                let lent = shelf.for_each::<Book>(&[&sid], |book| book.set("status", "lent"))?;
+                assert_eq!(lent, 2);
+            }
+            Ok(())
+        });
+    api.emu.register_with(shelves).unwrap();
+    api.emu
+        .register_with(Registration::<Book>::new().on_create(|book| {
+            book.set("status", "shelved");
+            Ok(())
+        }))
+        .unwrap();
+
+    let shelf = api.post("/v1/Shelves", &[("UniqueName", "Poetry")]).await;
+    let sid = shelf.json["sid"].as_str().unwrap().to_owned();
+    for title in ["Odes", "Sonnets"] {
+        let book = api.post("/v1/Shelves/Poetry/Books", &[("Title", title)]).await;
+        assert_eq!(
+            (book.status, book.json["shelf_sid"].as_str()),
+            (201, Some(sid.as_str())),
+            "{}",
+            book.text
+        );
+    }
+    let by_name = api.get("/v1/Shelves/Poetry/Books").await;
+    let by_sid = api.get(&format!("/v1/Shelves/{sid}/Books")).await;
+    assert_eq!(by_name.json["books"].as_array().unwrap().len(), 2, "{}", by_name.text);
+    assert_eq!(by_name.json["books"], by_sid.json["books"]);
+    api.get("/v1/Shelves/Prose/Books").await.assert_error(404, 20404);
+    api.post("/v1/Shelves/Prose/Books", &[("Title", "Nowhere")]).await.assert_error(404, 20404);
+
+    let closed = api.post("/v1/Shelves/Poetry", &[("Status", "closed")]).await;
+    assert_eq!(closed.json["status"], "closed", "{}", closed.text);
+    let books = api.get(&format!("/v1/Shelves/{sid}/Books")).await;
+    let statuses: Vec<&str> =
+        books.json["books"].as_array().unwrap().iter().map(|b| b["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["lent", "lent"]);
+    api.get("/v1/Shelves/Poetry/Books").await.assert_error(404, 20404);
+}
