@@ -143,7 +143,9 @@ impl Change<'_> {
         let Some(resource) = shared.registry.get(ResourceKey::Type(TypeId::of::<R>())) else { return Ok(0) };
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let mut changed = 0;
-        for record in world.collection(resource.key).scope_mut(&scope) {
+        let records = world.collection(resource.key);
+        for id in records.ids_in_scope(&scope) {
+            let Some(record) = records.get(&scope, &id) else { continue };
             let mut object = record.object.clone();
             let mut change = Change {
                 object: &mut object,
@@ -155,9 +157,10 @@ impl Change<'_> {
                 others: None,
             };
             each(&mut change);
-            pin_identity(&resource, &mut object, &scope, &record.id);
+            pin_identity(&resource, &mut object, &scope, &id);
             check(&resource, &object).map_err(|e| HookError::new(500, 20500, e.message().to_owned()))?;
-            record.object = object;
+            let alias = resource.hooks.alias_of(&object);
+            records.replace(&scope, &id, object, alias);
             changed += 1;
         }
         Ok(changed)
@@ -254,13 +257,13 @@ pub type Filter = Box<dyn Fn(Stored<'_>) -> bool + Send>;
 /// Hooks run while the emulator's records are locked, on the server's one thread: keep them
 /// quick, never block in them, and never call the emulator from one (it would deadlock).
 pub(crate) type ChangeHook = Arc<dyn Fn(&mut Change<'_>) -> Result<(), HookError> + Send + Sync>;
-pub(crate) type LookupHook = Arc<dyn Fn(&str, Stored<'_>) -> bool + Send + Sync>;
+pub(crate) type AliasHook = Arc<dyn Fn(Stored<'_>) -> Option<String> + Send + Sync>;
 pub(crate) type FilterHook = Arc<dyn Fn(&ListQuery<'_>) -> Result<Filter, ParamError> + Send + Sync>;
 
 /// The hooks of one registered resource.
 #[derive(Clone, Default)]
 pub(crate) struct Hooks {
-    pub(crate) also_found_by: Option<LookupHook>,
+    pub(crate) also_known_as: Option<AliasHook>,
     pub(crate) on_create: Option<ChangeHook>,
     pub(crate) on_update: Option<ChangeHook>,
     pub(crate) on_read: Option<ChangeHook>,
@@ -268,9 +271,14 @@ pub(crate) struct Hooks {
 }
 
 impl Hooks {
+    /// The other key an object answers to now, by the `also_known_as` hook.
+    pub(crate) fn alias_of(&self, object: &Map<String, Value>) -> Option<String> {
+        self.also_known_as.as_ref().and_then(|alias| alias(Stored { object }))
+    }
+
     pub(crate) fn names(&self) -> Vec<&'static str> {
         let set = [
-            ("also_found_by", self.also_found_by.is_some()),
+            ("also_known_as", self.also_known_as.is_some()),
             ("on_create", self.on_create.is_some()),
             ("on_update", self.on_update.is_some()),
             ("on_read", self.on_read.is_some()),

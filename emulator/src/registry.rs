@@ -87,23 +87,25 @@ impl<R> Registration<R> {
         self
     }
 
-    /// Also finds an object by another key than its identifier: for a fetch, update or delete
-    /// whose identifier names no object, the newest object in scope that `matches` the key is
-    /// the one meant (Video finds a connected participant by identity).
+    /// Another key an object answers to in paths, for as long as this returns it: a fetch,
+    /// update or delete (or a path beneath) whose identifier names no object reaches the newest
+    /// object answering to it. Video finds a connected participant by identity, and an
+    /// in-progress room by unique name. The keys are indexed, so the lookup costs no scan.
     ///
     /// ```
     /// # use sidekick_emulator::Registration;
     /// # struct Participant;
-    /// let by_identity = Registration::<Participant>::new().also_found_by(|key, stored| {
-    ///     stored.get_str("identity") == Some(key) && stored.get_str("status") == Some("connected")
+    /// let by_identity = Registration::<Participant>::new().also_known_as(|stored| {
+    ///     let connected = stored.get_str("status") == Some("connected");
+    ///     stored.get_str("identity").filter(|_| connected).map(str::to_owned)
     /// });
     /// # let _ = by_identity;
     /// ```
-    pub fn also_found_by(
+    pub fn also_known_as(
         mut self,
-        matches: impl Fn(&str, Stored<'_>) -> bool + Send + Sync + 'static,
+        alias: impl Fn(Stored<'_>) -> Option<String> + Send + Sync + 'static,
     ) -> Self {
-        self.hooks.also_found_by = Some(Arc::new(matches));
+        self.hooks.also_known_as = Some(Arc::new(alias));
         self
     }
 

@@ -57,7 +57,7 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
 
 /// The scope with each registered parent's key replaced by the identifier it names:
 /// `/v1/Rooms/DailyStandup/Participants` is scoped by the room's SID when rooms are registered
-/// and found by unique name. `None` when a registered parent has no such object.
+/// and known by unique name. `None` when a registered parent has no such object.
 pub(crate) fn resolve_scope(
     shared: &Shared,
     world: &mut World,
@@ -92,13 +92,13 @@ fn instance_key(resource: &ServedResource, args: &[String]) -> (Vec<String>, Str
 }
 
 /// The identifier of the object `key` names in `scope`: its own, or one an
-/// `also_found_by` hook accepts.
+/// `also_known_as` hook gives it.
 fn resolve(resource: &ServedResource, records: &Collection, scope: &[String], key: &str) -> Option<String> {
     if records.get(scope, key).is_some() {
         return Some(key.to_owned());
     }
-    let matches = resource.hooks.also_found_by.as_ref()?;
-    records.find_newest(scope, |record| matches(key, Stored { object: &record.object }))
+    resource.hooks.also_known_as.as_ref()?;
+    records.find_alias(scope, key).map(str::to_owned)
 }
 
 /// A hook's change to one object; `None` when the hook leaves the status alone. With `world`,
@@ -137,11 +137,17 @@ fn refresh(
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let Some(hook) = resource.hooks.on_read.as_ref() else { return Ok(()) };
-    for record in records.scope_mut(scope).filter(|r| id.is_none_or(|id| r.id == id)) {
+    let ids = match id {
+        Some(id) => vec![id.to_owned()],
+        None => records.ids_in_scope(scope),
+    };
+    for id in ids {
+        let Some(record) = records.get(scope, &id) else { continue };
         let mut object = record.object.clone();
         run_hook(shared, None, resource, Some(hook), &mut object, &[], scope, now)?;
         check(resource, &object)?;
-        record.object = object;
+        let alias = resource.hooks.alias_of(&object);
+        records.replace(scope, &id, object, alias);
     }
     Ok(())
 }
@@ -164,7 +170,7 @@ fn fetch(
     Ok(json(StatusCode::OK, &body))
 }
 
-/// The object `key` names under `scope` (by its identifier, or as an `also_found_by` hook
+/// The object `key` names under `scope` (by its identifier, or as an `also_known_as` hook
 /// finds it), as a fetch would serve it.
 pub(crate) fn stored(
     shared: &Shared,
@@ -226,7 +232,8 @@ pub(crate) fn insert(
     let status = run_hook(shared, Some(&mut world), resource, on_create, &mut object, params, scope, now)?;
     pin_identity(resource, &mut object, scope, &id);
     check(resource, &object)?;
-    let record = Record { scope: scope.to_vec(), id, object };
+    let alias = resource.hooks.alias_of(&object);
+    let record = Record { scope: scope.to_vec(), id, alias, object };
     let body = render(shared, resource, &record);
     if !world.collection(resource.key).insert(record) {
         return Err(ApiError::new(StatusCode::CONFLICT, 20409, format!("{} exists already", resource.name)));
@@ -254,8 +261,10 @@ fn update(
     let status = run_hook(shared, Some(&mut world), resource, on_update, &mut object, &params, &scope, now)?;
     pin_identity(resource, &mut object, &scope, &id);
     check(resource, &object)?;
-    let record = world.collection(resource.key).get_mut(&scope, &id).ok_or_else(not_found)?;
-    record.object = object;
+    let alias = resource.hooks.alias_of(&object);
+    let records = world.collection(resource.key);
+    records.replace(&scope, &id, object, alias);
+    let record = records.get(&scope, &id).ok_or_else(not_found)?;
     let body = render(shared, resource, record);
     Ok(json(status.unwrap_or(StatusCode::OK), &body))
 }

@@ -1,16 +1,18 @@
 //! The records of one registered resource, in creation order, and the pure selection of a page
 //! of them. Nothing here knows HTTP: the wire form of a page is the HTTP layer's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Map, Value};
 
 /// One stored object: the path arguments of its parents (its scope), its own identifier as
-/// it appears in its path, and its JSON.
+/// it appears in its path, another key it answers to for now (a connected participant's
+/// identity), and its JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Record {
     pub(crate) scope: Vec<String>,
     pub(crate) id: String,
+    pub(crate) alias: Option<String>,
     pub(crate) object: Map<String, Value>,
 }
 
@@ -48,6 +50,8 @@ pub(crate) struct Collection {
     next_seq: u64,
     /// The highest whole-number identifier ever stored, per scope.
     highest_numbers: HashMap<Vec<String>, u64>,
+    /// The records answering to each alias in a scope; the newest is the one meant.
+    by_alias: HashMap<(Vec<String>, String), BTreeSet<u64>>,
 }
 
 impl Collection {
@@ -63,8 +67,55 @@ impl Collection {
             *highest = (*highest).max(number);
         }
         self.by_id.insert(key, self.next_seq);
+        if let Some(alias) = &record.alias {
+            self.by_alias.entry((record.scope.clone(), alias.clone())).or_default().insert(self.next_seq);
+        }
         self.records.insert((record.scope.clone(), self.next_seq), record);
         true
+    }
+
+    /// Replaces a stored record's object and alias; `false` if there is no such record.
+    pub(crate) fn replace(
+        &mut self,
+        scope: &[String],
+        id: &str,
+        object: Map<String, Value>,
+        alias: Option<String>,
+    ) -> bool {
+        let Some(seq) = self.seq_of(scope, id) else { return false };
+        let Some(record) = self.records.get_mut(&(scope.to_vec(), seq)) else { return false };
+        let old = std::mem::replace(&mut record.alias, alias.clone());
+        record.object = object;
+        if old != alias {
+            self.unindex_alias(scope, old, seq);
+            if let Some(alias) = alias {
+                self.by_alias.entry((scope.to_vec(), alias)).or_default().insert(seq);
+            }
+        }
+        true
+    }
+
+    fn unindex_alias(&mut self, scope: &[String], alias: Option<String>, seq: u64) {
+        let Some(alias) = alias else { return };
+        let key = (scope.to_vec(), alias);
+        if let Some(holders) = self.by_alias.get_mut(&key) {
+            holders.remove(&seq);
+            if holders.is_empty() {
+                self.by_alias.remove(&key);
+            }
+        }
+    }
+
+    /// The identifier of the newest record of `scope` answering to `alias`.
+    pub(crate) fn find_alias(&self, scope: &[String], alias: &str) -> Option<&str> {
+        let holders = self.by_alias.get(&(scope.to_vec(), alias.to_owned()))?;
+        let newest = holders.last()?;
+        self.records.get(&(scope.to_vec(), *newest)).map(|r| r.id.as_str())
+    }
+
+    /// The identifiers of the records of `scope`, oldest first.
+    pub(crate) fn ids_in_scope(&self, scope: &[String]) -> Vec<String> {
+        self.in_scope(scope).map(|(_, r)| r.id.clone()).collect()
     }
 
     pub(crate) fn get(&self, scope: &[String], id: &str) -> Option<&Record> {
@@ -72,14 +123,11 @@ impl Collection {
         self.records.get(&(scope.to_vec(), seq))
     }
 
-    pub(crate) fn get_mut(&mut self, scope: &[String], id: &str) -> Option<&mut Record> {
-        let seq = self.seq_of(scope, id)?;
-        self.records.get_mut(&(scope.to_vec(), seq))
-    }
-
     pub(crate) fn remove(&mut self, scope: &[String], id: &str) -> Option<Record> {
         let seq = self.by_id.remove(&(scope.to_vec(), id.to_owned()))?;
-        self.records.remove(&(scope.to_vec(), seq))
+        let record = self.records.remove(&(scope.to_vec(), seq))?;
+        self.unindex_alias(scope, record.alias.clone(), seq);
+        Some(record)
     }
 
     /// A whole-number identifier above every one in use (GitHub's issue numbers), so that a
@@ -91,18 +139,6 @@ impl Collection {
     fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
         // Scopes are short (a path's parent arguments); building the key is cheap.
         self.by_id.get(&(scope.to_vec(), id.to_owned())).copied()
-    }
-
-    /// The identifier of the newest record of `scope` that `matches` accepts.
-    pub(crate) fn find_newest(&self, scope: &[String], matches: impl Fn(&Record) -> bool) -> Option<String> {
-        self.in_scope(scope).rev().find(|(_, r)| matches(r)).map(|(_, r)| r.id.clone())
-    }
-
-    /// Every record of `scope`, oldest first, for changes in place.
-    pub(crate) fn scope_mut(&mut self, scope: &[String]) -> impl Iterator<Item = &mut Record> {
-        let from = (scope.to_vec(), 0);
-        let to = (scope.to_vec(), u64::MAX);
-        self.records.range_mut(from..=to).map(|(_, record)| record)
     }
 
     /// The records of `scope` in creation order, with their sequence numbers.
@@ -148,7 +184,7 @@ mod tests {
     use super::*;
 
     fn record(scope: &str, id: &str) -> Record {
-        Record { scope: vec![scope.to_owned()], id: id.to_owned(), object: Map::new() }
+        Record { scope: vec![scope.to_owned()], id: id.to_owned(), alias: None, object: Map::new() }
     }
 
     fn ids(selection: &Selection<'_>) -> Vec<String> {
@@ -175,6 +211,24 @@ mod tests {
         assert_eq!(c.remove(&["A".into()], "a3").unwrap().id, "a3");
         assert!(c.get(&["A".into()], "a3").is_none());
         assert!(c.remove(&["A".into()], "a3").is_none());
+    }
+
+    #[test]
+    fn aliases_name_the_newest_holder_and_follow_changes() {
+        let mut c = Collection::default();
+        let scope = ["R".to_owned()];
+        let with =
+            |id: &str, alias: Option<&str>| Record { alias: alias.map(str::to_owned), ..record("R", id) };
+        c.insert(with("P1", Some("alice")));
+        c.insert(with("P2", Some("alice")));
+        assert_eq!(c.find_alias(&scope, "alice"), Some("P2"));
+        assert!(c.replace(&scope, "P2", Map::new(), None), "P2 leaves");
+        assert_eq!(c.find_alias(&scope, "alice"), Some("P1"));
+        c.remove(&scope, "P1");
+        assert_eq!(c.find_alias(&scope, "alice"), None);
+        assert!(c.by_alias.is_empty(), "no empty sets are kept");
+        assert!(!c.replace(&scope, "P9", Map::new(), None));
+        assert_eq!(c.ids_in_scope(&scope), ["P2"]);
     }
 
     #[test]

@@ -244,8 +244,9 @@ impl Resource for Member {
 
 fn member_hooks() -> Registration<Member> {
     Registration::<Member>::new()
-        .also_found_by(|key, member| {
-            member.get_str("name") == Some(key) && member.get_str("status") == Some("active")
+        .also_known_as(|member| {
+            let active = member.get_str("status") == Some("active");
+            member.get_str("name").filter(|_| active).map(str::to_owned)
         })
         .on_create(|member| {
             if member.get_str("name").is_none_or(str::is_empty) {
@@ -409,8 +410,9 @@ impl Resource for Book {
 async fn parents_are_found_by_alias_and_hooks_change_their_children() {
     let api = Api::start().await;
     let shelves = Registration::<Shelf>::new()
-        .also_found_by(|key, shelf| {
-            shelf.get_str("unique_name") == Some(key) && shelf.get_str("status") == Some("open")
+        .also_known_as(|shelf| {
+            let open = shelf.get_str("status") == Some("open");
+            shelf.get_str("unique_name").filter(|_| open).map(str::to_owned)
         })
         .on_create(|shelf| {
             shelf.set("status", "open");
