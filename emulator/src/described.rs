@@ -128,8 +128,9 @@ fn served(d: Described) -> Result<ServedResource, String> {
             OpName::Fetch => Operation::new(OperationKind::Fetch, HttpMethod::Get, instance),
             OpName::Update => Operation::new(OperationKind::Update, HttpMethod::Post, instance).body(body),
             OpName::Delete => Operation::new(OperationKind::Delete, HttpMethod::Delete, instance),
-            OpName::List => Operation::new(OperationKind::List, HttpMethod::Get, list_path)
-                .list_key(interned(list_key.clone())),
+            OpName::List => {
+                Operation::new(OperationKind::List, HttpMethod::Get, list_path).list_key(intern(&list_key))
+            }
         })
         .collect();
     let fields = d
@@ -155,7 +156,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
                     ));
                 }
             };
-            Ok(Field { name: interned(name), kind, nullable: nullable || kind == Kind::Any })
+            Ok(Field { name: intern(&name), kind, nullable: nullable || kind == Kind::Any })
         })
         .collect::<Result<Vec<_>, String>>()?;
     let timestamps = match d.timestamps {
@@ -170,7 +171,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
         PagingName::PageNumber => PagingCodec::new::<PageNumberPaging>(Formats::of::<PageNumberPaging>()),
     };
     crate::registry::check_paths(&instance, &operations)?;
-    let name = interned(d.name);
+    let name = intern(&d.name);
     Ok(ServedResource {
         key: ResourceKey::Described(name),
         name,
@@ -193,7 +194,6 @@ fn template(path: &str) -> Result<PathTemplate, String> {
     let mut literals = Vec::new();
     let mut params = Vec::new();
     let mut rest = path;
-    let mut literal = String::new();
     while let Some(open) = rest.find(['{', '<']) {
         let close = if rest.as_bytes()[open] == b'{' { '}' } else { '>' };
         let end = rest[open..].find(close).ok_or_else(|| format!("unclosed placeholder in `{path}`"))? + open;
@@ -201,12 +201,11 @@ fn template(path: &str) -> Result<PathTemplate, String> {
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return Err(format!("the placeholder `{name}` in `{path}` is not a name"));
         }
-        literal.push_str(&rest[..open]);
-        literals.push(interned(std::mem::take(&mut literal)));
-        params.push(interned(snake_case(name)));
+        literals.push(intern(&rest[..open]));
+        params.push(intern(&snake_case(name)));
         rest = &rest[end + 1..];
     }
-    literals.push(interned(rest.to_owned()));
+    literals.push(intern(rest));
     Ok(PathTemplate::new(intern_slice(&literals), intern_slice(&params)))
 }
 
@@ -218,10 +217,6 @@ fn collection_of(path: &str) -> Result<PathTemplate, String> {
         return Err(format!("`{path}` has no collection above it: give `list_path`"));
     }
     template(&format!("{parent}{suffix}"))
-}
-
-fn interned(text: String) -> &'static str {
-    intern(&text)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::builder::EmulatorBuilder;
 use crate::error::EmulatorError;
 use crate::faults::{Faults, Route};
-use crate::registry::{Registration, ResourceKey, ServedResource};
+use crate::registry::{Registration, ServedResource};
 use crate::server::ServerHandle;
 use crate::shared::Shared;
 use crate::world::clock::Clock;
@@ -366,14 +366,13 @@ impl Emulator {
         R: Resource,
     {
         let invalid = |message: String| EmulatorError::InvalidArgument { message };
-        let resource =
-            self.shared.registry.get(ResourceKey::Type(std::any::TypeId::of::<R>())).ok_or_else(|| {
-                invalid(format!("{} is not registered: call Emulator::register first", R::NAME))
-            })?;
+        let resource = self.shared.registry.of::<R>().ok_or_else(|| {
+            invalid(format!("{} is not registered: call Emulator::register first", R::NAME))
+        })?;
         let serde_json::Value::Object(fields) = fields else {
             return Err(invalid(format!("the fields of a new {} must be a JSON object", R::NAME)));
         };
-        let expected = resource.instance.params().len() - usize::from(resource.has_identifier());
+        let expected = resource.parent_count();
         if parents.len() != expected {
             return Err(invalid(format!(
                 "{} lives under {expected} parent(s) ({}), not {}",
@@ -414,7 +413,7 @@ impl Emulator {
     /// # Ok::<(), sidekick_emulator::EmulatorError>(())
     /// ```
     pub fn get<R: Resource>(&self, parents: &[&str], id: &str) -> Option<R> {
-        let resource = self.shared.registry.get(ResourceKey::Type(std::any::TypeId::of::<R>()))?;
+        let resource = self.shared.registry.of::<R>()?;
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let value = crate::http::resources::stored(&self.shared, &resource, &scope, id)?;
         serde_json::from_value(value).ok()

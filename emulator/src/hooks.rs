@@ -2,7 +2,6 @@
 //! `queued` to `sent`, a participant found by identity, a kick that stamps `end_time`), a
 //! registered resource's fake takes a small function in Rust.
 
-use std::any::TypeId;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -12,7 +11,6 @@ use crate::http::page_format::{ListQuery, ParamError};
 use sidekick_runtime::Resource;
 
 use crate::http::resources::{check, pin_identity};
-use crate::registry::ResourceKey;
 use crate::shared::Shared;
 use crate::world::World;
 use crate::world::schema::TimestampStyle;
@@ -140,7 +138,7 @@ impl Change<'_> {
         mut each: impl FnMut(&mut Change<'_>),
     ) -> Result<usize, HookError> {
         let Some(Others { shared, world }) = self.others.as_mut() else { return Ok(0) };
-        let Some(resource) = shared.registry.get(ResourceKey::Type(TypeId::of::<R>())) else { return Ok(0) };
+        let Some(resource) = shared.registry.of::<R>() else { return Ok(0) };
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let mut changed = 0;
         let records = world.collection(resource.key);

@@ -280,8 +280,25 @@ impl ServedResource {
     /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than
     /// naming a singleton (`/Services/<sid>/Configuration`).
     pub(crate) fn has_identifier(&self) -> bool {
-        let last = self.instance.literals().last().copied().unwrap_or("");
-        !self.instance.params().is_empty() && !last.contains('/')
+        ends_in_identifier(&self.instance)
+    }
+
+    /// How many path arguments name the parents: those before the identifier.
+    pub(crate) fn parent_count(&self) -> usize {
+        parent_count(&self.instance)
+    }
+
+    /// Whether `path` (another resource's instance or list path) continues this resource's
+    /// objects' paths: `/v1/Rooms/<room>/Participants` under `/v1/Rooms/<sid>`. Only objects
+    /// with an identifier and no suffix but `.json` have paths beneath them.
+    pub(crate) fn is_ancestor_of(&self, path: &PathTemplate) -> bool {
+        let own = self.instance.literals();
+        let depth = self.instance.params().len();
+        self.has_identifier()
+            && depth > 0
+            && matches!(own[depth], "" | ".json")
+            && path.params().len() >= depth
+            && path.literals()[..depth] == own[..depth]
     }
 
     /// The field that holds the identifier: the instance path's last placeholder if it is a
@@ -295,9 +312,7 @@ impl ServedResource {
 /// Checks that every operation addresses what the instance path does: create and list the
 /// parents' collection, the others the object itself. Records are stored by those arguments.
 pub(crate) fn check_paths(instance: &PathTemplate, operations: &[Operation]) -> Result<(), String> {
-    let last = instance.literals().last().copied().unwrap_or("");
-    let has_id = !instance.params().is_empty() && !last.contains('/');
-    let parents = instance.params().len() - usize::from(has_id);
+    let parents = parent_count(instance);
     for op in operations {
         let expected = match op.kind {
             OperationKind::Create | OperationKind::List => parents,
@@ -313,6 +328,18 @@ pub(crate) fn check_paths(instance: &PathTemplate, operations: &[Operation]) -> 
         }
     }
     Ok(())
+}
+
+/// Whether an instance path ends in an identifier, possibly with a suffix (`<sid>.json`),
+/// rather than in a literal segment (a singleton's `/Configuration`).
+fn ends_in_identifier(instance: &PathTemplate) -> bool {
+    let last = instance.literals().last().copied().unwrap_or("");
+    !instance.params().is_empty() && !last.contains('/')
+}
+
+/// How many of an instance path's arguments name its parents.
+fn parent_count(instance: &PathTemplate) -> usize {
+    instance.params().len() - usize::from(ends_in_identifier(instance))
 }
 
 /// Video's fixed routes, which registered resources may not take over.
@@ -339,6 +366,7 @@ pub(crate) fn sid_prefix(given: Option<String>, name: &str) -> Result<String, St
 }
 
 /// A request matched to a registered operation.
+#[derive(Clone)]
 pub(crate) struct Matched {
     pub(crate) resource: Arc<ServedResource>,
     pub(crate) operation: Operation,
@@ -346,7 +374,9 @@ pub(crate) struct Matched {
     pub(crate) args: Vec<String>,
 }
 
-/// What the route table says about a method and path.
+/// What the route table says about a method and path. The intake middleware routes a request
+/// once and leaves this in its extensions for the handler.
+#[derive(Clone)]
 pub(crate) enum Routing {
     Matched(Matched),
     /// The path is served, but not with this method: these are.
@@ -405,6 +435,11 @@ impl Registry {
         }
         resources.push(Arc::new(resource));
         Ok(())
+    }
+
+    /// The registration of the resource type `R`.
+    pub(crate) fn of<R: Resource>(&self) -> Option<Arc<ServedResource>> {
+        self.get(ResourceKey::Type(TypeId::of::<R>()))
     }
 
     pub(crate) fn get(&self, key: ResourceKey) -> Option<Arc<ServedResource>> {

@@ -41,13 +41,9 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
         OperationKind::Update | OperationKind::Patch => update(shared, resource, args, &call),
         OperationKind::Delete => {
             let (mut world, _) = shared.world();
-            let (scope, key) = instance_key(resource, args);
-            let scope = resolve_scope(shared, &mut world, resource, &scope).ok_or_else(not_found);
-            scope.and_then(|scope| {
-                let records = world.collection(resource.key);
-                let id = resolve(resource, records, &scope, &key).ok_or_else(not_found)?;
-                records.remove(&scope, &id);
-                Ok(StatusCode::NO_CONTENT.into_response())
+            locate(shared, &mut world, resource, args).ok_or_else(not_found).map(|(scope, id)| {
+                world.collection(resource.key).remove(&scope, &id);
+                StatusCode::NO_CONTENT.into_response()
             })
         }
         OperationKind::List => list(shared, resource, args, &call),
@@ -65,20 +61,30 @@ pub(crate) fn resolve_scope(
     scope: &[String],
 ) -> Option<Vec<String>> {
     let mut resolved = scope.to_vec();
-    let literals = resource.instance.literals();
+    let registered = shared.registry.all();
     for depth in 1..=scope.len() {
-        let parent = shared.registry.all().into_iter().find(|parent| {
-            let own = parent.instance.literals();
-            parent.has_identifier()
-                && parent.instance.params().len() == depth
-                && matches!(own[depth], "" | ".json")
-                && own[..depth] == literals[..depth]
+        let parent = registered.iter().find(|parent| {
+            parent.instance.params().len() == depth && parent.is_ancestor_of(&resource.instance)
         });
         let Some(parent) = parent else { continue };
         let records = world.collection(parent.key);
-        resolved[depth - 1] = resolve(&parent, records, &resolved[..depth - 1], &resolved[depth - 1])?;
+        resolved[depth - 1] = resolve(parent, records, &resolved[..depth - 1], &resolved[depth - 1])?;
     }
     Some(resolved)
+}
+
+/// The scope and identifier of the stored object an instance path's arguments name, parents'
+/// and object's aliases resolved; `None` if there is none.
+fn locate(
+    shared: &Shared,
+    world: &mut World,
+    resource: &ServedResource,
+    args: &[String],
+) -> Option<(Vec<String>, String)> {
+    let (scope, key) = instance_key(resource, args);
+    let scope = resolve_scope(shared, world, resource, &scope)?;
+    let id = resolve(resource, world.collection(resource.key), &scope, &key)?;
+    Some((scope, id))
 }
 
 /// The scope and identifier an instance path names.
@@ -122,7 +128,7 @@ fn run_hook(
     Ok(change.status.and_then(|s| StatusCode::from_u16(s).ok()))
 }
 
-pub(crate) fn hook_error(e: crate::hooks::HookError) -> ApiError {
+fn hook_error(e: crate::hooks::HookError) -> ApiError {
     let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     ApiError::new(status, e.code, e.message)
 }
@@ -159,13 +165,11 @@ fn fetch(
     path: &str,
 ) -> Result<Response, ApiError> {
     let (mut world, now) = shared.world();
-    let (scope, key) = instance_key(resource, args);
-    let scope =
-        resolve_scope(shared, &mut world, resource, &scope).ok_or_else(|| ApiError::not_found(path))?;
+    let not_found = || ApiError::not_found(path);
+    let (scope, id) = locate(shared, &mut world, resource, args).ok_or_else(not_found)?;
     let records = world.collection(resource.key);
-    let id = resolve(resource, records, &scope, &key).ok_or_else(|| ApiError::not_found(path))?;
     refresh(shared, resource, records, &scope, Some(&id), now)?;
-    let record = records.get(&scope, &id).ok_or_else(|| ApiError::not_found(path))?;
+    let record = records.get(&scope, &id).ok_or_else(not_found)?;
     let body = render(shared, resource, record);
     Ok(json(StatusCode::OK, &body))
 }
@@ -179,10 +183,10 @@ pub(crate) fn stored(
     key: &str,
 ) -> Option<Value> {
     let (mut world, _) = shared.world();
-    let scope = resolve_scope(shared, &mut world, resource, scope)?;
-    let records = world.collection(resource.key);
-    let id = resolve(resource, records, &scope, key)?;
-    records.get(&scope, &id).map(|record| render(shared, resource, record))
+    let mut args = scope.to_vec();
+    args.push(key.to_owned());
+    let (scope, id) = locate(shared, &mut world, resource, &args)?;
+    world.collection(resource.key).get(&scope, &id).map(|record| render(shared, resource, record))
 }
 
 /// Where a new object's identifier comes from.
@@ -250,11 +254,8 @@ fn update(
     let params = request_params(call)?;
     let (mut world, now) = shared.world();
     let not_found = || ApiError::not_found(call.path);
-    let (scope, key) = instance_key(resource, args);
-    let scope = resolve_scope(shared, &mut world, resource, &scope).ok_or_else(not_found)?;
-    let records = world.collection(resource.key);
-    let id = resolve(resource, records, &scope, &key).ok_or_else(not_found)?;
-    let mut object = records.get(&scope, &id).ok_or_else(not_found)?.object.clone();
+    let (scope, id) = locate(shared, &mut world, resource, args).ok_or_else(not_found)?;
+    let mut object = world.collection(resource.key).get(&scope, &id).ok_or_else(not_found)?.object.clone();
     apply(resource, &mut object, &params)?;
     stamp(resource, &mut object, UPDATED, now);
     let on_update = resource.hooks.on_update.as_ref();
@@ -276,9 +277,9 @@ fn list(
     call: &Call<'_>,
 ) -> Result<Response, ApiError> {
     let query = Params::decode(call.query.as_bytes());
-    let pairs = query.pairs().to_vec();
+    let pairs = query.pairs();
     let paging = &resource.paging;
-    let list_query = ListQuery::new(&pairs);
+    let list_query = ListQuery::new(pairs);
     let request = (paging.request)(&list_query).map_err(|e| invalid(&e.param, &e.problem))?;
     let start = match &request.start {
         PageStart::Skip(skip) => Start::Skip(*skip),
@@ -310,7 +311,6 @@ fn list(
         equal.iter().all(|(field, wanted)| wanted.is_some() && record.object.get(*field) == wanted.as_ref())
             && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
     });
-    let list_path = call.path.split('?').next().unwrap_or(call.path);
     let page = ServedPage {
         key: list_key(resource),
         items: {
@@ -324,7 +324,7 @@ fn list(
         next_cursor: selection.next.map(|seq| format!("PA{seq:x}")),
         previous_cursor: selection.previous.map(|seq| format!("PB{seq:x}")),
         origin: &shared.link_base_url,
-        path: list_path,
+        path: call.path,
         filters: &filters,
     };
     let page = (paging.response)(page);
@@ -514,27 +514,15 @@ fn render_with(
 /// (`participants`) and last path segments (`Participants`, or `Messages.json`).
 fn child_lists(shared: &Shared, parent: &ServedResource) -> Vec<(String, &'static str)> {
     let depth = parent.instance.params().len();
-    // A singleton's lists sit beside it, not under it.
-    let last = parent.instance.literals().last().copied().unwrap_or("");
-    if depth == 0 || !parent.has_identifier() || !matches!(last, "" | ".json") {
-        return Vec::new();
-    }
     let mut children = Vec::new();
     for resource in shared.registry.all() {
-        for op in resource.operations.iter().filter(|op| op.kind == OperationKind::List) {
-            let literals = op.path.literals();
-            // A child list has the parent's placeholders and then one literal segment.
-            if op.path.params().len() != depth
-                || !parent.instance.literals()[..depth].iter().eq(&literals[..depth])
-            {
-                continue;
+        let lists = resource.operations.iter().filter(|op| op.kind == OperationKind::List);
+        // A child list has the parent's placeholders and then one literal segment.
+        for op in lists.filter(|op| op.path.params().len() == depth && parent.is_ancestor_of(&op.path)) {
+            let segment = op.path.literals()[depth].strip_prefix('/');
+            if let Some(segment) = segment.filter(|s| !s.is_empty() && !s.contains('/')) {
+                children.push((snake_case(segment.strip_suffix(".json").unwrap_or(segment)), segment));
             }
-            let Some(segment) =
-                literals[depth].strip_prefix('/').filter(|s| !s.is_empty() && !s.contains('/'))
-            else {
-                continue;
-            };
-            children.push((snake_case(segment.strip_suffix(".json").unwrap_or(segment)), segment));
         }
     }
     children

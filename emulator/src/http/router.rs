@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::body::{Bytes, HttpBody};
 use axum::extract::rejection::RawPathParamsRejection;
-use axum::extract::{DefaultBodyLimit, OriginalUri, RawPathParams, Request, State};
+use axum::extract::{DefaultBodyLimit, Extension, OriginalUri, RawPathParams, Request, State};
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
@@ -121,10 +121,16 @@ async fn registered_or_not_found(
     State(shared): State<Arc<Shared>>,
     method: Method,
     uri: Uri,
+    routed: Option<Extension<Routing>>,
     RequestPath(path): RequestPath,
     body: Bytes,
 ) -> Response {
-    match shared.registry.route(method.as_str(), uri.path()) {
+    // Routed by the intake middleware, which always runs first.
+    let routing = match routed {
+        Some(Extension(routing)) => routing,
+        None => shared.registry.route(method.as_str(), uri.path()),
+    };
+    match routing {
         Routing::Matched(matched) => {
             let call =
                 resources::Call { matched, path: &path, query: uri.query().unwrap_or(""), body: &body };

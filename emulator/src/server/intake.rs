@@ -21,20 +21,26 @@ pub(crate) async fn intake(
     matched: Option<MatchedPath>,
     params: Result<RawPathParams, RawPathParamsRejection>,
     RequestPath(path): RequestPath,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     // Unknown paths (the fallback has no matched path), other methods and parameters that are
     // not UTF-8 (answered 404) belong to no route; only `Route::Any` faults cover them.
     let route: Option<Route> = match matched {
         Some(matched) => params.ok().and_then(|_| router::route_of(matched.as_str(), request.method())),
-        // Past the fixed routes: a registered resource's operation, if the table has it.
-        None => match shared.registry.route(request.method().as_str(), request.uri().path()) {
-            Routing::Matched(m) => {
-                Some(Route::Operation { resource: m.resource.name, operation: m.operation.kind })
-            }
-            _ => None,
-        },
+        // Past the fixed routes: a registered resource's operation, if the table has it. The
+        // routing is kept for the handler, so the table is searched once.
+        None => {
+            let routing = shared.registry.route(request.method().as_str(), request.uri().path());
+            let route = match &routing {
+                Routing::Matched(m) => {
+                    Some(Route::Operation { resource: m.resource.name, operation: m.operation.kind })
+                }
+                _ => None,
+            };
+            request.extensions_mut().insert(routing);
+            route
+        }
     };
     shared.count_request(route);
     tracing::debug!(method = %request.method(), %path, ?route, "request");

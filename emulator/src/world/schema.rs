@@ -85,7 +85,7 @@ impl Schema {
     pub(crate) fn of<R: DeserializeOwned>() -> Result<Schema, String> {
         let names = field_names::<R>()
             .ok_or("its Deserialize does not read a struct with named fields (serde's derive does)")?;
-        let fields = names.iter().map(|name| probe_field::<R>(name, names)).collect();
+        let fields = names.iter().map(|name| probe_field::<R>(name)).collect();
         let mut schema =
             Schema { fields, timestamps: TimestampStyle::Rfc3339, validate: Some(validate::<R>) };
         schema
@@ -175,15 +175,15 @@ impl de::Error for Stop {
 /// The field names `R` hands to `deserialize_struct`.
 fn field_names<R: DeserializeOwned>() -> Option<&'static [&'static str]> {
     let mut names = None;
-    let _ = R::deserialize(StructProbe { names: &mut names, field: None, kind: &mut Vec::new() });
+    let _ = R::deserialize(StructProbe { names: &mut names, field: None, calls: &mut Vec::new() });
     names
 }
 
 /// The kind of field `name`: `R` is asked to read an object with that one field, and the
 /// request for its value is recorded.
-fn probe_field<R: DeserializeOwned>(name: &'static str, _: &[&str]) -> Field {
+fn probe_field<R: DeserializeOwned>(name: &'static str) -> Field {
     let mut calls = Vec::new();
-    let _ = R::deserialize(StructProbe { names: &mut None, field: Some(name), kind: &mut calls });
+    let _ = R::deserialize(StructProbe { names: &mut None, field: Some(name), calls: &mut calls });
     let nullable = calls.first() == Some(&Call::Option);
     let kind = calls.into_iter().find_map(|call| match call {
         Call::Option => None,
@@ -204,7 +204,7 @@ enum Call {
 struct StructProbe<'a> {
     names: &'a mut Option<&'static [&'static str]>,
     field: Option<&'static str>,
-    kind: &'a mut Vec<Call>,
+    calls: &'a mut Vec<Call>,
 }
 
 impl<'de> Deserializer<'de> for StructProbe<'_> {
@@ -218,7 +218,7 @@ impl<'de> Deserializer<'de> for StructProbe<'_> {
     ) -> Result<V::Value, Stop> {
         *self.names = Some(fields);
         match self.field {
-            Some(field) => visitor.visit_map(OneField { name: Some(field), calls: self.kind }),
+            Some(field) => visitor.visit_map(OneField { name: Some(field), calls: self.calls }),
             None => Err(Stop),
         }
     }
