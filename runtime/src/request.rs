@@ -64,18 +64,20 @@ impl Request {
     /// placeholder filled from `self.account` or else `client_account`.
     pub(crate) fn render_path_into(&self, out: &mut String, client_account: Option<&str>) -> Result<()> {
         let template = self.operation.path;
-        let (Some(account_param), Path::Pending(given)) = (self.operation.account, &self.path) else {
-            if self.account.is_some() {
+        // `Path::new` leaves the path pending exactly when the template has an account placeholder.
+        let (given, account_param) = match (&self.path, self.operation.account) {
+            (Path::Pending(given), Some(account_param)) => (given, account_param),
+            (Path::Rendered(path), _) if self.account.is_none() => {
+                out.push_str(path);
+                return Ok(());
+            }
+            _ => {
                 return Err(Error::invalid_input(format!(
                     "{}::{} addresses no account ({template} has no account placeholder): remove .account_sid(..)",
                     self.resource,
                     self.operation.kind.as_str(),
                 )));
             }
-            if let Path::Rendered(path) = &self.path {
-                out.push_str(path);
-            }
-            return Ok(());
         };
         let account = self.account.as_deref().or(client_account).ok_or_else(|| {
             Error::invalid_input(format!(
@@ -283,6 +285,15 @@ mod tests {
         assert_eq!(r.timeout(), Some(&Duration::from_secs(3)));
         // The client's own timeout is the HTTP client's, so the request need not carry it.
         assert_eq!(c.http_request(&p, c.inner.timeout).timeout(), None);
+    }
+
+    #[test]
+    fn an_account_for_a_path_without_one_is_refused_before_sending() {
+        let mut request =
+            Request::new("Participant", "https://video.twilio.com", fetch(), &["R", "P"], &()).unwrap();
+        request.account = Some("ACsub".to_owned());
+        let err = client().prepare(&request).unwrap_err();
+        assert!(err.to_string().contains("remove .account_sid(..)"), "{err}");
     }
 
     #[test]

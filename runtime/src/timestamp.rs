@@ -76,8 +76,10 @@ fn parse_twilio_form(text: &str) -> Option<DateTime<Utc>> {
 
 /// Deserializes an RFC 3339 date-time into UTC (see [`parse`]).
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    d.deserialize_str(DateVisitor { parse, form: "an RFC 3339 date-time" })
+    d.deserialize_str(RFC_3339)
 }
+
+const RFC_3339: DateVisitor = DateVisitor { parse, form: "an RFC 3339 date-time" };
 
 /// The same for `Option<DateTime<_>>` fields; `None` is left out of forms and queries.
 pub mod option {
@@ -96,7 +98,7 @@ pub mod option {
 
     /// Deserializes an optional RFC 3339 date-time into UTC: `null` is `None`.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        d.deserialize_option(OptionalDateVisitor(DateVisitor { parse, form: "an RFC 3339 date-time" }))
+        d.deserialize_option(OptionalDateVisitor(RFC_3339))
     }
 }
 
