@@ -460,3 +460,41 @@ async fn parents_are_found_by_alias_and_hooks_change_their_children() {
     assert_eq!(statuses, ["lent", "lent"]);
     api.get("/v1/Shelves/Poetry/Books").await.assert_error(404, 20404);
 }
+
+const BOARD_SETTINGS: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Settings"], &["board_sid"]);
+
+/// A singleton under a board: no identifier of its own, so it is seeded, fetched and updated
+/// by its parent's path alone, and nothing nests under it.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct BoardSettings {
+    board_sid: Option<String>,
+    theme: Option<String>,
+    url: Option<String>,
+}
+
+impl Resource for BoardSettings {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "BoardSettings";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = BOARD_SETTINGS;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, BOARD_SETTINGS),
+        Operation::new(OperationKind::Update, HttpMethod::Post, BOARD_SETTINGS),
+    ];
+}
+
+#[tokio::test]
+async fn a_singleton_lives_at_its_parent_s_path() {
+    let api = Api::start().await;
+    api.emu.register::<BoardSettings>().unwrap();
+    api.get("/v1/Boards/BO1/Settings").await.assert_error(404, 20404);
+    let seeded: BoardSettings = api.emu.insert(&["BO1"], serde_json::json!({"theme": "dark"})).unwrap();
+    assert_eq!(seeded.board_sid.as_deref(), Some("BO1"));
+    let updated = api.post("/v1/Boards/BO1/Settings", &[("Theme", "light")]).await;
+    assert_eq!((updated.status, updated.json["theme"].as_str()), (200, Some("light")), "{}", updated.text);
+    assert_eq!(updated.json["url"], api.url("/v1/Boards/BO1/Settings"));
+    api.get("/v1/Boards/BO2/Settings").await.assert_error(404, 20404);
+    let again = api.emu.insert::<BoardSettings>(&["BO1"], serde_json::json!({})).unwrap_err();
+    assert!(again.to_string().contains("exists already"), "{again}");
+}
