@@ -202,6 +202,9 @@ impl EmulatorBuilder {
         let base_url = format!("http://{link_addr}");
         let link_base_url = public_base_url.unwrap_or_else(|| base_url.clone());
         let shared = Arc::new(Shared::new(self.credentials, base_url, link_base_url));
+        crate::video::register(&shared.registry).map_err(|why| EmulatorError::InvalidArgument {
+            message: format!("Twilio Video's resources could not be registered: {why}"),
+        })?;
         let server = server::spawn(listener, Arc::clone(&shared))?;
         tracing::info!(base_url = %shared.base_url, public_base_url = %shared.link_base_url, "emulator started");
         Ok(Emulator::from_parts(shared, addr, server))

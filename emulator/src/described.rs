@@ -181,7 +181,9 @@ fn served(d: Described) -> Result<ServedResource, String> {
         sid_prefix: sid_prefix(d.sid_prefix, name)?,
         params: Vec::new(),
         paging,
+        links: Vec::new(),
         hooks: Hooks::default(),
+        fixed_routes: &[],
     })
 }
 

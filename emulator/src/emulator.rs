@@ -328,7 +328,8 @@ impl Emulator {
         Ok(names)
     }
 
-    /// The fault routes of the registered resources' operations, in registration order.
+    /// The fault routes of the served resources' operations, in registration order: Video's
+    /// first, which every emulator serves.
     ///
     /// ```
     /// let emu = sidekick_emulator::Emulator::spawn()?;
@@ -340,7 +341,8 @@ impl Emulator {
     ///     fields = { sid = "string" }
     /// "#)?;
     /// let names: Vec<String> = emu.registered_routes().iter().map(|r| r.to_string()).collect();
-    /// assert_eq!(names, ["create-note", "fetch-note"]);
+    /// assert_eq!(names[..3], ["fetch-room", "create-room", "update-room"]);
+    /// assert_eq!(names[names.len() - 2..], ["create-note", "fetch-note"]);
     /// # Ok::<(), sidekick_emulator::EmulatorError>(())
     /// ```
     pub fn registered_routes(&self) -> Vec<Route> {
@@ -348,9 +350,7 @@ impl Emulator {
             .registry
             .all()
             .iter()
-            .flat_map(|r| {
-                r.operations.iter().map(|op| Route::Operation { resource: r.name, operation: op.kind })
-            })
+            .flat_map(|r| r.operations.iter().map(|op| r.route(op.kind)).collect::<Vec<_>>())
             .collect()
     }
 

@@ -135,7 +135,7 @@ impl fmt::Display for Route {
 impl FromStr for Route {
     type Err = ParseFaultError;
 
-    /// A fixed route's name, or `KIND-RESOURCE` (`create-message`) for an operation of a
+    /// A named route's name (Video's), or `KIND-RESOURCE` (`create-message`) for an operation of a
     /// registered resource, which the binary checks once its resources are registered.
     fn from_str(text: &str) -> Result<Route, ParseFaultError> {
         if let Some(route) = Route::ALL.into_iter().find(|route| route.name() == text) {

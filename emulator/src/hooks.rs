@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::http::page_format::{ListQuery, ParamError};
 use sidekick_runtime::Resource;
 
-use crate::http::resources::{check, pin_identity};
+use crate::http::resources::{check, pin_identity, resolve};
 use crate::shared::Shared;
 use crate::world::World;
 use crate::world::schema::TimestampStyle;
@@ -32,6 +32,8 @@ use crate::world::schema::TimestampStyle;
 pub struct Change<'a> {
     pub(crate) object: &'a mut Map<String, Value>,
     pub(crate) params: &'a [(String, Value)],
+    /// The object as stored before an update's parameters were set.
+    pub(crate) previous: Option<&'a Map<String, Value>>,
     pub(crate) scope: &'a [String],
     pub(crate) now: DateTime<Utc>,
     pub(crate) timestamps: TimestampStyle,
@@ -72,6 +74,13 @@ impl Change<'_> {
     /// before storing).
     pub fn set(&mut self, field: &str, value: impl Into<Value>) {
         self.object.insert(field.to_owned(), value.into());
+    }
+
+    /// The object as it was stored before this update: `None` in a create or a read. A hook
+    /// that honours only some parameters (Video updates nothing but a status) restores the
+    /// rest from it.
+    pub fn previous(&self) -> Option<Stored<'_>> {
+        self.previous.map(|object| Stored { object })
     }
 
     /// A request parameter as sent (the last value of a repeated one); `None` when reading.
@@ -148,6 +157,7 @@ impl Change<'_> {
             let mut change = Change {
                 object: &mut object,
                 params: &[],
+                previous: Some(&record.object),
                 scope: &scope,
                 now: self.now,
                 timestamps: resource.schema.timestamps,
@@ -162,6 +172,18 @@ impl Change<'_> {
             changed += 1;
         }
         Ok(changed)
+    }
+
+    /// The stored `R` that `key` names under `parents`: by its identifier, or as its
+    /// `also_known_as` hook finds it (Video refuses a room whose unique name an in-progress room
+    /// has). `None` when there is none, when `R` is not registered, and in `on_read` hooks.
+    pub fn find<R: Resource>(&mut self, parents: &[&str], key: &str) -> Option<Stored<'_>> {
+        let Others { shared, world } = self.others.as_mut()?;
+        let resource = shared.registry.of::<R>()?;
+        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let records = world.collection(resource.key);
+        let id = resolve(&resource, records, &scope, key)?;
+        records.get(&scope, &id).map(|record| Stored { object: &record.object })
     }
 
     /// Answers with this success status (200 to 299) instead of the operation's usual one
@@ -262,6 +284,10 @@ pub(crate) type FilterHook = Arc<dyn Fn(&ListQuery<'_>) -> Result<Filter, ParamE
 #[derive(Clone, Default)]
 pub(crate) struct Hooks {
     pub(crate) also_known_as: Option<AliasHook>,
+    /// Whether a request's path reaches an object by its alias, when not every holder of an
+    /// alias may be reached so (Video indexes reconnecting participants by identity for the
+    /// simulation API, but paths find connected ones only).
+    pub(crate) alias_reaches: Option<fn(Stored<'_>) -> bool>,
     pub(crate) on_create: Option<ChangeHook>,
     pub(crate) on_update: Option<ChangeHook>,
     pub(crate) on_read: Option<ChangeHook>,

@@ -44,7 +44,7 @@ mod intern;
 mod registry;
 mod server;
 mod shared;
-mod simulation;
+mod video;
 mod world;
 
 pub use builder::{
@@ -59,6 +59,6 @@ pub use http::page_format::{
     ListQuery, PageFormat, PageRequest, PageResponse, PageStart, ParamError, ServedPage,
 };
 pub use registry::Registration;
-pub use simulation::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};
+pub use video::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};
 pub use world::clock::Clock;
 pub use world::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};

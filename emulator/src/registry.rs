@@ -11,6 +11,7 @@ use sidekick_runtime::{
     ScimPaging, TokenPaging, UriPaging,
 };
 
+use crate::faults::Route;
 use crate::hooks::{Change, Filter, HookError, Hooks, Stored};
 use crate::http::page_format::{ListQuery, PageFormat, PageRequest, PageResponse, ParamError, ServedPage};
 use crate::http::values::snake_case;
@@ -38,7 +39,10 @@ pub struct Registration<R> {
     pub(crate) sid_prefix: Option<String>,
     pub(crate) params: Vec<(String, String)>,
     page_format: Option<Formats>,
+    links: Vec<(String, String)>,
     hooks: Hooks,
+    /// Routes of Video's operations, which keep their own names (`list-rooms`).
+    fixed_routes: &'static [(OperationKind, Route)],
     marker: PhantomData<fn() -> R>,
 }
 
@@ -48,7 +52,9 @@ impl<R> Default for Registration<R> {
             sid_prefix: None,
             params: Vec::new(),
             page_format: None,
+            links: Vec::new(),
             hooks: Hooks::default(),
+            fixed_routes: &[],
             marker: PhantomData,
         }
     }
@@ -165,6 +171,33 @@ impl<R> Registration<R> {
         self
     }
 
+    /// Objects link to `segment` beneath their own path under the name `name` (in `links`, or
+    /// `subresource_uris`), though nothing registered serves it: a Video room links to its
+    /// `recordings`. Lists of registered resources beneath are linked without this.
+    ///
+    /// ```
+    /// # use sidekick_emulator::Registration;
+    /// # struct Room;
+    /// let room = Registration::<Room>::new().link("recordings", "Recordings");
+    /// # let _ = room;
+    /// ```
+    pub fn link(mut self, name: impl Into<String>, segment: impl Into<String>) -> Self {
+        self.links.push((name.into(), segment.into()));
+        self
+    }
+
+    /// Paths reach an object by its alias only while `reaches` says so.
+    pub(crate) fn alias_reaches(mut self, reaches: fn(Stored<'_>) -> bool) -> Self {
+        self.hooks.alias_reaches = Some(reaches);
+        self
+    }
+
+    /// Gives Video's operations their own route names.
+    pub(crate) fn fixed_routes(mut self, routes: &'static [(OperationKind, Route)]) -> Self {
+        self.fixed_routes = routes;
+        self
+    }
+
     /// The wire form of the list's pages, for a paging shape that is not one of sidekick's
     /// (those the emulator knows).
     pub fn page_format<F: PageFormat>(mut self) -> Self {
@@ -234,7 +267,10 @@ pub(crate) struct ServedResource {
     /// Request parameter renames (`param`, `field`).
     pub(crate) params: Vec<(String, String)>,
     pub(crate) paging: PagingCodec,
+    /// Links to lists nothing registered serves: (`name`, path segment).
+    pub(crate) links: Vec<(String, String)>,
     pub(crate) hooks: Hooks,
+    pub(crate) fixed_routes: &'static [(OperationKind, Route)],
 }
 
 impl ServedResource {
@@ -273,8 +309,16 @@ impl ServedResource {
             sid_prefix,
             params: registration.params,
             paging: PagingCodec::new::<R::ListPaging>(formats),
+            links: registration.links,
             hooks: registration.hooks,
+            fixed_routes: registration.fixed_routes,
         })
+    }
+
+    /// The fault route of one of its operations.
+    pub(crate) fn route(&self, operation: OperationKind) -> Route {
+        let fixed = self.fixed_routes.iter().find(|(kind, _)| *kind == operation);
+        fixed.map_or(Route::Operation { resource: self.name, operation }, |(_, route)| *route)
     }
 
     /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than
@@ -342,14 +386,6 @@ fn parent_count(instance: &PathTemplate) -> usize {
     instance.params().len() - usize::from(ends_in_identifier(instance))
 }
 
-/// Video's fixed routes, which registered resources may not take over.
-const VIDEO_PATHS: [&[&str]; 4] = [
-    &["/v1/Rooms"],
-    &["/v1/Rooms/", ""],
-    &["/v1/Rooms/", "/Participants"],
-    &["/v1/Rooms/", "/Participants/", ""],
-];
-
 /// The SID prefix given, checked, or else the name's first two letters in capitals.
 pub(crate) fn sid_prefix(given: Option<String>, name: &str) -> Result<String, String> {
     match given {
@@ -398,16 +434,6 @@ impl Registry {
         let mut resources = self.resources.write().unwrap_or_else(PoisonError::into_inner);
         if resources.iter().any(|r| r.key == resource.key) {
             return Ok(());
-        }
-        for op in &resource.operations {
-            if VIDEO_PATHS.contains(&op.path.literals()) {
-                return Err(format!(
-                    "its {} ({} {}) is a path the emulator serves for Twilio Video already",
-                    op.kind.as_str(),
-                    op.method,
-                    op.path
-                ));
-            }
         }
         for existing in resources.iter() {
             if snake_case(existing.name) == snake_case(resource.name) {
@@ -475,7 +501,12 @@ impl Registry {
         }
         match best {
             Some((_, matched)) => Routing::Matched(matched),
-            None if !other_methods.is_empty() => Routing::OtherMethods(other_methods),
+            None if !other_methods.is_empty() => {
+                // In the order the methods are declared (GET, POST, ...), whatever the order of
+                // registration.
+                other_methods.sort_by_key(|method| *method as u8);
+                Routing::OtherMethods(other_methods)
+            }
             None => Routing::NotServed,
         }
     }

@@ -1,4 +1,5 @@
-//! What the server and the library handle share: state, clock, faults, credentials, counters.
+//! What the server and the library handle share: the world, clock, faults, credentials,
+//! counters and the registered resources.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -8,15 +9,12 @@ use chrono::{DateTime, Utc};
 
 use crate::faults::{Faults, Route};
 use crate::http::auth::Credentials;
-use crate::http::wire::Origin;
 use crate::registry::Registry;
 use crate::world::World;
 use crate::world::clock::Clock;
-use crate::world::sid::{Sid, SidKind};
-use crate::world::state::State;
+use crate::world::sid::sid;
 
 pub(crate) struct Shared {
-    state: Mutex<State>,
     pub(crate) clock: Clock,
     pub(crate) faults: Faults,
     pub(crate) credentials: Credentials,
@@ -41,7 +39,6 @@ pub(crate) struct Shared {
 impl Shared {
     pub(crate) fn new(credentials: Credentials, base_url: String, link_base_url: String) -> Shared {
         Shared {
-            state: Mutex::new(State::new()),
             clock: Clock::new(),
             faults: Faults::new(),
             credentials,
@@ -54,26 +51,6 @@ impl Shared {
             world: Mutex::default(),
             sids: AtomicU64::new(0),
         }
-    }
-
-    /// Locks the world. Keep the guard for in-memory work only: no I/O, no awaiting.
-    pub(crate) fn state(&self) -> MutexGuard<'_, State> {
-        // State operations validate before they mutate, so a panic cannot leave it half-updated.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Runs `change` on the locked world with the current time. The clock is read while the
-    /// lock is held, so changes are applied in the order of their timestamps: reading it first
-    /// would let two callers stamp `t` and `t + 1` but apply in the other order, around a second
-    /// boundary in real time. Lock order: state, then clock (the clock never waits for state).
-    pub(crate) fn change<T>(&self, change: impl FnOnce(&mut State, DateTime<Utc>) -> T) -> T {
-        let mut state = self.state();
-        let now = self.clock.now();
-        change(&mut state, now)
-    }
-
-    pub(crate) fn origin(&self) -> Origin<'_> {
-        Origin { base_url: &self.link_base_url, account_sid: &self.credentials.account_sid }
     }
 
     pub(crate) fn count_request(&self, route: Option<Route>) {
@@ -94,20 +71,25 @@ impl Shared {
     pub(crate) fn next_request_id(&self) -> String {
         // Wraps rather than overflows: uniqueness over 2^64 requests is not a concern.
         let counter = self.request_ids.fetch_add(1, Ordering::Relaxed).wrapping_add(1);
-        Sid::from_counter(SidKind::Request, counter).to_string()
+        sid("RQ", counter)
     }
 
-    /// Locks the records of registered resources, with the current time read under the lock
-    /// (as [`Shared::change`] does). Keep the guard for in-memory work only.
+    /// Locks the records of registered resources (Video's too), with the current time. Keep the
+    /// guard for in-memory work only: no I/O, no awaiting.
+    ///
+    /// The clock is read while the lock is held, so changes are applied in the order of their
+    /// timestamps: reading it first would let two callers stamp `t` and `t + 1` but apply in the
+    /// other order, around a second boundary in real time. Lock order: world, then clock (the
+    /// clock never waits for the world).
     pub(crate) fn world(&self) -> (MutexGuard<'_, World>, DateTime<Utc>) {
         let world = self.world.lock().unwrap_or_else(PoisonError::into_inner);
         let now = self.clock.now();
         (world, now)
     }
 
-    /// A number for a new SID of a registered resource, unique in this emulator.
-    pub(crate) fn next_sid(&self) -> u64 {
-        self.sids.fetch_add(1, Ordering::Relaxed).wrapping_add(1)
+    /// A new SID with `prefix`, unique in this emulator.
+    pub(crate) fn next_sid(&self, prefix: &str) -> String {
+        sid(prefix, self.sids.fetch_add(1, Ordering::Relaxed).wrapping_add(1))
     }
 
     pub(crate) fn request_count(&self, route: Route) -> u64 {
@@ -124,9 +106,6 @@ impl Shared {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::world::model::RoomSettings;
-    use crate::world::selection::PageRequest;
-    use crate::world::state::ParticipantFilter;
 
     fn shared() -> Shared {
         let credentials = Credentials {
@@ -137,40 +116,6 @@ mod tests {
             bearer_token: "b".to_owned(),
         };
         Shared::new(credentials, "http://127.0.0.1:1".to_owned(), "http://127.0.0.1:1".to_owned())
-    }
-
-    #[test]
-    fn real_time_stamps_follow_the_order_changes_are_applied() {
-        // Real time, several writers: whatever the interleaving, creation order (the order joins
-        // were applied) must never go back in time.
-        let shared = shared();
-        shared.change(|state, now| state.create_room(Some("R"), RoomSettings::default(), now)).unwrap();
-        std::thread::scope(|scope| {
-            for writer in 0..4 {
-                let shared = &shared;
-                scope.spawn(move || {
-                    for i in 0..500 {
-                        let identity = format!("w{writer}-{i}");
-                        shared.change(|state, now| state.join("R", &identity, now)).unwrap();
-                    }
-                });
-            }
-        });
-        let request = PageRequest { size: 1000, index: 0, token: None };
-        let mut stamps = Vec::new();
-        let mut token = None;
-        loop {
-            let page = PageRequest { token, ..request };
-            let (_, participants, selection) =
-                shared.state().list_participants("R", &ParticipantFilter::default(), &page).unwrap();
-            stamps.extend(participants.iter().map(|p| p.date_created));
-            match selection.next {
-                Some(next) => token = Some(next),
-                None => break,
-            }
-        }
-        assert_eq!(stamps.len(), 2000);
-        assert!(stamps.is_sorted(), "a later change got an earlier timestamp");
     }
 
     #[test]

@@ -5,7 +5,6 @@ use axum::http::header::{self, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::error::EmulatorError;
 use crate::http::wire;
 
 /// Twilio's generic "invalid parameter" error.
@@ -70,6 +69,10 @@ impl ApiError {
     }
 
     /// The message the body carries.
+    pub(crate) fn code(&self) -> u32 {
+        self.code
+    }
+
     pub(crate) fn message(&self) -> &str {
         &self.message
     }
@@ -79,17 +82,6 @@ impl ApiError {
             self.headers.push((name, value));
         }
         self
-    }
-
-    /// Maps a state error met while serving `request_path` to Twilio's answer for it.
-    pub(crate) fn from_emulator(err: EmulatorError, request_path: &str) -> ApiError {
-        match err {
-            EmulatorError::RoomNotFound { .. } | EmulatorError::ParticipantNotFound { .. } => {
-                ApiError::not_found(request_path)
-            }
-            EmulatorError::RoomExists { .. } => ApiError::new(StatusCode::BAD_REQUEST, 53113, "Room exists"),
-            other => ApiError::bad_request(other.to_string()),
-        }
     }
 }
 

@@ -2,18 +2,54 @@
 //! the body and headers of the page served. The selection of records is the world's
 //! (`world::collection`); this is only its wire form.
 
+use std::cell::RefCell;
+
+use crate::hooks::Stored;
 use serde_json::{Map, Value, json};
 use sidekick_runtime::{MetaPaging, PageNumberPaging, Paging, ScimPaging, TokenPaging, UriPaging};
 
-/// The query of a list request, as a paging shape reads it.
+/// The query of a list request, as a paging shape or a
+/// [`list_filter`](crate::Registration::list_filter) hook reads it.
 #[derive(Debug)]
 pub struct ListQuery<'a> {
     pairs: &'a [(String, String)],
+    parent: Option<Map<String, Value>>,
+    /// Values page links carry instead of those sent, by parameter name.
+    echoes: RefCell<Vec<(String, String)>>,
 }
 
 impl<'a> ListQuery<'a> {
     pub(crate) fn new(pairs: &'a [(String, String)]) -> ListQuery<'a> {
-        ListQuery { pairs }
+        ListQuery { pairs, parent: None, echoes: RefCell::default() }
+    }
+
+    pub(crate) fn set_parent(&mut self, parent: Option<Map<String, Value>>) {
+        self.parent = parent;
+    }
+
+    /// The object the list belongs to, when its resource is registered: the room, for a list
+    /// of its participants (Video lists a completed room's disconnected participants by
+    /// default). Always `None` for a paging shape's [`PageFormat::page_request`].
+    pub fn parent(&self) -> Option<Stored<'_>> {
+        self.parent.as_ref().map(|object| Stored { object })
+    }
+
+    /// Page links carry `value` for the query parameter `name` instead of the value sent: a
+    /// filter in its normal form (a date-time in UTC).
+    pub fn echo_as(&self, name: &str, value: impl Into<String>) {
+        let mut echoes = self.echoes.borrow_mut();
+        echoes.retain(|(n, _)| n != name);
+        echoes.push((name.to_owned(), value.into()));
+    }
+
+    /// `filters` as page links carry them.
+    pub(crate) fn echoed(&self, mut filters: Vec<(String, String)>) -> Vec<(String, String)> {
+        for (name, value) in self.echoes.borrow().iter() {
+            for (_, sent) in filters.iter_mut().filter(|(n, _)| n == name) {
+                sent.clone_from(value);
+            }
+        }
+        filters
     }
 
     /// The first value of a query parameter.

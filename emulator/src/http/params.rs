@@ -1,10 +1,6 @@
-//! Query-string and form parameters, and parsing of their values with Twilio-style errors.
-
-use std::str::FromStr;
+//! Query-string and form parameters, and the date-times clients send as filters.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-
-use crate::http::api_error::ApiError;
 
 /// Decoded `name=value` pairs, in the order sent. Names are case-sensitive, as in Twilio.
 #[derive(Debug, Default)]
@@ -25,51 +21,6 @@ impl Params {
     pub(crate) fn pairs(&self) -> &[(String, String)] {
         &self.pairs
     }
-
-    /// The first value of `name`, if sent.
-    pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.pairs.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
-    }
-
-    /// Every value of a repeated parameter such as `VideoCodecs`.
-    pub(crate) fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.pairs.iter().filter(move |(key, _)| key == name).map(|(_, value)| value.as_str())
-    }
-
-    /// Parses `name` with `FromStr`; `expected` describes valid values for the error message.
-    pub(crate) fn parse<T: FromStr>(&self, name: &str, expected: &str) -> Result<Option<T>, ApiError> {
-        self.get(name).map(|text| text.parse().map_err(|_| invalid_value(name, text, expected))).transpose()
-    }
-
-    /// A boolean sent as `true` or `false` (any case).
-    pub(crate) fn boolean(&self, name: &str) -> Result<Option<bool>, ApiError> {
-        self.get(name)
-            .map(|text| match text.to_ascii_lowercase().as_str() {
-                "true" => Ok(true),
-                "false" => Ok(false),
-                _ => Err(invalid_value(name, text, "true or false")),
-            })
-            .transpose()
-    }
-
-    /// A date-time filter: RFC 3339 with any offset, or a bare `YYYY-MM-DD` (midnight UTC).
-    pub(crate) fn date_time(&self, name: &str) -> Result<Option<DateTime<Utc>>, ApiError> {
-        self.get(name)
-            .map(|text| {
-                parse_date_time(text).ok_or_else(|| {
-                    invalid_value(
-                        name,
-                        text,
-                        "an ISO 8601 date-time such as 2015-07-30T20:00:00Z, or a date such as 2015-07-30",
-                    )
-                })
-            })
-            .transpose()
-    }
-}
-
-pub(crate) fn invalid_value(name: &str, text: &str, expected: &str) -> ApiError {
-    ApiError::bad_request(format!("Invalid value `{text}` for parameter {name}: expected {expected}"))
 }
 
 /// Parses the date-time forms clients send for `DateCreatedAfter` / `DateCreatedBefore`.
@@ -99,10 +50,11 @@ mod tests {
     #[test]
     fn decodes_pairs_in_order_with_repeats() {
         let params = Params::decode(b"Status=connected&VideoCodecs=VP8&VideoCodecs=H264&X=a+b%2Fc");
-        assert_eq!(params.get("Status"), Some("connected"));
-        assert_eq!(params.get("status"), None);
-        assert_eq!(params.get_all("VideoCodecs").collect::<Vec<_>>(), ["VP8", "H264"]);
-        assert_eq!(params.get("X"), Some("a b/c"));
+        let pairs: Vec<(&str, &str)> = params.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [("Status", "connected"), ("VideoCodecs", "VP8"), ("VideoCodecs", "H264"), ("X", "a b/c")]
+        );
     }
 
     #[test]
@@ -117,14 +69,5 @@ mod tests {
         for bad in ["", "yesterday", "2015-13-01", "2015-07-30T25:00:00Z", "1438286400"] {
             assert_eq!(parse_date_time(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn booleans_and_enums_report_the_parameter_name() {
-        let params = Params::decode(b"AudioOnly=TRUE&LargeRoom=maybe&Count=x");
-        assert_eq!(params.boolean("AudioOnly").unwrap(), Some(true));
-        assert!(params.boolean("LargeRoom").is_err());
-        assert_eq!(params.boolean("Missing").unwrap(), None);
-        assert!(params.parse::<u32>("Count", "a number").is_err());
     }
 }

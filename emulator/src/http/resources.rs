@@ -73,6 +73,22 @@ pub(crate) fn resolve_scope(
     Some(resolved)
 }
 
+/// The stored object that `resource`'s list under `scope` belongs to, when its resource is
+/// registered (a room, for the list of its participants).
+fn parent_object(
+    shared: &Shared,
+    world: &mut World,
+    resource: &ServedResource,
+    scope: &[String],
+) -> Option<Map<String, Value>> {
+    let (id, parents) = scope.split_last()?;
+    let registered = shared.registry.all();
+    let parent = registered.iter().find(|parent| {
+        parent.instance.params().len() == scope.len() && parent.is_ancestor_of(&resource.instance)
+    })?;
+    world.collection(parent.key).get(parents, id).map(|record| record.object.clone())
+}
+
 /// The scope and identifier of the stored object an instance path's arguments name, parents'
 /// and object's aliases resolved; `None` if there is none.
 fn locate(
@@ -99,31 +115,67 @@ fn instance_key(resource: &ServedResource, args: &[String]) -> (Vec<String>, Str
 
 /// The identifier of the object `key` names in `scope`: its own, or one an
 /// `also_known_as` hook gives it.
-fn resolve(resource: &ServedResource, records: &Collection, scope: &[String], key: &str) -> Option<String> {
+pub(crate) fn resolve(
+    resource: &ServedResource,
+    records: &Collection,
+    scope: &[String],
+    key: &str,
+) -> Option<String> {
     if records.get(scope, key).is_some() {
         return Some(key.to_owned());
     }
+    // A SID's hex digits may be sent in either case.
+    if let Some(digits) = key.strip_prefix(resource.sid_prefix.as_str())
+        && digits.len() == 32
+        && digits.bytes().all(|b| b.is_ascii_hexdigit())
+        && digits.bytes().any(|b| b.is_ascii_uppercase())
+    {
+        let lower = format!("{}{}", resource.sid_prefix, digits.to_ascii_lowercase());
+        if records.get(scope, &lower).is_some() {
+            return Some(lower);
+        }
+    }
     resource.hooks.also_known_as.as_ref()?;
-    records.find_alias(scope, key).map(str::to_owned)
+    let id = records.find_alias(scope, key)?;
+    let reaches = resource.hooks.alias_reaches.is_none_or(|reaches| {
+        records.get(scope, id).is_some_and(|record| reaches(Stored { object: &record.object }))
+    });
+    reaches.then(|| id.to_owned())
+}
+
+/// What a hook sees besides the object: the request's parameters, the object as stored before
+/// an update, where the object lives, and when.
+#[derive(Clone, Copy)]
+struct HookContext<'a> {
+    params: &'a [(String, Value)],
+    previous: Option<&'a Map<String, Value>>,
+    scope: &'a [String],
+    now: DateTime<Utc>,
 }
 
 /// A hook's change to one object; `None` when the hook leaves the status alone. With `world`,
 /// the hook may change other resources' objects too (`Change::for_each`).
-#[allow(clippy::too_many_arguments)]
 fn run_hook(
     shared: &Shared,
     world: Option<&mut World>,
     resource: &ServedResource,
     hook: Option<&ChangeHook>,
     object: &mut Map<String, Value>,
-    params: &[(String, Value)],
-    scope: &[String],
-    now: DateTime<Utc>,
+    context: HookContext<'_>,
 ) -> Result<Option<StatusCode>, ApiError> {
     let Some(hook) = hook else { return Ok(None) };
+    let HookContext { params, previous, scope, now } = context;
     let others = world.map(|world| Others { shared, world });
-    let mut change =
-        Change { object, params, scope, now, timestamps: resource.schema.timestamps, status: None, others };
+    let mut change = Change {
+        object,
+        params,
+        previous,
+        scope,
+        now,
+        timestamps: resource.schema.timestamps,
+        status: None,
+        others,
+    };
     hook(&mut change).map_err(hook_error)?;
     Ok(change.status.and_then(|s| StatusCode::from_u16(s).ok()))
 }
@@ -150,7 +202,8 @@ fn refresh(
     for id in ids {
         let Some(record) = records.get(scope, &id) else { continue };
         let mut object = record.object.clone();
-        run_hook(shared, None, resource, Some(hook), &mut object, &[], scope, now)?;
+        let context = HookContext { params: &[], previous: None, scope, now };
+        run_hook(shared, None, resource, Some(hook), &mut object, context)?;
         check(resource, &object)?;
         let alias = resource.hooks.alias_of(&object);
         records.replace(scope, &id, object, alias);
@@ -228,12 +281,16 @@ pub(crate) fn insert(
         (None, Some(field)) if field.kind == Kind::Integer => {
             world.collection(resource.key).next_number(scope).to_string()
         }
-        _ => format!("{}{:032x}", resource.sid_prefix, shared.next_sid()),
+        _ => shared.next_sid(&resource.sid_prefix),
     };
     let mut object = new_object(shared, resource, now);
     apply(resource, &mut object, params)?;
+    // Pinned before the hook, so that it sees where the object will live, and after, so that
+    // it cannot move it.
+    pin_identity(resource, &mut object, scope, &id);
     let on_create = resource.hooks.on_create.as_ref();
-    let status = run_hook(shared, Some(&mut world), resource, on_create, &mut object, params, scope, now)?;
+    let context = HookContext { params, previous: None, scope, now };
+    let status = run_hook(shared, Some(&mut world), resource, on_create, &mut object, context)?;
     pin_identity(resource, &mut object, scope, &id);
     check(resource, &object)?;
     let alias = resource.hooks.alias_of(&object);
@@ -252,22 +309,36 @@ fn update(
     call: &Call<'_>,
 ) -> Result<Response, ApiError> {
     let params = request_params(call)?;
+    let (body, status) = update_object(shared, resource, args, &params, call.path)?;
+    Ok(json(status.unwrap_or(StatusCode::OK), &body))
+}
+
+/// Changes the stored object an instance path's arguments name with `params`, as an update
+/// request to `path` would, and returns it as served, with the status an `on_update` hook chose.
+pub(crate) fn update_object(
+    shared: &Shared,
+    resource: &ServedResource,
+    args: &[String],
+    params: &[(String, Value)],
+    path: &str,
+) -> Result<(Value, Option<StatusCode>), ApiError> {
     let (mut world, now) = shared.world();
-    let not_found = || ApiError::not_found(call.path);
+    let not_found = || ApiError::not_found(path);
     let (scope, id) = locate(shared, &mut world, resource, args).ok_or_else(not_found)?;
-    let mut object = world.collection(resource.key).get(&scope, &id).ok_or_else(not_found)?.object.clone();
-    apply(resource, &mut object, &params)?;
+    let previous = world.collection(resource.key).get(&scope, &id).ok_or_else(not_found)?.object.clone();
+    let mut object = previous.clone();
+    apply(resource, &mut object, params)?;
     stamp(resource, &mut object, UPDATED, now);
     let on_update = resource.hooks.on_update.as_ref();
-    let status = run_hook(shared, Some(&mut world), resource, on_update, &mut object, &params, &scope, now)?;
+    let context = HookContext { params, previous: Some(&previous), scope: &scope, now };
+    let status = run_hook(shared, Some(&mut world), resource, on_update, &mut object, context)?;
     pin_identity(resource, &mut object, &scope, &id);
     check(resource, &object)?;
     let alias = resource.hooks.alias_of(&object);
     let records = world.collection(resource.key);
     records.replace(&scope, &id, object, alias);
     let record = records.get(&scope, &id).ok_or_else(not_found)?;
-    let body = render(shared, resource, record);
-    Ok(json(status.unwrap_or(StatusCode::OK), &body))
+    Ok((render(shared, resource, record), status))
 }
 
 fn list(
@@ -279,7 +350,7 @@ fn list(
     let query = Params::decode(call.query.as_bytes());
     let pairs = query.pairs();
     let paging = &resource.paging;
-    let list_query = ListQuery::new(pairs);
+    let mut list_query = ListQuery::new(pairs);
     let request = (paging.request)(&list_query).map_err(|e| invalid(&e.param, &e.problem))?;
     let start = match &request.start {
         PageStart::Skip(skip) => Start::Skip(*skip),
@@ -287,28 +358,33 @@ fn list(
             decode_cursor(value).ok_or_else(|| invalid(param, "pass back the value from an earlier page"))?
         }
     };
+    let filters: Vec<(String, String)> =
+        pairs.iter().filter(|(name, _)| !paging.reserved.contains(&name.as_str())).cloned().collect();
+    // Each filter's value read as its field's kind (`Pinned=True` is `true`); one that cannot
+    // be is refused, as Twilio refuses `Status=online`.
+    let mut equal: Vec<(&str, Value)> = Vec::new();
+    for (name, value) in &filters {
+        let Some(field) = field_of(resource, name).and_then(|f| resource.schema.field(f)) else { continue };
+        let wanted = coerce(field.kind, &Value::String(value.clone()))
+            .ok_or_else(|| invalid(name, &expected(field.kind)))?;
+        equal.push((field.name, wanted));
+    }
+    let (mut world, now) = shared.world();
+    let scope =
+        &resolve_scope(shared, &mut world, resource, scope).ok_or_else(|| ApiError::not_found(call.path))?;
+    list_query.set_parent(parent_object(shared, &mut world, resource, scope));
     let custom: Option<Filter> = match &resource.hooks.list_filter {
         Some(make) => Some(make(&list_query).map_err(|e| invalid(&e.param, &e.problem))?),
         None => None,
     };
-    let filters: Vec<(String, String)> =
-        pairs.iter().filter(|(name, _)| !paging.reserved.contains(&name.as_str())).cloned().collect();
-    // Each filter's value read as its field's kind (`Pinned=True` is `true`); one that reads
-    // as nothing matches nothing.
-    let equal: Vec<(&str, Option<Value>)> = filters
-        .iter()
-        .filter_map(|(name, value)| {
-            let field = resource.schema.field(field_of(resource, name)?)?;
-            Some((field.name, coerce(field.kind, &Value::String(value.clone()))))
-        })
-        .collect();
-    let (mut world, now) = shared.world();
-    let scope =
-        &resolve_scope(shared, &mut world, resource, scope).ok_or_else(|| ApiError::not_found(call.path))?;
+    let filters = list_query.echoed(filters);
+    // Page links name the parents as stored (a room's SID, though the request used its name).
+    let scope_args: Vec<&str> = scope.iter().map(String::as_str).collect();
+    let list_path = call.matched.operation.path.render(&scope_args).unwrap_or_else(|_| call.path.to_owned());
     let records = world.collection(resource.key);
     refresh(shared, resource, records, scope, None, now)?;
     let selection = records.select(scope, start, request.size, |record| {
-        equal.iter().all(|(field, wanted)| wanted.is_some() && record.object.get(*field) == wanted.as_ref())
+        equal.iter().all(|(field, wanted)| record.object.get(*field) == Some(wanted))
             && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
     });
     let page = ServedPage {
@@ -324,7 +400,7 @@ fn list(
         next_cursor: selection.next.map(|seq| format!("PA{seq:x}")),
         previous_cursor: selection.previous.map(|seq| format!("PB{seq:x}")),
         origin: &shared.link_base_url,
-        path: call.path,
+        path: &list_path,
         filters: &filters,
     };
     let page = (paging.response)(page);
@@ -477,7 +553,7 @@ fn render(shared: &Shared, resource: &ServedResource, record: &Record) -> Value 
 fn render_with(
     shared: &Shared,
     resource: &ServedResource,
-    children: &[(String, &str)],
+    children: &[(String, String)],
     record: &Record,
 ) -> Value {
     let mut object = record.object.clone();
@@ -510,9 +586,10 @@ fn render_with(
     Value::Object(object)
 }
 
-/// The lists of registered resources directly under `parent`'s objects: their names
-/// (`participants`) and last path segments (`Participants`, or `Messages.json`).
-fn child_lists(shared: &Shared, parent: &ServedResource) -> Vec<(String, &'static str)> {
+/// The lists directly under `parent`'s objects: those of registered resources, then those its
+/// registration links to. Each is a name (`participants`) and a last path segment
+/// (`Participants`, or `Messages.json`).
+fn child_lists(shared: &Shared, parent: &ServedResource) -> Vec<(String, String)> {
     let depth = parent.instance.params().len();
     let mut children = Vec::new();
     for resource in shared.registry.all() {
@@ -521,8 +598,14 @@ fn child_lists(shared: &Shared, parent: &ServedResource) -> Vec<(String, &'stati
         for op in lists.filter(|op| op.path.params().len() == depth && parent.is_ancestor_of(&op.path)) {
             let segment = op.path.literals()[depth].strip_prefix('/');
             if let Some(segment) = segment.filter(|s| !s.is_empty() && !s.contains('/')) {
-                children.push((snake_case(segment.strip_suffix(".json").unwrap_or(segment)), segment));
+                let name = snake_case(segment.strip_suffix(".json").unwrap_or(segment));
+                children.push((name, segment.to_owned()));
             }
+        }
+    }
+    for (name, segment) in &parent.links {
+        if !children.iter().any(|(known, _)| known == name) {
+            children.push((name.clone(), segment.clone()));
         }
     }
     children

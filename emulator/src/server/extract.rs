@@ -1,18 +1,15 @@
-//! Extractors that answer in Twilio's terms: the path as sent, decoded path parameters, and the
-//! request's parameters from its query string or form body.
+//! Extractors that answer in Twilio's terms: the path as sent, and the request's body.
 
 use std::convert::Infallible;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Path, Request};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{Method, StatusCode};
-use serde::de::DeserializeOwned;
 
 use crate::http::api_error::ApiError;
-use crate::http::params::Params;
 
-/// Larger form bodies are refused with 413; real ones are a few hundred bytes.
+/// Larger bodies are refused with 413; real ones are a few hundred bytes.
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The request path exactly as the client sent it (still percent-encoded, trailing slash kept),
@@ -32,35 +29,15 @@ fn request_path(parts: &Parts) -> &str {
     parts.extensions.get::<OriginalUri>().map_or(parts.uri.path(), |original| original.path())
 }
 
-/// Percent-decoded path parameters, by position. A parameter that does not decode to UTF-8 can
-/// name no room or participant, so it is answered with Twilio's 404.
-pub(crate) struct PathParams<T>(pub(crate) T);
+/// The request's body (a form, or JSON), read whatever its Content-Type says. It is capped by
+/// the router's `DefaultBodyLimit` of [`MAX_BODY_BYTES`], and a larger one is refused in
+/// Twilio's error shape.
+pub(crate) struct RequestBody(pub(crate) Bytes);
 
-impl<T, S> FromRequestParts<S> for PathParams<T>
-where
-    T: DeserializeOwned + Send,
-    S: Send + Sync,
-{
+impl<S: Send + Sync> FromRequest<S> for RequestBody {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<PathParams<T>, ApiError> {
-        match Path::<T>::from_request_parts(parts, state).await {
-            Ok(Path(params)) => Ok(PathParams(params)),
-            Err(_) => Err(ApiError::not_found(request_path(parts))),
-        }
-    }
-}
-
-/// Parameters come from the query string for GET and from the form body for POST, whatever its
-/// Content-Type says; a body or Content-Type on a GET is ignored, as real clients sometimes send
-/// one. The body is capped by the router's `DefaultBodyLimit` of [`MAX_BODY_BYTES`].
-impl<S: Send + Sync> FromRequest<S> for Params {
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Params, ApiError> {
-        if request.method() != Method::POST {
-            return Ok(Params::decode(request.uri().query().unwrap_or("").as_bytes()));
-        }
+    async fn from_request(request: Request, state: &S) -> Result<RequestBody, ApiError> {
         let body = Bytes::from_request(request, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::payload_too_large(MAX_BODY_BYTES)
@@ -68,6 +45,6 @@ impl<S: Send + Sync> FromRequest<S> for Params {
                 ApiError::bad_request(format!("Could not read the request body: {}", rejection.body_text()))
             }
         })?;
-        Ok(Params::decode(&body))
+        Ok(RequestBody(body))
     }
 }

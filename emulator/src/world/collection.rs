@@ -1,7 +1,7 @@
 //! The records of one registered resource, in creation order, and the pure selection of a page
 //! of them. Nothing here knows HTTP: the wire form of a page is the HTTP layer's.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
@@ -51,7 +51,9 @@ pub(crate) struct Collection {
     /// The highest whole-number identifier ever stored, per scope.
     highest_numbers: HashMap<Vec<String>, u64>,
     /// The records answering to each alias in a scope; the newest is the one meant.
-    by_alias: HashMap<(Vec<String>, String), BTreeSet<u64>>,
+    /// Sequence numbers in ascending order: nearly always one, so a sorted `Vec` rather than a
+    /// tree node per alias.
+    by_alias: HashMap<(Vec<String>, String), Vec<u64>>,
 }
 
 impl Collection {
@@ -68,7 +70,7 @@ impl Collection {
         }
         self.by_id.insert(key, self.next_seq);
         if let Some(alias) = &record.alias {
-            self.by_alias.entry((record.scope.clone(), alias.clone())).or_default().insert(self.next_seq);
+            self.by_alias.entry((record.scope.clone(), alias.clone())).or_default().push(self.next_seq);
         }
         self.records.insert((record.scope.clone(), self.next_seq), record);
         true
@@ -89,7 +91,10 @@ impl Collection {
         if old != alias {
             self.unindex_alias(scope, old, seq);
             if let Some(alias) = alias {
-                self.by_alias.entry((scope.to_vec(), alias)).or_default().insert(seq);
+                let holders = self.by_alias.entry((scope.to_vec(), alias)).or_default();
+                if let Err(at) = holders.binary_search(&seq) {
+                    holders.insert(at, seq);
+                }
             }
         }
         true
@@ -99,7 +104,7 @@ impl Collection {
         let Some(alias) = alias else { return };
         let key = (scope.to_vec(), alias);
         if let Some(holders) = self.by_alias.get_mut(&key) {
-            holders.remove(&seq);
+            holders.retain(|held| *held != seq);
             if holders.is_empty() {
                 self.by_alias.remove(&key);
             }
@@ -139,6 +144,14 @@ impl Collection {
     fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
         // Scopes are short (a path's parent arguments); building the key is cheap.
         self.by_id.get(&(scope.to_vec(), id.to_owned())).copied()
+    }
+
+    /// The records of `scope`, oldest first.
+    pub(crate) fn records_in_scope<'a>(
+        &'a self,
+        scope: &[String],
+    ) -> impl DoubleEndedIterator<Item = &'a Record> + 'a {
+        self.in_scope(scope).map(|(_, record)| record)
     }
 
     /// The records of `scope` in creation order, with their sequence numbers.

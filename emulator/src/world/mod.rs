@@ -5,9 +5,7 @@ pub(crate) mod clock;
 pub(crate) mod collection;
 pub(crate) mod model;
 pub(crate) mod schema;
-pub(crate) mod selection;
 pub(crate) mod sid;
-pub(crate) mod state;
 
 use std::collections::HashMap;
 

@@ -198,10 +198,15 @@ async fn registration_refuses_clashes_and_repeats_harmlessly() {
     assert!(bad_prefix.to_string().contains("SID prefix"), "{bad_prefix}");
     let bad_param = emu.register_with(Registration::<Note>::new().param("Body", "body")).unwrap_err();
     assert!(bad_param.to_string().contains("`body`"), "{bad_param}");
+    // Video's resources are registered like any other: their paths and names are taken.
     let video = emu
-        .register_described("[[resource]]\nname = \"Room\"\npath = \"/v1/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
+        .register_described("[[resource]]\nname = \"Space\"\npath = \"/v1/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
         .unwrap_err();
-    assert!(video.to_string().contains("Twilio Video already"), "{video}");
+    assert!(video.to_string().contains("served already, as Room's fetch"), "{video}");
+    let room = emu
+        .register_described("[[resource]]\nname = \"Room\"\npath = \"/v3/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
+        .unwrap_err();
+    assert!(room.to_string().contains("named Room"), "{room}");
     let namesake = emu
         .register_described("[[resource]]\nname = \"Board\"\npath = \"/v2/Boards/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
         .unwrap_err();

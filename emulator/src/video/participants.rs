@@ -1,0 +1,145 @@
+//! Participants: found by identity while connected, kicked by `Status=disconnected`, listed
+//! connected (or, in a completed room, disconnected) unless asked otherwise. They join through
+//! the simulation API: Twilio's REST API has no create.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+use sidekick::twilio::video::v1::Participant;
+use sidekick_runtime::OperationKind;
+
+use super::rooms::date_filter;
+use super::{CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, parse_time, whole_seconds_between};
+use crate::faults::Route;
+use crate::hooks::{Change, Filter, HookError, Stored};
+use crate::http::page_format::{ListQuery, ParamError};
+use crate::http::wire::timestamp;
+use crate::registry::Registration;
+
+const ROUTES: &[(OperationKind, Route)] = &[
+    (OperationKind::Fetch, Route::FetchParticipant),
+    (OperationKind::Update, Route::UpdateParticipant),
+    (OperationKind::List, Route::ListParticipants),
+];
+const STATUSES: [&str; 3] = [CONNECTED, DISCONNECTED, RECONNECTING];
+
+pub(super) fn registration() -> Registration<Participant> {
+    Registration::new()
+        .sid_prefix("PA")
+        .fixed_routes(ROUTES)
+        .link("published_tracks", "PublishedTracks")
+        .link("subscribed_tracks", "SubscribedTracks")
+        .link("subscribe_rules", "SubscribeRules")
+        .link("anonymize", "Anonymize")
+        .also_known_as(identity)
+        .alias_reaches(connected)
+        .on_update(kick)
+        .list_filter(filter)
+}
+
+/// The identity a participant present in its room (connected or reconnecting) is indexed by.
+/// Only one is present per identity: a join disconnects the one before.
+pub(super) fn identity(participant: Stored<'_>) -> Option<String> {
+    let present = matches!(participant.get_str("status"), Some(CONNECTED | RECONNECTING));
+    participant.get_str("identity").filter(|_| present).map(str::to_owned)
+}
+
+/// Paths find a participant by identity only while it is connected, as at Twilio.
+fn connected(participant: Stored<'_>) -> bool {
+    participant.get_str("status") == Some(CONNECTED)
+}
+
+/// `Status=disconnected` kicks a participant; one already disconnected is returned unchanged.
+/// Nothing else about a participant can be updated. Answers 202, as Twilio does.
+fn kick(participant: &mut Change<'_>) -> Result<(), HookError> {
+    match participant.param("Status") {
+        None => return Err(HookError::new(400, 20001, "Missing required parameter Status in the post body")),
+        Some(DISCONNECTED) => {}
+        Some(other) => {
+            return Err(HookError::bad_request(
+                "Status",
+                &format!("`{other}` is not `disconnected`, the only status a participant can be updated to"),
+            ));
+        }
+    }
+    // Only the status is honoured: everything else stays as stored.
+    if let Some(previous) = participant.previous {
+        participant.object.clone_from(previous);
+    }
+    let now = participant.now();
+    disconnect(participant.object, now);
+    participant.answer_with(202);
+    Ok(())
+}
+
+/// Marks a participant as gone at `now`; `false` if it already was.
+pub(super) fn disconnect(participant: &mut Map<String, Value>, now: DateTime<Utc>) -> bool {
+    if participant.get("status").and_then(Value::as_str) == Some(DISCONNECTED) {
+        return false;
+    }
+    let joined = participant.get("start_time").and_then(Value::as_str).and_then(parse_time).unwrap_or(now);
+    participant.insert("status".into(), DISCONNECTED.into());
+    participant.insert("end_time".into(), timestamp(now).into());
+    participant.insert("date_updated".into(), timestamp(now).into());
+    participant.insert("duration".into(), whole_seconds_between(joined, now).into());
+    true
+}
+
+/// Moves a present participant between connected and reconnecting at `now`.
+pub(super) fn set_presence(participant: &mut Map<String, Value>, status: &'static str, now: DateTime<Utc>) {
+    if participant.get("status").and_then(Value::as_str) != Some(status) {
+        participant.insert("status".into(), status.into());
+        participant.insert("date_updated".into(), timestamp(now).into());
+    }
+}
+
+/// A participant who joins `room_sid` at `now`.
+pub(super) fn joined(
+    account_sid: &str,
+    room_sid: &str,
+    sid: String,
+    identity: &str,
+    now: DateTime<Utc>,
+) -> Map<String, Value> {
+    let at = Value::from(timestamp(now));
+    let fields: [(&str, Value); 12] = [
+        ("sid", sid.into()),
+        ("room_sid", room_sid.into()),
+        ("account_sid", account_sid.into()),
+        ("status", CONNECTED.into()),
+        ("identity", identity.into()),
+        ("date_created", at.clone()),
+        ("date_updated", at.clone()),
+        ("start_time", at),
+        ("end_time", Value::Null),
+        ("duration", Value::Null),
+        // Rendered for each response, from where the participant is stored.
+        ("url", Value::Null),
+        ("links", Value::Null),
+    ];
+    fields.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
+}
+
+/// Connected participants unless `Status` says otherwise, or disconnected ones once the room is
+/// completed; `DateCreatedAfter` and `DateCreatedBefore`, both strict. `Identity` is an
+/// equality filter on its field.
+fn filter(query: &ListQuery<'_>) -> Result<Filter, ParamError> {
+    let default_status = match query.get("Status") {
+        None if query.parent().is_some_and(|room| room.get_str("status") != Some(IN_PROGRESS)) => {
+            Some(DISCONNECTED)
+        }
+        None => Some(CONNECTED),
+        Some(status) if STATUSES.contains(&status) => None,
+        Some(other) => {
+            let problem = format!("`{other}` is not connected, disconnected or reconnecting");
+            return Err(ParamError::new("Status", problem));
+        }
+    };
+    let after = date_filter(query, "DateCreatedAfter")?;
+    let before = date_filter(query, "DateCreatedBefore")?;
+    Ok(Box::new(move |participant| {
+        let created = || participant.get_str("date_created").and_then(parse_time);
+        default_status.is_none_or(|status| participant.get_str("status") == Some(status))
+            && after.is_none_or(|after| created().is_some_and(|at| at > after))
+            && before.is_none_or(|before| created().is_some_and(|at| at < before))
+    }))
+}
