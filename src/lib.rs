@@ -43,6 +43,7 @@ pub mod twilio;
 /// | `base_url` | `"https://video.twilio.com"`, or a `&str` constant's path | required: where the resource lives; subject to region/edge and overrides on the [`Client`]. A constant lets a module's resources share one. |
 /// | `path` | `"/v1/Rooms/<room>/Participants/<sid>"` | required: the instance (or singleton) path. Each `<placeholder>` becomes a method parameter taking any `AsRef<str>`, percent-encoded as data; a placeholder may share a segment with text (`<sid>.json`). |
 /// | `account` | `"account_sid"` | the placeholder filled from the client's account SID (Twilio's 2010 API), so methods do not take it; `.account_sid(..)` on a call names another account. |
+/// | `sid_prefix` | `"RM"` | the letters the resource's SIDs start with (`RM` and 32 hex digits for a Video room): 1 to 8 capitals or digits, starting with a capital. Sets [`Resource::SID_PREFIX`], for code that makes or recognises SIDs, such as a local fake server. |
 /// | `fetch` | flag, params type, or `(...)` | `fetch(client, ...)`: `GET` the path. `response = "redirect"` for an answer that is a redirect ([`Redirect`]). |
 /// | `create` | flag, params type, or `(...)` | `create(client, ...[, &params])`: `POST` to the list path. |
 /// | `update` | flag, params type, or `(...)` | `update(client, ...[, &params])`: `POST` (or `method = "PUT"`/`"PATCH"`) to the path. |

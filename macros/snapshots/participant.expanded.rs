@@ -2,6 +2,7 @@
 // #[resource(
 //     base_url = "https://video.twilio.com",
 //     path = "/v1/Rooms/<room>/Participants/<sid>",
+//     sid_prefix = "PA",
 //     fetch,
 //     update = UpdateParticipant,
 //     list = ParticipantFilter
@@ -45,6 +46,9 @@ impl ::sidekick::__private::Resource for Participant {
             )
             .list_key("participants"),
     ];
+    const SID_PREFIX: ::core::option::Option<&'static str> = ::core::option::Option::Some(
+        "PA",
+    );
 }
 #[automatically_derived]
 impl Participant {

@@ -50,6 +50,7 @@ pub(crate) struct Attrs {
     pub(crate) path: Option<Keyed<LitStr>>,
     pub(crate) base_url: Option<Keyed<BaseUrl>>,
     pub(crate) account: Option<Keyed<LitStr>>,
+    pub(crate) sid_prefix: Option<Keyed<LitStr>>,
     /// Indexed like [`OPERATIONS`].
     pub(crate) ops: [Option<Keyed<OpAttrs>>; 6],
     pub(crate) krate: Option<Keyed<LitStr>>,
@@ -73,6 +74,7 @@ impl Attrs {
             path,
             base_url,
             account,
+            sid_prefix,
             ops,
             krate,
             recovered: _,
@@ -82,6 +84,7 @@ impl Attrs {
         fill(&mut self.path, path);
         fill(&mut self.base_url, base_url);
         fill(&mut self.account, account);
+        fill(&mut self.sid_prefix, sid_prefix);
         for (slot, op) in self.ops.iter_mut().zip(ops) {
             fill(slot, op);
         }
@@ -142,6 +145,7 @@ fn parse_key(cx: &Ctxt, attrs: &mut Attrs, key: Ident, meta: &ParseNestedMeta) -
             set(cx, &mut attrs.base_url, key, base_url_value(cx, meta)?)
         }
         "account" => set(cx, &mut attrs.account, key, string_value(cx, meta, "account = \"account_sid\"")?),
+        "sid_prefix" => set(cx, &mut attrs.sid_prefix, key, string_value(cx, meta, "sid_prefix = \"RM\"")?),
         "crate" => set(cx, &mut attrs.krate, key, string_value(cx, meta, "crate = \"sidekick\"")?),
         "list_key" => {
             cx.error_spanned_by(&key, "`list_key` is now part of `list`: write `list(key = \"...\")`");
@@ -381,7 +385,7 @@ mod tests {
         let (a, err) = parse_str(
             r#"#[resource(path = "/v1/Rooms/<sid>", base_url = "https://video.twilio.com", account = "account_sid",
                 fetch, update(params = U, method = "PUT", body = "json", response = "empty"), create = C, delete,
-                list(params = F, path = "/v1/Rooms", key = "rooms", paging = "meta"), crate = "sk")]"#,
+                list(params = F, path = "/v1/Rooms", key = "rooms", paging = "meta"), sid_prefix = "RM", crate = "sk")]"#,
         );
         assert_eq!(err, None);
         assert_eq!(a.path.unwrap().value.value(), "/v1/Rooms/<sid>");
@@ -392,6 +396,7 @@ mod tests {
         let list = &a.ops[OpName::List as usize].as_ref().unwrap().value;
         assert!(matches!(list.paging.as_ref().unwrap().value, PagingAttr::BuiltIn(_)));
         assert!(a.ops[OpName::Fetch as usize].as_ref().unwrap().value.params.is_none());
+        assert_eq!(a.sid_prefix.unwrap().value.value(), "RM");
         assert_eq!(a.krate.unwrap().value.value(), "sk");
     }
 
@@ -418,7 +423,7 @@ mod tests {
     #[test]
     fn all_mistakes_are_collected() {
         let (_, err) = parse_str(
-            r#"#[resource(pth = "/x", path = 5, update = "U", delete = true, path = "/y", list_key = "k", fetch(method = "GET"), update(metod = "PUT"))]"#,
+            r#"#[resource(pth = "/x", path = 5, update = "U", delete = true, path = "/y", list_key = "k", fetch(method = "GET"), update(metod = "PUT"), sid_prefix = RM, sid_prefix = "RM", sid_prefix = "PA")]"#,
         );
         let err = err.unwrap();
         for expected in [
@@ -430,6 +435,8 @@ mod tests {
             "`fetch` takes no `method`",
             "unknown key `metod` in `update(...)`: did you mean `method`?",
             "`update` is given twice",
+            "`sid_prefix` must be a string literal, as in `sid_prefix = \"RM\"`",
+            "`sid_prefix` is given twice",
         ] {
             assert!(err.contains(expected), "missing {expected:?} in {err}");
         }

@@ -41,6 +41,12 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
         clause
     });
     let where_clause = decodable.as_ref().or(where_clause);
+    // Only when declared: the trait's default is `None`, and the expansion stays small.
+    let sid_prefix = model.sid_prefix.as_ref().map(|prefix| {
+        quote! {
+            const SID_PREFIX: ::core::option::Option<&'static str> = ::core::option::Option::Some(#prefix);
+        }
+    });
     // A resource named like one of its methods (Twilio Sync's `List`) is not a constructor.
     let lowered = name.to_lowercase();
     let allow = model
@@ -58,6 +64,7 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
             const BASE_URL: &'static str = #base_url;
             const PATH: #rt::PathTemplate = #path;
             const OPERATIONS: &'static [#rt::Operation] = &[#(#operations),*];
+            #sid_prefix
         }
 
         #[automatically_derived]

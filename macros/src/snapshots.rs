@@ -41,6 +41,7 @@ fn participant_instance_with_update_and_filtered_list() {
 #[resource(
     base_url = "https://video.twilio.com",
     path = "/v1/Rooms/<room>/Participants/<sid>",
+    sid_prefix = "PA",
     fetch,
     update = UpdateParticipant,
     list = ParticipantFilter

@@ -4,8 +4,19 @@
 use std::fmt;
 
 /// The top-level keys of `#[resource(...)]`.
-pub(crate) const KEYS: &[&str] =
-    &["base_url", "path", "account", "fetch", "create", "update", "patch", "delete", "list", "crate"];
+pub(crate) const KEYS: &[&str] = &[
+    "base_url",
+    "path",
+    "account",
+    "sid_prefix",
+    "fetch",
+    "create",
+    "update",
+    "patch",
+    "delete",
+    "list",
+    "crate",
+];
 
 /// An operation key, in the order of [`OPERATIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +168,8 @@ mod tests {
         assert_eq!(closest("pth", KEYS), Some("path"));
         assert_eq!(closest("updte", KEYS), Some("update"));
         assert_eq!(closest("base", KEYS), Some("base_url"));
+        assert_eq!(closest("sid", KEYS), Some("sid_prefix"));
+        assert_eq!(closest("sid_prefx", KEYS), Some("sid_prefix"));
         assert_eq!(closest("frobnicate", KEYS), None);
         assert_eq!(closest("metod", OpName::Update.keys()), Some("method"));
         assert_eq!(closest("cursor", PAGING), None);

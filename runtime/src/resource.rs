@@ -60,6 +60,38 @@ pub trait Resource: DeserializeOwned + Send + 'static {
     ///
     /// [`MetaPaging`]: crate::MetaPaging
     type ListPaging: Paging;
+    /// The letters every SID of this resource starts with, such as `"RM"` for a Twilio Video
+    /// room (`RM` and 32 hex digits), if the resource declares them: for code that makes or
+    /// recognises SIDs without calling the API (a local fake server, say). `None` by default;
+    /// the derive sets it from `sid_prefix = "RM"`.
+    ///
+    /// ```
+    /// # extern crate sidekick_runtime as sidekick;
+    /// use sidekick::{HttpMethod, Operation, OperationKind, PathTemplate, Resource};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Room { sid: Option<String> }
+    ///
+    /// const ROOM: PathTemplate = PathTemplate::new(&["/v1/Rooms/", ""], &["sid"]);
+    ///
+    /// impl Resource for Room {
+    ///     type ListPaging = sidekick::MetaPaging;
+    ///     const NAME: &'static str = "Room";
+    ///     const BASE_URL: &'static str = "https://video.twilio.com";
+    ///     const PATH: PathTemplate = ROOM;
+    ///     const OPERATIONS: &'static [Operation] =
+    ///         &[Operation::new(OperationKind::Fetch, HttpMethod::Get, ROOM)];
+    ///     const SID_PREFIX: Option<&'static str> = Some("RM");
+    /// }
+    ///
+    /// /// A SID for the `n`th object of a resource, in the resource's own shape.
+    /// fn sid<R: Resource>(n: u128) -> Option<String> {
+    ///     R::SID_PREFIX.map(|prefix| format!("{prefix}{n:032x}"))
+    /// }
+    ///
+    /// assert_eq!(sid::<Room>(1).as_deref(), Some("RM00000000000000000000000000000001"));
+    /// ```
+    const SID_PREFIX: Option<&'static str> = None;
 
     /// The operation of this kind, if the resource has it.
     fn operation(kind: OperationKind) -> Option<&'static Operation> {
@@ -226,5 +258,10 @@ mod tests {
     fn a_hand_written_base_url_is_checked_before_sending() {
         let err = request::<Unchecked, ()>(OperationKind::Fetch, &["a", "b"], &(), None).unwrap_err();
         assert!(err.to_string().contains("query or fragment"), "{err}");
+    }
+
+    #[test]
+    fn a_resource_declares_no_sid_prefix_unless_it_says_so() {
+        assert_eq!(Day::SID_PREFIX, None);
     }
 }

@@ -107,6 +107,21 @@ pub(crate) fn derive_path(path: &str) -> String {
     out
 }
 
+/// The prefix of the resource's SIDs: the letters of its `sid` property's pattern, when that
+/// is exactly `^XX[0-9a-fA-F]{32}$`. Looser patterns (`^(SM|MM)...`, `[a-zA-Z0-9]{32}`) name
+/// no single prefix, so they give none.
+fn sid_prefix<'a>(schema: &'a Value, space: &Space<'a>) -> Option<String> {
+    let (_, sid) = space.properties(schema).into_iter().find(|(wire, _)| *wire == "sid")?;
+    let pattern = space.resolve(sid).get("pattern")?.as_str()?;
+    pattern_prefix(pattern).map(str::to_owned)
+}
+
+/// `RM` of `^RM[0-9a-fA-F]{32}$`; `None` for any other pattern.
+pub(crate) fn pattern_prefix(pattern: &str) -> Option<&str> {
+    let prefix = pattern.strip_prefix('^')?.strip_suffix("[0-9a-fA-F]{32}$")?;
+    (prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase())).then_some(prefix)
+}
+
 /// The snake_case name of a path placeholder, never a raw identifier.
 fn placeholder_name(wire: &str) -> String {
     let name = field_name(wire);
@@ -144,6 +159,9 @@ pub(crate) fn resource_code<'a>(
     keys.push(format!("path = {:?}", derive_path(plan.path())));
     if account {
         keys.push("account = \"account_sid\"".to_owned());
+    }
+    if let Some(prefix) = primary.and_then(|schema| sid_prefix(schema, space)) {
+        keys.push(format!("sid_prefix = {prefix:?}"));
     }
 
     let mut defines = vec![name.to_owned()];

@@ -1,7 +1,7 @@
 use serde_json::{Value, json};
 
 use super::layout::{file_stem, replace_block};
-use super::resource::derive_path;
+use super::resource::{derive_path, pattern_prefix};
 use super::space::pascal;
 use super::*;
 
@@ -149,4 +149,31 @@ fn a_schema_the_mapping_does_not_know_fails_naming_the_field() {
         json!({"type": "string", "format": "novel"});
     let error = module_files("twilio_things_v1", &extract, false).err().expect("an error");
     assert!(error.to_string().contains("Thing.sid"), "{error}");
+}
+
+#[test]
+fn a_sid_pattern_with_one_prefix_declares_it() {
+    assert_eq!(pattern_prefix("^RM[0-9a-fA-F]{32}$"), Some("RM"));
+    for other in [
+        "^(SM|MM)[0-9a-fA-F]{32}$",
+        "^ZS[a-zA-Z0-9]{32}$",
+        "IY[0-9a-f]{32}",
+        "^rm[0-9a-fA-F]{32}$",
+        "^R[0-9a-fA-F]{32}$",
+    ] {
+        assert_eq!(pattern_prefix(other), None, "{other}");
+    }
+    let thing = |extract: &Value| {
+        let files = module_files("twilio_things_v1", extract, false).unwrap();
+        files.files["src/twilio/things/v1/thing.rs"].clone()
+    };
+    let mut extract = extract();
+    assert!(!thing(&extract).contains("sid_prefix"), "no pattern, no prefix");
+    extract["components"]["schemas"]["thing"]["properties"]["sid"] =
+        json!({"type": "string", "pattern": "^TH[0-9a-fA-F]{32}$"});
+    let code = thing(&extract);
+    assert!(code.contains("    account = \"account_sid\",\n    sid_prefix = \"TH\",\n"), "{code}");
+    extract["components"]["schemas"]["thing"]["properties"]["sid"] =
+        json!({"type": "string", "pattern": "^(TH|TX)[0-9a-fA-F]{32}$"});
+    assert!(!thing(&extract).contains("sid_prefix"), "two prefixes, none declared");
 }

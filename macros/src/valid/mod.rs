@@ -17,6 +17,8 @@ pub(crate) struct Model<'a> {
     pub(crate) path: Template,
     /// The placeholder filled from the client's account SID, in snake_case.
     pub(crate) account: Option<String>,
+    /// Checked: 1 to 8 capitals or digits, starting with a capital.
+    pub(crate) sid_prefix: Option<String>,
     pub(crate) ops: Vec<OpModel>,
     /// `false` when there is no path to take the methods' parameters from: after that error
     /// only the trait impl is emitted.
@@ -68,9 +70,10 @@ pub(crate) enum Paging {
 pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> Option<Model<'a>> {
     let expandable = check_shape(cx, input);
     let base_url = base_url(cx, input, &attrs);
+    let sid_prefix = attrs.sid_prefix.as_ref().and_then(|prefix| check_sid_prefix(cx, &prefix.value));
     let Some(path_attr) = &attrs.path else {
         report_missing_path(cx, input, &attrs);
-        return expandable.then(|| without_path(input));
+        return expandable.then(|| without_path(input, sid_prefix));
     };
     let path = template(cx, &path_attr.value);
     let krate = attrs
@@ -103,6 +106,7 @@ pub(crate) fn validate<'a>(cx: &Ctxt, input: &'a DeriveInput, attrs: Attrs) -> O
         base_url,
         path,
         account,
+        sid_prefix,
         ops,
         methods: true,
     };
@@ -387,7 +391,7 @@ fn report_missing_path(cx: &Ctxt, input: &DeriveInput, attrs: &Attrs) {
 
 /// The model after a missing path: the trait is still implemented, so code that only needs
 /// `Resource` compiles, but no methods can be generated without knowing their parameters.
-fn without_path(input: &DeriveInput) -> Model<'_> {
+fn without_path(input: &DeriveInput, sid_prefix: Option<String>) -> Model<'_> {
     Model {
         ident: &input.ident,
         vis: &input.vis,
@@ -396,6 +400,7 @@ fn without_path(input: &DeriveInput) -> Model<'_> {
         base_url: BaseUrlModel::Literal("https://example.invalid".to_owned()),
         path: Template::recover(""),
         account: None,
+        sid_prefix,
         ops: Vec::new(),
         methods: false,
     }
@@ -480,6 +485,62 @@ fn check_base_url(cx: &Ctxt, literal: &LitStr) -> Option<String> {
     let (scheme, rest, host) = (scheme?, rest?, host?);
     let path = &rest[host.len()..];
     Some(format!("{scheme}{}{}", host.to_ascii_lowercase(), path.trim_end_matches('/')))
+}
+
+/// The SID prefix, or `None` after reporting what is wrong with it.
+fn check_sid_prefix(cx: &Ctxt, literal: &LitStr) -> Option<String> {
+    let text = literal.value();
+    match sid_prefix_problem(&text) {
+        None => Some(text),
+        Some(problem) => {
+            cx.error_spanned_by(literal, problem);
+            None
+        }
+    }
+}
+
+/// What is wrong with a SID prefix, with the fix: it must be 1 to 8 ASCII capitals or digits,
+/// starting with a capital (Twilio's are two capitals, as `RM` in `RM` + 32 hex digits).
+fn sid_prefix_problem(text: &str) -> Option<String> {
+    const EXAMPLE: &str = "as in `sid_prefix = \"RM\"` for SIDs such as `RM` followed by 32 hex digits";
+    const MAX: usize = 8;
+    if text.is_empty() {
+        return Some(format!(
+            "`sid_prefix` is empty: give the letters the resource's SIDs start with, {EXAMPLE}"
+        ));
+    }
+    if let Some(bad) = text.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        return Some(format!(
+            "SID prefix `{text}` contains {bad:?}: a prefix has only capitals `A`-`Z` and digits, {EXAMPLE}"
+        ));
+    }
+    // A whole SID pasted in place of its prefix: the letters before the 32 hex digits.
+    let (letters, digits) = text.split_at(text.len().saturating_sub(32));
+    if (1..=MAX).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && digits.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Some(format!(
+            "`{text}` is a whole SID, not its prefix: write `sid_prefix = \"{}\"`",
+            letters.to_ascii_uppercase()
+        ));
+    }
+    if text.len() > MAX {
+        return Some(format!(
+            "SID prefix `{text}` has {} characters, more than {MAX}: give only the letters the SIDs start with, {EXAMPLE}",
+            text.len()
+        ));
+    }
+    if !text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(format!("SID prefix `{text}` must start with a letter, {EXAMPLE}"));
+    }
+    if text.bytes().any(|b| b.is_ascii_lowercase()) {
+        return Some(format!(
+            "SID prefix `{text}` must be in capitals, as SIDs write it: `sid_prefix = \"{}\"`",
+            text.to_ascii_uppercase()
+        ));
+    }
+    None
 }
 
 fn crate_path(cx: &Ctxt, literal: &LitStr) -> Option<syn::Path> {

@@ -7,6 +7,7 @@ struct Facts {
     ops: Vec<(OpName, String, &'static str, String)>,
     base: String,
     account: Option<String>,
+    sid_prefix: Option<String>,
 }
 
 /// Validates `item`, returning the model's key facts or every error message.
@@ -22,7 +23,7 @@ fn check(item: &str) -> Result<Facts, String> {
         BaseUrlModel::Const(_) => "<const>".into(),
     };
     let ops = m.ops.into_iter().map(|o| (o.name, o.path.to_string(), o.method, o.list_key)).collect();
-    Ok(Facts { ops, base, account: m.account })
+    Ok(Facts { ops, base, account: m.account, sid_prefix: m.sid_prefix })
 }
 
 const BASE: &str = r#"base_url = "https://video.twilio.com""#;
@@ -156,4 +157,40 @@ fn shapes_and_missing_attributes() {
         let err = check(item).err().unwrap_or_else(|| panic!("{item}: no error"));
         assert!(err.contains(expected), "{item}: {err}");
     }
+}
+
+#[test]
+fn sid_prefixes_are_capitals_and_digits_starting_with_a_capital() {
+    for good in ["RM", "PA", "KS", "ZS", "Q", "AB12CD34", "I1"] {
+        assert_eq!(sid_prefix_problem(good), None, "{good}");
+    }
+    for (bad, expected) in [
+        ("", "`sid_prefix` is empty"),
+        ("R-M", "contains '-'"),
+        ("RM ", "contains ' '"),
+        ("RÖ", "contains 'Ö'"),
+        ("RM0123456789abcdef0123456789ABCDEF", "is a whole SID, not its prefix: write `sid_prefix = \"RM\"`"),
+        ("rm0123456789abcdef0123456789abcdef", "write `sid_prefix = \"RM\"`"),
+        ("PARTICIPANT", "has 11 characters, more than 8"),
+        ("1A", "must start with a letter"),
+        ("rm", "must be in capitals, as SIDs write it: `sid_prefix = \"RM\"`"),
+        ("Pa", "`sid_prefix = \"PA\"`"),
+    ] {
+        let problem = sid_prefix_problem(bad).unwrap_or_else(|| panic!("{bad:?}: no problem"));
+        assert!(problem.contains(expected), "{bad:?}: {problem}");
+    }
+    let item = format!(
+        r#"#[resource({BASE}, path = "/v1/Rooms/<sid>", fetch, sid_prefix = "RM")] struct P {{ a: u8 }}"#
+    );
+    assert_eq!(check(&item).unwrap().sid_prefix.as_deref(), Some("RM"));
+    let item = format!(r#"#[resource({BASE}, path = "/v1/Rooms/<sid>", fetch)] struct P {{ a: u8 }}"#);
+    assert_eq!(check(&item).unwrap().sid_prefix, None);
+    let item = format!(
+        r#"#[resource({BASE}, path = "/v1/Rooms/<sid>", fetch, sid_prefix = "rm")] struct P {{ a: u8 }}"#
+    );
+    assert!(check(&item).unwrap_err().contains("must be in capitals"));
+    // Checked even when the missing path stops everything else.
+    let item = format!(r#"#[resource({BASE}, fetch, sid_prefix = "")] struct P {{ a: u8 }}"#);
+    let err = check(&item).unwrap_err();
+    assert!(err.contains("missing `path`") && err.contains("`sid_prefix` is empty"), "{err}");
 }

@@ -18,6 +18,7 @@ mod shadows {
     #[resource(
         base_url = "https://video.twilio.com",
         path = "/v1/Rooms/<room>/Participants/<sid>",
+        sid_prefix = "PA",
         fetch(response = "redirect"),
         update(params = Params, method = "PUT", body = "json", response = "empty"),
         list(params = Params, paging = "token"),

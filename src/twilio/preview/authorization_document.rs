@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/HostedNumbers/AuthorizationDocuments/<sid>",
+    sid_prefix = "PX",
     fetch,
     create = CreateAuthorizationDocument,
     update = UpdateAuthorizationDocument,

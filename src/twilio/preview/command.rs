@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/wireless/Commands/<sid>",
+    sid_prefix = "DC",
     fetch,
     create = CreateCommand,
     list(params = CommandFilter, key = "commands"),

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/HostedNumbers/AuthorizationDocuments/<signing_document_sid>/DependentHostedNumberOrders",
+    sid_prefix = "HR",
     list(params = DependentHostedNumberOrderFilter, path = "/HostedNumbers/AuthorizationDocuments/<signing_document_sid>/DependentHostedNumberOrders", key = "items"),
 )]
 pub struct DependentHostedNumberOrder {

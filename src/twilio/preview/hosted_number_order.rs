@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/HostedNumbers/HostedNumberOrders/<sid>",
+    sid_prefix = "HR",
     fetch,
     create = CreateHostedNumberOrder,
     update = UpdateHostedNumberOrder,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/marketplace/InstalledAddOns/<sid>",
+    sid_prefix = "XE",
     fetch,
     create = CreateInstalledAddOn,
     update = UpdateInstalledAddOn,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/marketplace/InstalledAddOns/<installed_add_on_sid>/Extensions/<sid>",
+    sid_prefix = "XF",
     fetch,
     update = UpdateInstalledAddOnExtension,
     list(key = "extensions"),

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/wireless/RatePlans/<sid>",
+    sid_prefix = "WP",
     fetch,
     create = CreateRatePlan,
     update = UpdateRatePlan,

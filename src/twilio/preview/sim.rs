@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/wireless/Sims/<sid>",
+    sid_prefix = "DE",
     fetch,
     update = UpdateSim,
     list(params = SimFilter, key = "sims"),

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SafeList/Numbers",
+    sid_prefix = "GN",
     fetch = FetchNumber,
     create(params = CreateNumber, path = "/v1/SafeList/Numbers"),
     delete = DeleteNumber,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<sid>.json",
+    sid_prefix = "AC",
     fetch,
     create = CreateAccount,
     update = UpdateAccount,

@@ -19,6 +19,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Recordings/<reference_sid>/AddOnResults/<sid>.json",
     account = "account_sid",
+    sid_prefix = "XR",
     fetch,
     delete,
     list(key = "add_on_results", paging = "next_page_uri"),

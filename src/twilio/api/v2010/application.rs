@@ -21,6 +21,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Applications/<sid>.json",
     account = "account_sid",
+    sid_prefix = "AP",
     fetch,
     create = CreateApplication,
     update = UpdateApplication,

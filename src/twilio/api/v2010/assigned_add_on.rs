@@ -20,6 +20,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/<resource_sid>/AssignedAddOns/<sid>.json",
     account = "account_sid",
+    sid_prefix = "XE",
     fetch,
     create = CreateAssignedAddOn,
     delete,

@@ -18,6 +18,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/<resource_sid>/AssignedAddOns/<assigned_add_on_sid>/Extensions/<sid>.json",
     account = "account_sid",
+    sid_prefix = "XF",
     fetch,
     list(key = "extensions", paging = "next_page_uri"),
 )]

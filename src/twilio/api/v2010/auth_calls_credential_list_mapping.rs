@@ -20,6 +20,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/SIP/Domains/<domain_sid>/Auth/Calls/CredentialListMappings/<sid>.json",
     account = "account_sid",
+    sid_prefix = "CL",
     fetch,
     create = CreateAuthCallsCredentialListMapping,
     delete,

@@ -21,6 +21,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Calls/<call_sid>/Recordings/<sid>.json",
     account = "account_sid",
+    sid_prefix = "RE",
     fetch,
     create = CreateCallRecording,
     update = UpdateCallRecording,

@@ -19,6 +19,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Conferences/<sid>.json",
     account = "account_sid",
+    sid_prefix = "CF",
     fetch,
     update = UpdateConference,
     list(params = ConferenceFilter, key = "conferences", paging = "next_page_uri"),

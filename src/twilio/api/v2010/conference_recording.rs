@@ -20,6 +20,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Conferences/<conference_sid>/Recordings/<sid>.json",
     account = "account_sid",
+    sid_prefix = "RE",
     fetch,
     update = UpdateConferenceRecording,
     delete,

@@ -20,6 +20,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/ConnectApps/<sid>.json",
     account = "account_sid",
+    sid_prefix = "CN",
     fetch,
     update = UpdateConnectApp,
     delete,

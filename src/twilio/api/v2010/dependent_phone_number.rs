@@ -17,6 +17,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Addresses/<address_sid>/DependentPhoneNumbers.json",
     account = "account_sid",
+    sid_prefix = "PN",
     list(path = "/2010-04-01/Accounts/<account_sid>/Addresses/<address_sid>/DependentPhoneNumbers.json", key = "dependent_phone_numbers", paging = "next_page_uri"),
 )]
 pub struct DependentPhoneNumber {

@@ -21,6 +21,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/SIP/Domains/<sid>.json",
     account = "account_sid",
+    sid_prefix = "SD",
     fetch,
     create = CreateDomain,
     update = UpdateDomain,

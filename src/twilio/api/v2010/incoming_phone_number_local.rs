@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Local.json",
     account = "account_sid",
+    sid_prefix = "PN",
     create(params = CreateIncomingPhoneNumberLocal, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Local.json"),
     list(params = IncomingPhoneNumberLocalFilter, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Local.json", key = "incoming_phone_numbers", paging = "next_page_uri"),
 )]

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Mobile.json",
     account = "account_sid",
+    sid_prefix = "PN",
     create(params = CreateIncomingPhoneNumberMobile, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Mobile.json"),
     list(params = IncomingPhoneNumberMobileFilter, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/Mobile.json", key = "incoming_phone_numbers", paging = "next_page_uri"),
 )]

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/TollFree.json",
     account = "account_sid",
+    sid_prefix = "PN",
     create(params = CreateIncomingPhoneNumberTollFree, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/TollFree.json"),
     list(params = IncomingPhoneNumberTollFreeFilter, path = "/2010-04-01/Accounts/<account_sid>/IncomingPhoneNumbers/TollFree.json", key = "incoming_phone_numbers", paging = "next_page_uri"),
 )]

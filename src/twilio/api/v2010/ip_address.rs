@@ -21,6 +21,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/SIP/IpAccessControlLists/<ip_access_control_list_sid>/IpAddresses/<sid>.json",
     account = "account_sid",
+    sid_prefix = "IP",
     fetch,
     create = CreateIpAddress,
     update = UpdateIpAddress,

@@ -21,6 +21,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Keys/<sid>.json",
     account = "account_sid",
+    sid_prefix = "SK",
     fetch,
     create(params = CreateKey, returns = NewKey),
     update = UpdateKey,

@@ -19,6 +19,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Messages/<message_sid>/Media/<sid>.json",
     account = "account_sid",
+    sid_prefix = "ME",
     fetch,
     delete,
     list(params = MediaFilter, key = "media_list", paging = "next_page_uri"),

@@ -19,6 +19,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Recordings/<reference_sid>/AddOnResults/<add_on_result_sid>/Payloads/<sid>.json",
     account = "account_sid",
+    sid_prefix = "XH",
     fetch,
     delete,
     list(key = "payloads", paging = "next_page_uri"),

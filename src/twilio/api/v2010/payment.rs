@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Calls/<call_sid>/Payments/<sid>.json",
     account = "account_sid",
+    sid_prefix = "PK",
     create = CreatePayment,
     update = UpdatePayment,
 )]

@@ -19,6 +19,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Recordings/<sid>.json",
     account = "account_sid",
+    sid_prefix = "RE",
     fetch = FetchRecording,
     delete,
     list(params = RecordingFilter, key = "recordings", paging = "next_page_uri"),

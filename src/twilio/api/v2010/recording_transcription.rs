@@ -19,6 +19,7 @@ use sidekick::Resource;
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Recordings/<recording_sid>/Transcriptions/<sid>.json",
     account = "account_sid",
+    sid_prefix = "TR",
     fetch,
     delete,
     list(key = "transcriptions", paging = "next_page_uri"),

@@ -19,6 +19,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/SMS/ShortCodes/<sid>.json",
     account = "account_sid",
+    sid_prefix = "SC",
     fetch,
     update = UpdateShortCode,
     list(params = ShortCodeFilter, key = "short_codes", paging = "next_page_uri"),

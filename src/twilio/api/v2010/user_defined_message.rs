@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
     base_url = super::BASE_URL,
     path = "/2010-04-01/Accounts/<account_sid>/Calls/<call_sid>/UserDefinedMessages.json",
     account = "account_sid",
+    sid_prefix = "KX",
     create(params = CreateUserDefinedMessage, path = "/2010-04-01/Accounts/<account_sid>/Calls/<call_sid>/UserDefinedMessages.json"),
 )]
 pub struct UserDefinedMessage {

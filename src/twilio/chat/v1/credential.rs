@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Credentials/<sid>",
+    sid_prefix = "CR",
     fetch,
     create = CreateCredential,
     update = UpdateCredential,

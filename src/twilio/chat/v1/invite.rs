@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Channels/<channel_sid>/Invites/<sid>",
+    sid_prefix = "IN",
     fetch,
     create = CreateInvite,
     delete,

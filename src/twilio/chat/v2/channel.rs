@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Channels/<sid>",
+    sid_prefix = "CH",
     fetch,
     create = CreateChannel,
     update = UpdateChannel,

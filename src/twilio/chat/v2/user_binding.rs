@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Users/<user_sid>/Bindings/<sid>",
+    sid_prefix = "BS",
     fetch,
     delete,
     list(params = UserBindingFilter, key = "bindings"),

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Channels/<channel_sid>/Webhooks/<sid>",
+    sid_prefix = "WH",
     fetch,
     create = CreateWebhook,
     update = UpdateWebhook,

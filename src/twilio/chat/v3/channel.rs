@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v3/Services/<service_sid>/Channels/<sid>",
+    sid_prefix = "CH",
     update = UpdateChannel,
 )]
 pub struct Channel {

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Content/<sid>/ApprovalRequests",
+    sid_prefix = "HX",
     fetch,
 )]
 pub struct ApprovalRequests {

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Content/<sid>",
+    sid_prefix = "HX",
     fetch,
     create(params = CreateContent, body = "json"),
     update(params = UpdateContent, method = "PUT", body = "json"),

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/LegacyContent",
+    sid_prefix = "HX",
     list(path = "/v1/LegacyContent", key = "contents"),
 )]
 pub struct LegacyContent {

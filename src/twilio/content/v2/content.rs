@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Content",
+    sid_prefix = "HX",
     list(params = ContentFilter, path = "/v2/Content", key = "contents"),
 )]
 pub struct Content {

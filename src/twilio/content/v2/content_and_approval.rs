@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/ContentAndApprovals",
+    sid_prefix = "HX",
     list(params = ContentAndApprovalFilter, path = "/v2/ContentAndApprovals", key = "contents"),
 )]
 pub struct ContentAndApproval {

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Configuration/Addresses/<sid>",
+    sid_prefix = "IG",
     fetch,
     create = CreateAddress,
     update = UpdateAddress,

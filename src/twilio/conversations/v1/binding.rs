@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<chat_service_sid>/Bindings/<sid>",
+    sid_prefix = "BS",
     fetch,
     delete,
     list(params = BindingFilter, key = "bindings"),

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ConversationWithParticipants",
+    sid_prefix = "CH",
     create(params = CreateConversationWithParticipant, path = "/v1/ConversationWithParticipants"),
 )]
 pub struct ConversationWithParticipant {

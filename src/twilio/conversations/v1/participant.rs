@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Conversations/<conversation_sid>/Participants/<sid>",
+    sid_prefix = "MB",
     fetch,
     create = CreateParticipant,
     update = UpdateParticipant,

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Conversations/<conversation_sid>/Messages/<message_sid>/Receipts/<sid>",
+    sid_prefix = "DY",
     fetch,
     list(key = "delivery_receipts"),
 )]

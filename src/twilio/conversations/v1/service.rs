@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<sid>",
+    sid_prefix = "IS",
     fetch,
     create = CreateService,
     delete,

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<chat_service_sid>/ConversationWithParticipants",
+    sid_prefix = "CH",
     create(params = CreateServiceConversationWithParticipant, path = "/v1/Services/<chat_service_sid>/ConversationWithParticipants"),
 )]
 pub struct ServiceConversationWithParticipant {

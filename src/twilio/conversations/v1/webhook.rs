@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Conversations/<conversation_sid>/Webhooks/<sid>",
+    sid_prefix = "WH",
     fetch,
     create = CreateWebhook,
     update = UpdateWebhook,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Sinks/<sid>",
+    sid_prefix = "DG",
     fetch,
     create = CreateSink,
     update = UpdateSink,

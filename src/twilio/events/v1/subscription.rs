@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Subscriptions/<sid>",
+    sid_prefix = "DF",
     fetch,
     create = CreateSubscription,
     update = UpdateSubscription,

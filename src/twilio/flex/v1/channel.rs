@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Channels/<sid>",
+    sid_prefix = "CH",
     fetch,
     create = CreateChannel,
     delete,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/FlexFlows/<sid>",
+    sid_prefix = "FO",
     fetch,
     create = CreateFlexFlow,
     update = UpdateFlexFlow,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<sid>",
+    sid_prefix = "KD",
     fetch,
     create = CreateInteraction,
     update = UpdateInteraction,

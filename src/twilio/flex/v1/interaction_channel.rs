@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<interaction_sid>/Channels/<sid>",
+    sid_prefix = "UO",
     fetch,
     update = UpdateInteractionChannel,
     list(key = "channels"),

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Invites",
+    sid_prefix = "KG",
     create(params = CreateInteractionChannelInvite, path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Invites"),
     list(path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Invites", key = "invites"),
 )]

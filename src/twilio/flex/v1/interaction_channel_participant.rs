@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Participants/<sid>",
+    sid_prefix = "UT",
     create = CreateInteractionChannelParticipant,
     update = UpdateInteractionChannelParticipant,
     list(key = "participants"),

@@ -16,6 +16,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Interactions/<interaction_sid>/Channels/<channel_sid>/Transfers/<sid>",
+    sid_prefix = "UX",
     fetch,
     create(params = serde_json::Map<String, serde_json::Value>, body = "json"),
     update(params = serde_json::Map<String, serde_json::Value>, body = "json"),

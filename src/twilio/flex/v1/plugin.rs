@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Plugins/<sid>",
+    sid_prefix = "FP",
     fetch = FetchPlugin,
     create = CreatePlugin,
     update = UpdatePlugin,

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Plugins/<sid>/Archive",
+    sid_prefix = "FP",
     update = UpdatePluginArchive,
 )]
 pub struct PluginArchive {

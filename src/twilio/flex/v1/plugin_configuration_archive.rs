@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Configurations/<sid>/Archive",
+    sid_prefix = "FJ",
     update = UpdatePluginConfigurationArchive,
 )]
 pub struct PluginConfigurationArchive {

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Configurations/<sid>",
+    sid_prefix = "FJ",
     fetch = FetchPluginServiceConfiguration,
     create = CreatePluginServiceConfiguration,
     list(params = PluginServiceConfigurationFilter, key = "configurations"),

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Plugins/<plugin_sid>/Versions/<sid>",
+    sid_prefix = "FV",
     fetch = FetchPluginVersion,
     create = CreatePluginVersion,
     list(params = PluginVersionFilter, key = "plugin_versions"),

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Releases/<sid>",
+    sid_prefix = "FK",
     fetch = FetchRelease,
     create = CreateRelease,
     list(params = ReleaseFilter, key = "releases"),

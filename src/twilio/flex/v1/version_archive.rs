@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/PluginService/Plugins/<plugin_sid>/Versions/<sid>/Archive",
+    sid_prefix = "FV",
     update = UpdateVersionArchive,
 )]
 pub struct VersionArchive {

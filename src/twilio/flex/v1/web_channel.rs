@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/WebChannels/<sid>",
+    sid_prefix = "CH",
     fetch,
     create = CreateWebChannel,
     update = UpdateWebChannel,

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Users/<sid>",
+    sid_prefix = "US",
     fetch,
     update = UpdateUser,
 )]

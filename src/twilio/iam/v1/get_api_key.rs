@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Keys",
+    sid_prefix = "SK",
     create(params = CreateGetApiKey, path = "/v1/Keys", returns = NewKey),
     list(params = GetApiKeyFilter, path = "/v1/Keys", key = "keys"),
 )]

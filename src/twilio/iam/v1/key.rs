@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Keys/<sid>",
+    sid_prefix = "SK",
     fetch,
     update = UpdateKey,
     delete,

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Roles/<role_sid>/Permissions",
+    sid_prefix = "IZ",
     list(path = "/v1/Roles/<role_sid>/Permissions", key = "permissions"),
 )]
 pub struct Permission {

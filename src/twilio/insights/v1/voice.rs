@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Voice/<sid>",
+    sid_prefix = "CA",
     fetch,
 )]
 pub struct Voice {

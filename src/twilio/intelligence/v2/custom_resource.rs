@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Operators/Custom/<sid>",
+    sid_prefix = "LY",
     fetch,
     create = CreateCustom,
     update = UpdateCustom,

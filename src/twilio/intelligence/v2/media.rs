@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Transcripts/<sid>/Media",
+    sid_prefix = "GT",
     fetch = FetchMedia,
 )]
 pub struct Media {

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/OperatorTypes/<sid>",
+    sid_prefix = "EY",
     fetch,
     list(params = OperatorTypeFilter, key = "operator_types"),
 )]

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Operators/PreBuilt/<sid>",
+    sid_prefix = "LY",
     fetch,
     list(params = PreBuiltFilter, key = "operators"),
 )]

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Transcripts/<transcript_sid>/Sentences",
+    sid_prefix = "GX",
     list(params = SentenceFilter, path = "/v2/Transcripts/<transcript_sid>/Sentences", key = "sentences"),
 )]
 pub struct Sentence {

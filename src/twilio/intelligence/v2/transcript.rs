@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Transcripts/<sid>",
+    sid_prefix = "GT",
     fetch,
     create = CreateTranscript,
     delete,

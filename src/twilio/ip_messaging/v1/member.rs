@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Channels/<channel_sid>/Members/<sid>",
+    sid_prefix = "MB",
     fetch,
     create = CreateMember,
     update = UpdateMember,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Users/<sid>",
+    sid_prefix = "US",
     fetch,
     create = CreateUser,
     update = UpdateUser,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Channels/<channel_sid>/Messages/<sid>",
+    sid_prefix = "IM",
     fetch,
     create = CreateMessage,
     update = UpdateMessage,

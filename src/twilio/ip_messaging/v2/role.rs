@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Roles/<sid>",
+    sid_prefix = "RL",
     fetch,
     create = CreateRole,
     update = UpdateRole,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<sid>",
+    sid_prefix = "IS",
     fetch,
     create = CreateService,
     update = UpdateService,

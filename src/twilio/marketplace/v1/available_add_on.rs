@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/AvailableAddOns/<sid>",
+    sid_prefix = "XB",
     fetch,
     list(key = "available_add_ons"),
 )]

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/AvailableAddOns/<available_add_on_sid>/Extensions/<sid>",
+    sid_prefix = "XF",
     fetch,
     list(key = "extensions"),
 )]

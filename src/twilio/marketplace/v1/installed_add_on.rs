@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/InstalledAddOns/<sid>",
+    sid_prefix = "XE",
     fetch,
     create = CreateInstalledAddOn,
     update = UpdateInstalledAddOn,

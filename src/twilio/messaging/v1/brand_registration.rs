@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/a2p/BrandRegistrations/<sid>",
+    sid_prefix = "BN",
     fetch,
     create = CreateBrandRegistration,
     update,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<messaging_service_sid>/ChannelSenders/<sid>",
+    sid_prefix = "XE",
     fetch,
     create = CreateChannelSender,
     delete,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/DestinationAlphaSenders/<sid>",
+    sid_prefix = "AI",
     fetch,
     create = CreateDestinationAlphaSender,
     delete,

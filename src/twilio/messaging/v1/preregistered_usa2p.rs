@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/PreregisteredUsa2p",
+    sid_prefix = "QE",
     create(params = CreatePreregisteredUsa2p, path = "/v1/Services/PreregisteredUsa2p"),
 )]
 pub struct PreregisteredUsa2p {

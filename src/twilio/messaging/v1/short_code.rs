@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/ShortCodes/<sid>",
+    sid_prefix = "SC",
     fetch,
     create = CreateShortCode,
     delete,

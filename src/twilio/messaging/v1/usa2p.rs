@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<messaging_service_sid>/Compliance/Usa2p/<sid>",
+    sid_prefix = "QE",
     fetch = FetchUsa2p,
     create = CreateUsa2p,
     update = UpdateUsa2p,

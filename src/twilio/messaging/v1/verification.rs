@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Tollfree/Verifications/<sid>",
+    sid_prefix = "HH",
     fetch,
     create = CreateVerification,
     update = UpdateVerification,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Channels/Senders/<sid>",
+    sid_prefix = "XE",
     fetch,
     create(params = CreateSender, body = "json"),
     update(params = UpdateSender, body = "json"),

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Alerts/<sid>",
+    sid_prefix = "NO",
     fetch(returns = AlertInstance),
     list(params = AlertFilter, key = "alerts"),
 )]

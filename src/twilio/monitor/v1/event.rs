@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Events/<sid>",
+    sid_prefix = "AE",
     fetch,
     list(params = EventFilter, key = "events"),
 )]

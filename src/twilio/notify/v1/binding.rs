@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Bindings/<sid>",
+    sid_prefix = "BS",
     fetch,
     create = CreateBinding,
     delete,

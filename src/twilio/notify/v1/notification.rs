@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Notifications",
+    sid_prefix = "NT",
     create(params = CreateNotification, path = "/v1/Services/<service_sid>/Notifications"),
 )]
 pub struct Notification {

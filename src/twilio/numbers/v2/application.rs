@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/ShortCodes/Applications/<sid>",
+    sid_prefix = "AP",
     fetch,
     create(params = CreateApplication, body = "json", returns = CreateShortCodeApplicationResponse),
     list(params = ApplicationFilter, key = "results", paging = "page_number"),

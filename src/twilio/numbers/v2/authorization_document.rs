@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/HostedNumber/AuthorizationDocuments/<sid>",
+    sid_prefix = "PX",
     fetch,
     create = CreateAuthorizationDocument,
     delete,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Bundles/<sid>",
+    sid_prefix = "BU",
     fetch,
     create = CreateBundle,
     update = UpdateBundle,

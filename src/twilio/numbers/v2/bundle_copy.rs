@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/Copies",
+    sid_prefix = "BU",
     create(params = CreateBundleCopy, path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/Copies"),
     list(path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/Copies", key = "results"),
 )]

@@ -16,6 +16,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/Evaluations/<sid>",
+    sid_prefix = "EL",
     fetch,
     create,
     list(key = "results"),

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/ItemAssignments/<sid>",
+    sid_prefix = "BV",
     fetch,
     create = CreateItemAssignment,
     delete,

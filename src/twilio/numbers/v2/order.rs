@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/HostedNumber/Orders/<sid>",
+    sid_prefix = "HR",
     fetch,
     create = CreateOrder,
     update = UpdateOrder,

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Regulations/<sid>",
+    sid_prefix = "RN",
     fetch = FetchRegulation,
     list(params = RegulationFilter, key = "results"),
 )]

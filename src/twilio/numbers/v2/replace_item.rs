@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/ReplaceItems",
+    sid_prefix = "BU",
     create(params = CreateReplaceItem, path = "/v2/RegulatoryCompliance/Bundles/<bundle_sid>/ReplaceItems"),
 )]
 pub struct ReplaceItem {

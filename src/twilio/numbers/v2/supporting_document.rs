@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/SupportingDocuments/<sid>",
+    sid_prefix = "RD",
     fetch,
     create = CreateSupportingDocument,
     update = UpdateSupportingDocument,

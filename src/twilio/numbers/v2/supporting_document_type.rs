@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/RegulatoryCompliance/SupportingDocumentTypes/<sid>",
+    sid_prefix = "OY",
     fetch,
     list(key = "supporting_document_types"),
 )]

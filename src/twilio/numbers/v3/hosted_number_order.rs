@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v3/HostedNumbers/HostedNumberOrders",
+    sid_prefix = "HR",
     create(params = CreateHostedNumberOrder, path = "/v3/HostedNumbers/HostedNumberOrders"),
 )]
 pub struct HostedNumberOrder {

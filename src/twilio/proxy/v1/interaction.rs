@@ -16,6 +16,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Sessions/<session_sid>/Interactions/<sid>",
+    sid_prefix = "KI",
     fetch,
     delete,
     list(key = "interactions"),

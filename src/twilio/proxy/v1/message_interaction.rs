@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Sessions/<session_sid>/Participants/<participant_sid>/MessageInteractions/<sid>",
+    sid_prefix = "KI",
     fetch,
     create = CreateMessageInteraction,
     list(key = "interactions"),

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Sessions/<session_sid>/Participants/<sid>",
+    sid_prefix = "KP",
     fetch,
     create = CreateParticipant,
     delete,

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/PhoneNumbers/<phone_number>",
+    sid_prefix = "QQ",
     fetch,
     update = UpdatePhoneNumber,
 )]

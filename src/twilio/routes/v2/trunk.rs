@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Trunks/<sip_trunk_domain>",
+    sid_prefix = "QQ",
     fetch,
     update = UpdateTrunk,
 )]

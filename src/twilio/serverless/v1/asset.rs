@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Assets/<sid>",
+    sid_prefix = "ZH",
     fetch,
     create = CreateAsset,
     update = UpdateAsset,

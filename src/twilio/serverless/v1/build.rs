@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Builds/<sid>",
+    sid_prefix = "ZB",
     fetch,
     create = CreateBuild,
     delete,

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Functions/<function_sid>/Versions/<sid>/Content",
+    sid_prefix = "ZN",
     fetch,
 )]
 pub struct Content {

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Environments/<environment_sid>/Deployments/<sid>",
+    sid_prefix = "ZD",
     fetch,
     create = CreateDeployment,
     list(key = "deployments"),

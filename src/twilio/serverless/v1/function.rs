@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Functions/<sid>",
+    sid_prefix = "ZH",
     fetch,
     create = CreateFunction,
     update = UpdateFunction,

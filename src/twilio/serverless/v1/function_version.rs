@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Functions/<function_sid>/Versions/<sid>",
+    sid_prefix = "ZN",
     fetch,
     list(key = "function_versions"),
 )]

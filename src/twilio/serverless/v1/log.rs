@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Environments/<environment_sid>/Logs/<sid>",
+    sid_prefix = "NO",
     fetch,
     list(params = LogFilter, key = "logs"),
 )]

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Builds/<sid>/Status",
+    sid_prefix = "ZB",
     fetch,
 )]
 pub struct Status {

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Environments/<environment_sid>/Variables/<sid>",
+    sid_prefix = "ZV",
     fetch,
     create = CreateVariable,
     update = UpdateVariable,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Flows/<flow_sid>/Engagements/<sid>",
+    sid_prefix = "FN",
     fetch,
     create = CreateEngagement,
     delete,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Flows/<flow_sid>/Executions/<sid>",
+    sid_prefix = "FN",
     fetch,
     create = CreateExecution,
     update = UpdateExecution,

@@ -16,6 +16,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Flows/<sid>",
+    sid_prefix = "FW",
     fetch,
     delete,
     list(key = "flows"),

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Flows/<flow_sid>/Executions/<execution_sid>/Steps/<sid>",
+    sid_prefix = "FT",
     fetch,
     list(key = "steps"),
 )]

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Flows/<sid>",
+    sid_prefix = "FW",
     fetch,
     create = CreateFlow,
     update = UpdateFlow,

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Flows/<sid>/Revisions/<revision>",
+    sid_prefix = "FW",
     fetch,
     list(key = "revisions"),
 )]

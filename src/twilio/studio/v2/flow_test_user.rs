@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Flows/<sid>/TestUsers",
+    sid_prefix = "FW",
     fetch,
     update = UpdateFlowTestUser,
 )]

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Sims/<sim_sid>/BillingPeriods",
+    sid_prefix = "HB",
     list(path = "/v1/Sims/<sim_sid>/BillingPeriods", key = "billing_periods"),
 )]
 pub struct BillingPeriod {

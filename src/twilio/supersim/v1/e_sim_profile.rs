@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ESimProfiles/<sid>",
+    sid_prefix = "HP",
     fetch,
     create = CreateESimProfile,
     list(params = ESimProfileFilter, key = "esim_profiles"),

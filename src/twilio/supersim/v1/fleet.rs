@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Fleets/<sid>",
+    sid_prefix = "HF",
     fetch,
     create = CreateFleet,
     update = UpdateFleet,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/IpCommands/<sid>",
+    sid_prefix = "HG",
     fetch,
     create = CreateIpCommand,
     list(params = IpCommandFilter, key = "ip_commands"),

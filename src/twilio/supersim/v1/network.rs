@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Networks/<sid>",
+    sid_prefix = "HW",
     fetch,
     list(params = NetworkFilter, key = "networks"),
 )]

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/NetworkAccessProfiles/<sid>",
+    sid_prefix = "HA",
     fetch,
     create = CreateNetworkAccessProfile,
     update = UpdateNetworkAccessProfile,

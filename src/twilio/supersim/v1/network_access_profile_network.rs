@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/NetworkAccessProfiles/<network_access_profile_sid>/Networks/<sid>",
+    sid_prefix = "HW",
     fetch,
     create = CreateNetworkAccessProfileNetwork,
     delete,

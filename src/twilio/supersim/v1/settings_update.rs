@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SettingsUpdates",
+    sid_prefix = "OB",
     list(params = SettingsUpdateFilter, path = "/v1/SettingsUpdates", key = "settings_updates"),
 )]
 pub struct SettingsUpdate {

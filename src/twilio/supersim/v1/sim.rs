@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Sims/<sid>",
+    sid_prefix = "HS",
     fetch,
     create = CreateSim,
     update = UpdateSim,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SmsCommands/<sid>",
+    sid_prefix = "HC",
     fetch,
     create = CreateSmsCommand,
     list(params = SmsCommandFilter, key = "sms_commands"),

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Documents/<sid>",
+    sid_prefix = "ET",
     fetch,
     create = CreateDocument,
     update = UpdateDocument,

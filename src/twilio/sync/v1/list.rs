@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Lists/<sid>",
+    sid_prefix = "ES",
     fetch,
     create = CreateList,
     update = UpdateList,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Maps/<sid>",
+    sid_prefix = "MP",
     fetch,
     create = CreateMap,
     update = UpdateMap,

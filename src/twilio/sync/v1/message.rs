@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Services/<service_sid>/Streams/<stream_sid>/Messages",
+    sid_prefix = "TZ",
     create(params = CreateMessage, path = "/v1/Services/<service_sid>/Streams/<stream_sid>/Messages"),
 )]
 pub struct Message {

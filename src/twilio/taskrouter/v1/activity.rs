@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Activities/<sid>",
+    sid_prefix = "WA",
     fetch,
     create = CreateActivity,
     update = UpdateActivity,

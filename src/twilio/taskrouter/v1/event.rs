@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Events/<sid>",
+    sid_prefix = "EV",
     fetch,
     list(params = EventFilter, key = "events"),
 )]

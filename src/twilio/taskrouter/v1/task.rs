@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Tasks/<sid>",
+    sid_prefix = "WT",
     fetch,
     create = CreateTask,
     update = UpdateTask,

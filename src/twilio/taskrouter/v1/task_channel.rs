@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/TaskChannels/<sid>",
+    sid_prefix = "TC",
     fetch,
     create = CreateTaskChannel,
     update = UpdateTaskChannel,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Tasks/<task_sid>/Reservations/<sid>",
+    sid_prefix = "WR",
     fetch,
     update = UpdateTaskReservation,
     list(params = TaskReservationFilter, key = "reservations"),

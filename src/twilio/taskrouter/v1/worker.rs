@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Workers/<sid>",
+    sid_prefix = "WK",
     fetch,
     create = CreateWorker,
     update = UpdateWorker,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<workspace_sid>/Workers/<worker_sid>/Reservations/<sid>",
+    sid_prefix = "WR",
     fetch,
     update = UpdateWorkerReservation,
     list(params = WorkerReservationFilter, key = "reservations"),

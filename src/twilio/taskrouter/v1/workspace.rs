@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Workspaces/<sid>",
+    sid_prefix = "WS",
     fetch,
     create = CreateWorkspace,
     update = UpdateWorkspace,

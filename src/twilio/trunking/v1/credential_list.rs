@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Trunks/<trunk_sid>/CredentialLists/<sid>",
+    sid_prefix = "CL",
     fetch,
     create = CreateCredentialList,
     delete,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Trunks/<trunk_sid>/IpAccessControlLists/<sid>",
+    sid_prefix = "AL",
     fetch,
     create = CreateIpAccessControlList,
     delete,

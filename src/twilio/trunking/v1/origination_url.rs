@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Trunks/<trunk_sid>/OriginationUrls/<sid>",
+    sid_prefix = "OU",
     fetch,
     create = CreateOriginationUrl,
     update = UpdateOriginationUrl,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Trunks/<sid>",
+    sid_prefix = "TK",
     fetch,
     create = CreateTrunk,
     update = UpdateTrunk,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/CustomerProfiles/<customer_profile_sid>/ChannelEndpointAssignments/<sid>",
+    sid_prefix = "RA",
     fetch,
     create = CreateCustomerProfilesChannelEndpointAssignment,
     delete,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/CustomerProfiles/<customer_profile_sid>/EntityAssignments/<sid>",
+    sid_prefix = "BV",
     fetch,
     create = CreateCustomerProfilesEntityAssignment,
     delete,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/CustomerProfiles/<customer_profile_sid>/Evaluations/<sid>",
+    sid_prefix = "EL",
     fetch,
     create = CreateCustomerProfilesEvaluation,
     list(key = "results"),

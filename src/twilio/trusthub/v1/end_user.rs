@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/EndUsers/<sid>",
+    sid_prefix = "IT",
     fetch,
     create = CreateEndUser,
     update = UpdateEndUser,

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/EndUserTypes/<sid>",
+    sid_prefix = "OY",
     fetch,
     list(key = "end_user_types"),
 )]

@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Policies/<sid>",
+    sid_prefix = "RN",
     fetch,
     list(key = "results"),
 )]

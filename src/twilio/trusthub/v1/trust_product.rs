@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/TrustProducts/<sid>",
+    sid_prefix = "BU",
     fetch,
     create = CreateTrustProduct,
     update = UpdateTrustProduct,

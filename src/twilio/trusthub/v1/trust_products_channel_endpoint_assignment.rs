@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/TrustProducts/<trust_product_sid>/ChannelEndpointAssignments/<sid>",
+    sid_prefix = "RA",
     fetch,
     create = CreateTrustProductsChannelEndpointAssignment,
     delete,

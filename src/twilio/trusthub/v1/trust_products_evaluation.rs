@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/TrustProducts/<trust_product_sid>/Evaluations/<sid>",
+    sid_prefix = "EL",
     fetch,
     create = CreateTrustProductsEvaluation,
     list(key = "results"),

@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/AccessTokens/<sid>",
+    sid_prefix = "YK",
     fetch,
     create = CreateAccessToken,
 )]

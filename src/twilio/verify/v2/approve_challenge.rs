@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Passkeys/ApproveChallenge",
+    sid_prefix = "YC",
     update(params = UpdateApproveChallenge, body = "json"),
 )]
 pub struct ApproveChallenge {

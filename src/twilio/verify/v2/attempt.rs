@@ -15,6 +15,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Attempts/<sid>",
+    sid_prefix = "VL",
     fetch,
     list(params = AttemptFilter, key = "attempts"),
 )]

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/RateLimits/<rate_limit_sid>/Buckets/<sid>",
+    sid_prefix = "BL",
     fetch,
     create = CreateBucket,
     update = UpdateBucket,

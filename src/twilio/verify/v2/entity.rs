@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Entities/<identity>",
+    sid_prefix = "YE",
     fetch,
     create = CreateEntity,
     delete,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Entities/<identity>/Challenges/<sid>",
+    sid_prefix = "YC",
     fetch,
     create = CreateEntityChallenge,
     update = UpdateEntityChallenge,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Entities/<identity>/Factors/<sid>",
+    sid_prefix = "YF",
     fetch,
     create(params = CreateEntityFactor, returns = NewFactor),
     update = UpdateEntityFactor,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/SafeList/Numbers/<phone_number>",
+    sid_prefix = "GN",
     fetch,
     create = CreateNumber,
     delete,

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Passkeys/Challenges",
+    sid_prefix = "YC",
     create(params = CreatePasskeyChallenge, path = "/v2/Services/<service_sid>/Passkeys/Challenges", body = "json"),
 )]
 pub struct PasskeyChallenge {

@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Passkeys/Factors",
+    sid_prefix = "YF",
     create(params = CreatePasskeyFactor, path = "/v2/Services/<service_sid>/Passkeys/Factors", body = "json"),
 )]
 pub struct PasskeyFactor {

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/RateLimits/<sid>",
+    sid_prefix = "RK",
     fetch,
     create = CreateRateLimit,
     update = UpdateRateLimit,

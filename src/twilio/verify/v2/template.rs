@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Templates",
+    sid_prefix = "HJ",
     list(params = TemplateFilter, path = "/v2/Templates", key = "templates"),
 )]
 pub struct Template {

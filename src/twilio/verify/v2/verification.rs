@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Verifications/<sid>",
+    sid_prefix = "VE",
     fetch,
     create = CreateVerification,
     update = UpdateVerification,

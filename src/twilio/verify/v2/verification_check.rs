@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/VerificationCheck",
+    sid_prefix = "VE",
     create(params = CreateVerificationCheck, path = "/v2/Services/<service_sid>/VerificationCheck"),
 )]
 pub struct VerificationCheck {

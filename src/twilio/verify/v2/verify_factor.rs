@@ -14,6 +14,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Passkeys/VerifyFactor",
+    sid_prefix = "YF",
     update(params = UpdateVerifyFactor, body = "json"),
 )]
 pub struct VerifyFactor {

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v2/Services/<service_sid>/Webhooks/<sid>",
+    sid_prefix = "YW",
     fetch,
     create = CreateWebhook,
     update = UpdateWebhook,

@@ -14,6 +14,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Rooms/<room_sid>/Participants/<sid>/Anonymize",
+    sid_prefix = "PA",
     update,
 )]
 pub struct Anonymize {

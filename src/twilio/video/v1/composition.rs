@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Compositions/<sid>",
+    sid_prefix = "CJ",
     fetch,
     create = CreateComposition,
     delete,

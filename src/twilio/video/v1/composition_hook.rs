@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/CompositionHooks/<sid>",
+    sid_prefix = "HK",
     fetch,
     create = CreateCompositionHook,
     update = UpdateCompositionHook,

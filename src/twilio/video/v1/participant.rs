@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Rooms/<room_sid>/Participants/<sid>",
+    sid_prefix = "PA",
     fetch,
     update = UpdateParticipant,
     list(params = ParticipantFilter, key = "participants"),

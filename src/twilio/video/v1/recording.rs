@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Recordings/<sid>",
+    sid_prefix = "RT",
     fetch,
     delete,
     list(params = RecordingFilter, key = "recordings"),

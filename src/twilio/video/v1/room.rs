@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Rooms/<sid>",
+    sid_prefix = "RM",
     fetch,
     create = CreateRoom,
     update = UpdateRoom,

@@ -16,6 +16,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Rooms/<room_sid>/Recordings/<sid>",
+    sid_prefix = "RT",
     fetch,
     delete,
     list(params = RoomRecordingFilter, key = "recordings"),

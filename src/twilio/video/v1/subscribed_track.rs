@@ -15,6 +15,7 @@ use sidekick::Resource;
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Rooms/<room_sid>/Participants/<participant_sid>/SubscribedTracks/<sid>",
+    sid_prefix = "MT",
     fetch,
     list(key = "subscribed_tracks"),
 )]

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ByocTrunks/<sid>",
+    sid_prefix = "BY",
     fetch,
     create = CreateByocTrunk,
     update = UpdateByocTrunk,

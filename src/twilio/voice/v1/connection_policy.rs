@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ConnectionPolicies/<sid>",
+    sid_prefix = "NY",
     fetch,
     create = CreateConnectionPolicy,
     update = UpdateConnectionPolicy,

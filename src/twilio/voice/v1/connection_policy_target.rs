@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/ConnectionPolicies/<connection_policy_sid>/Targets/<sid>",
+    sid_prefix = "NE",
     fetch,
     create = CreateConnectionPolicyTarget,
     update = UpdateConnectionPolicyTarget,

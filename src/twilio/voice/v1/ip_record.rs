@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/IpRecords/<sid>",
+    sid_prefix = "IL",
     fetch,
     create = CreateIpRecord,
     update = UpdateIpRecord,

@@ -18,6 +18,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/SourceIpMappings/<sid>",
+    sid_prefix = "IB",
     fetch,
     create = CreateSourceIpMapping,
     update = UpdateSourceIpMapping,

@@ -17,6 +17,7 @@ use sidekick::{Params, Resource};
 #[resource(
     base_url = super::BASE_URL,
     path = "/v1/Commands/<sid>",
+    sid_prefix = "DC",
     fetch,
     create = CreateCommand,
     delete,
