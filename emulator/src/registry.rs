@@ -73,14 +73,17 @@ impl<R> std::fmt::Debug for Registration<R> {
 /// Registering a type again (a `static` emulator shared by tests, say) keeps the first
 /// registration, whatever the later one says.
 impl<R> Registration<R> {
-    /// The defaults: SIDs prefixed with the first two letters of the resource's name, in
-    /// capitals, and parameters named like their fields in PascalCase (`FriendlyName` sets
+    /// The defaults: SIDs prefixed with the type's declared prefix
+    /// ([`Resource::SID_PREFIX`](sidekick_runtime::Resource::SID_PREFIX), from
+    /// `#[resource(sid_prefix = "RM")]`), else with the first two letters of its name in
+    /// capitals; and parameters named like their fields in PascalCase (`FriendlyName` sets
     /// `friendly_name`).
     pub fn new() -> Self {
         Registration::default()
     }
 
-    /// The two letters (or more) that start this resource's SIDs, such as `SM` for messages.
+    /// The two letters (or more) that start this resource's SIDs, such as `SM` for messages,
+    /// over what the type declares.
     pub fn sid_prefix(mut self, prefix: impl Into<String>) -> Self {
         self.sid_prefix = Some(prefix.into());
         self
@@ -292,7 +295,8 @@ impl ServedResource {
         };
         check_paths(&R::PATH, R::OPERATIONS)?;
         let schema = Schema::of::<R>()?;
-        let sid_prefix = sid_prefix(registration.sid_prefix, R::NAME)?;
+        let given = registration.sid_prefix.or_else(|| R::SID_PREFIX.map(str::to_owned));
+        let sid_prefix = sid_prefix(given, R::NAME)?;
         for (param, field) in &registration.params {
             if schema.field(field).is_none() {
                 return Err(format!(

@@ -24,7 +24,6 @@ const STATUSES: [&str; 3] = [CONNECTED, DISCONNECTED, RECONNECTING];
 
 pub(super) fn registration() -> Registration<Participant> {
     Registration::new()
-        .sid_prefix("PA")
         .fixed_routes(ROUTES)
         .link("published_tracks", "PublishedTracks")
         .link("subscribed_tracks", "SubscribedTracks")

@@ -27,7 +27,6 @@ const STATUSES: [&str; 3] = [IN_PROGRESS, COMPLETED, "failed"];
 
 pub(super) fn registration() -> Registration<Room> {
     Registration::new()
-        .sid_prefix("RM")
         .fixed_routes(ROUTES)
         .link("recordings", "Recordings")
         .link("transcriptions", "Transcriptions")

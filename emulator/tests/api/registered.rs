@@ -53,6 +53,7 @@ struct Note {
 impl Resource for Note {
     type ListPaging = MetaPaging;
     const NAME: &'static str = "Note";
+    const SID_PREFIX: Option<&'static str> = Some("NT");
     const BASE_URL: &'static str = "https://boards.example.com";
     const PATH: PathTemplate = NOTE;
     const OPERATIONS: &'static [Operation] = &[
@@ -123,10 +124,7 @@ async fn form_parameters_are_read_as_their_fields_types() {
         )
         .await;
     assert_eq!(note.status, 201, "{}", note.text);
-    assert!(
-        note.json["sid"].as_str().unwrap().starts_with("NO"),
-        "the default prefix: the name's first letters"
-    );
+    assert!(note.json["sid"].as_str().unwrap().starts_with("NT"), "the prefix the type declares");
     assert_eq!(note.json["board_sid"], board.as_str());
     assert_eq!((note.json["votes"].as_u64(), note.json["pinned"].as_bool()), (Some(3), Some(true)));
     assert_eq!(note.json["tags"], serde_json::json!(["a", "b"]));
