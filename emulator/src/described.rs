@@ -175,6 +175,7 @@ fn served(d: Described) -> Result<ServedResource, String> {
     Ok(ServedResource {
         key: ResourceKey::Described(name),
         name,
+        home: intern(&crate::registry::home("", instance.literals()[0])),
         instance,
         operations,
         schema: Schema::described(fields, timestamps),

@@ -46,6 +46,10 @@ pub enum Route {
         resource: &'static str,
         /// Which of its operations.
         operation: OperationKind,
+        /// Where the resource lives, for resources that share a name: its host's first label and
+        /// its path's first segment (`video.v1`, `api.2010-04-01`). Empty matches a resource of
+        /// this name wherever it lives.
+        home: &'static str,
     },
 }
 
@@ -82,9 +86,10 @@ impl Route {
     ///
     /// let route = Route::of::<Message>(OperationKind::Create);
     /// assert_eq!(route.to_string(), "create-message");
+    /// assert_eq!(route.qualified_name(), "create-message@api.Messages");
     /// ```
     pub fn of<R: Resource>(operation: OperationKind) -> Route {
-        Route::Operation { resource: R::NAME, operation }
+        Route::Operation { resource: R::NAME, operation, home: crate::registry::home_of::<R>() }
     }
 
     /// The kebab-case name used by the binary's `--fault` flag: `list-rooms`, or
@@ -103,10 +108,34 @@ impl Route {
             Route::ListRooms => "list-rooms",
             Route::CreateRoom => "create-room",
             Route::UpdateRoom => "update-room",
-            Route::Operation { resource, operation } => {
+            Route::Operation { resource, operation, .. } => {
                 return Cow::Owned(crate::registry::operation_route_name(resource, operation));
             }
         })
+    }
+
+    /// The name with where the resource lives, `fetch-participant@api.2010-04-01`, which tells
+    /// apart resources of the same name (the binary's `--fault` flag takes it too). Routes
+    /// that name no home, Video's among them, have their plain name.
+    ///
+    /// ```
+    /// let route: sidekick_emulator::Route = "fetch-participant@api.2010-04-01".parse().unwrap();
+    /// assert_eq!(route.qualified_name(), "fetch-participant@api.2010-04-01");
+    /// assert_eq!(route.name(), "fetch-participant");
+    /// ```
+    pub fn qualified_name(self) -> String {
+        match self {
+            Route::Operation { home, .. } if !home.is_empty() => format!("{}@{home}", self.name()),
+            _ => self.name().into_owned(),
+        }
+    }
+
+    /// Where a registered operation's resource lives; empty for the others.
+    pub(crate) fn home(self) -> &'static str {
+        match self {
+            Route::Operation { home, .. } => home,
+            _ => "",
+        }
     }
 
     /// Whether a fault registered for `self` applies to a request that resolved to `actual`
@@ -114,8 +143,10 @@ impl Route {
     pub(crate) fn covers(self, actual: Option<Route>) -> bool {
         match (self, actual) {
             (Route::Any, _) => true,
-            // A route parsed from its name knows the resource only by it.
-            (Route::Operation { .. }, Some(actual @ Route::Operation { .. })) => self.name() == actual.name(),
+            // A route parsed from its name may know the resource only by it.
+            (Route::Operation { home, .. }, Some(actual @ Route::Operation { home: actual_home, .. })) => {
+                self.name() == actual.name() && (home.is_empty() || home == actual_home)
+            }
             _ => Some(self) == actual,
         }
     }
@@ -135,12 +166,24 @@ impl fmt::Display for Route {
 impl FromStr for Route {
     type Err = ParseFaultError;
 
-    /// A named route's name (Video's), or `KIND-RESOURCE` (`create-message`) for an operation of a
-    /// registered resource, which the binary checks once its resources are registered.
+    /// A named route's name (Video's), or `KIND-RESOURCE` (`create-message`) for an operation
+    /// of a registered resource, with `@HOME` (`@api.2010-04-01`) for one of resources that share
+    /// a name. The binary checks them once its resources are registered.
     fn from_str(text: &str) -> Result<Route, ParseFaultError> {
         if let Some(route) = Route::ALL.into_iter().find(|route| route.name() == text) {
             return Ok(route);
         }
+        let (text, home) = match text.split_once('@') {
+            Some((name, home)) if !home.is_empty() && !home.contains(['@', '/']) => {
+                (name, crate::intern::intern(home))
+            }
+            Some(_) => {
+                return Err(ParseFaultError(format!(
+                    "`{text}` names no home after `@`, as in create-message@api.2010-04-01"
+                )));
+            }
+            None => (text, ""),
+        };
         let kinds = [
             OperationKind::Create,
             OperationKind::Fetch,
@@ -153,7 +196,11 @@ impl FromStr for Route {
             let kind = kinds.into_iter().find(|k| k.as_str() == kind)?;
             let named = !resource.is_empty()
                 && resource.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            named.then(|| Route::Operation { resource: crate::intern::intern(resource), operation: kind })
+            named.then(|| Route::Operation {
+                resource: crate::intern::intern(resource),
+                operation: kind,
+                home,
+            })
         });
         operation.ok_or_else(|| {
             let names: Vec<Cow<'static, str>> = Route::ALL.iter().map(|r| r.name()).collect();

@@ -120,11 +120,9 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         let names = emu.register_described(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         described.extend(names);
     }
-    let registered: Vec<String> = emu.registered_routes().iter().map(ToString::to_string).collect();
+    let registered = emu.registered_routes();
     for spec in args.faults {
-        if matches!(spec.route, Route::Operation { .. }) && !registered.contains(&spec.route.to_string()) {
-            return Err(format!("unknown route `{}`: no registered resource has it", spec.route).into());
-        }
+        check_route(spec.route, &registered)?;
         emu.faults().inject_spec(spec);
     }
     println!("sidekick-emulator listening on {}", emu.base_url());
@@ -148,9 +146,41 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Refuses a fault route no served resource has, and a name several share without its home.
+fn check_route(route: Route, registered: &[Route]) -> Result<(), String> {
+    let Route::Operation { home, .. } = route else { return Ok(()) };
+    let name = route.name();
+    let matching: Vec<String> = registered
+        .iter()
+        .filter(|r| r.name() == name && (home.is_empty() || r.qualified_name() == route.qualified_name()))
+        .map(|r| r.qualified_name())
+        .collect();
+    match matching.len() {
+        0 => Err(format!("unknown route `{}`: no served resource has it", route.qualified_name())),
+        1 => Ok(()),
+        _ => Err(format!("`{name}` is the route of several resources; name one: {}", matching.join(", "))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn route(text: &str) -> Route {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn fault_routes_must_name_one_served_operation() {
+        let served = [route("fetch-thing@v1"), route("fetch-thing@v2"), route("list-widget@v1")];
+        assert!(check_route(route("list-widget"), &served).is_ok());
+        assert!(check_route(route("fetch-thing@v2"), &served).is_ok());
+        assert!(check_route(route("fetch-room"), &served).is_ok(), "Video's routes are always served");
+        let ambiguous = check_route(route("fetch-thing"), &served).unwrap_err();
+        assert!(ambiguous.contains("fetch-thing@v1, fetch-thing@v2"), "{ambiguous}");
+        let unknown = check_route(route("fetch-thing@v3"), &served).unwrap_err();
+        assert!(unknown.contains("unknown route `fetch-thing@v3`"), "{unknown}");
+    }
 
     #[test]
     fn debug_hides_the_secrets() {

@@ -262,6 +262,8 @@ pub(crate) enum ResourceKey {
 pub(crate) struct ServedResource {
     pub(crate) key: ResourceKey,
     pub(crate) name: &'static str,
+    /// Where it lives (`video.v1`), which tells apart resources of the same name.
+    pub(crate) home: &'static str,
     /// The instance path, which `url` fields render.
     pub(crate) instance: PathTemplate,
     pub(crate) operations: Vec<Operation>,
@@ -307,6 +309,7 @@ impl ServedResource {
         Ok(ServedResource {
             key: ResourceKey::Type(TypeId::of::<R>()),
             name: R::NAME,
+            home: home_of::<R>(),
             instance: R::PATH,
             operations: R::OPERATIONS.to_vec(),
             schema,
@@ -322,7 +325,8 @@ impl ServedResource {
     /// The fault route of one of its operations.
     pub(crate) fn route(&self, operation: OperationKind) -> Route {
         let fixed = self.fixed_routes.iter().find(|(kind, _)| *kind == operation);
-        fixed.map_or(Route::Operation { resource: self.name, operation }, |(_, route)| *route)
+        fixed
+            .map_or(Route::Operation { resource: self.name, operation, home: self.home }, |(_, route)| *route)
     }
 
     /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than
@@ -440,10 +444,11 @@ impl Registry {
             return Ok(());
         }
         for existing in resources.iter() {
-            if snake_case(existing.name) == snake_case(resource.name) {
+            if snake_case(existing.name) == snake_case(resource.name) && existing.home == resource.home {
                 return Err(format!(
-                    "another registered resource is named {}: their fault routes and request counts would mix",
-                    existing.name
+                    "another registered resource is named {} and lives at {}: their fault routes and request \
+                     counts would mix",
+                    existing.name, existing.home
                 ));
             }
             for op in &resource.operations {
@@ -536,6 +541,25 @@ pub(crate) fn match_path(template: &PathTemplate, path: &str) -> Option<Vec<Stri
     rest.is_empty().then_some(args)
 }
 
+/// Where a resource type lives, to tell apart resources of the same name: its host's first
+/// label and its path's first segment (`video.v1` for `https://video.twilio.com` and
+/// `/v1/Rooms/<sid>`).
+pub(crate) fn home_of<R: Resource>() -> &'static str {
+    let host = R::BASE_URL.split_once("://").map_or(R::BASE_URL, |(_, rest)| rest);
+    let label = host.split(['.', '/', ':']).next().unwrap_or("");
+    crate::intern::intern(&home(label, R::PATH.literals()[0]))
+}
+
+/// A home from a host label (empty for a resource described without one) and a path.
+pub(crate) fn home(label: &str, path: &str) -> String {
+    let segment = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match (label.is_empty(), segment.is_empty()) {
+        (true, _) => segment.to_owned(),
+        (false, true) => label.to_owned(),
+        (false, false) => format!("{label}.{segment}"),
+    }
+}
+
 /// The fault route name of a registered operation: `create-message`, `list-issues`...
 pub(crate) fn operation_route_name(resource: &str, kind: OperationKind) -> String {
     let mut name = String::from(kind.as_str());
@@ -577,6 +601,14 @@ mod tests {
         assert_eq!(match_path(&PARTICIPANT, "/v1/Rooms/R/Participants/%FF"), None);
         assert_eq!(match_path(&PARTICIPANT, "/v1/Rooms/R/Participants"), None);
         assert_eq!(match_path(&ROOMS, "/v1/Rooms/RM1"), None);
+    }
+
+    #[test]
+    fn homes_are_the_host_label_and_the_first_segment() {
+        assert_eq!(home("video", "/v1/Rooms/"), "video.v1");
+        assert_eq!(home("api", "/2010-04-01/Accounts/"), "api.2010-04-01");
+        assert_eq!(home("", "/v1/Notes/"), "v1");
+        assert_eq!(home("localhost", "/"), "localhost");
     }
 
     #[test]

@@ -25,9 +25,9 @@ pub(crate) struct Shared {
     pub(crate) link_base_url: String,
     /// Requests received, by route; slot 0 ([`Route::Any`]) counts every request.
     requests: [AtomicU64; Route::ALL.len()],
-    /// Requests received by the operations of registered resources.
-    /// Keyed by route name, so a route parsed from its name counts what `Route::of` does.
-    operation_requests: Mutex<HashMap<String, u64>>,
+    /// Requests received by the operations of registered resources, by route name and home, so
+    /// that a route parsed from its name counts what `Route::of` does.
+    operation_requests: Mutex<HashMap<(String, &'static str), u64>>,
     request_ids: AtomicU64,
     /// The resources registered by type.
     pub(crate) registry: Registry,
@@ -61,7 +61,7 @@ impl Shared {
             }
             Some((route, None)) => {
                 let mut counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
-                *counts.entry(route.name().into_owned()).or_default() += 1;
+                *counts.entry((route.name().into_owned(), route.home())).or_default() += 1;
             }
             None => {}
         }
@@ -97,7 +97,13 @@ impl Shared {
             Some(index) => self.requests[index].load(Ordering::Relaxed),
             None => {
                 let counts = self.operation_requests.lock().unwrap_or_else(PoisonError::into_inner);
-                counts.get(route.name().as_ref()).copied().unwrap_or(0)
+                let (name, home) = (route.name(), route.home());
+                // A route without a home counts requests to every resource of its name.
+                counts
+                    .iter()
+                    .filter(|((n, h), _)| *n == name && (home.is_empty() || *h == home))
+                    .map(|(_, count)| count)
+                    .sum()
             }
         }
     }

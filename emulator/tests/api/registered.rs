@@ -77,6 +77,20 @@ impl Resource for Impostor {
     const OPERATIONS: &'static [Operation] = &[Operation::new(OperationKind::Fetch, HttpMethod::Get, BOARD)];
 }
 
+/// A second `Board` on the same host and version: its routes would be indistinguishable.
+#[derive(Debug, Deserialize)]
+struct Namesake {}
+
+const CARD: PathTemplate = PathTemplate::new(&["/v1/Cards/", ""], &["sid"]);
+
+impl Resource for Namesake {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Board";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = CARD;
+    const OPERATIONS: &'static [Operation] = &[Operation::new(OperationKind::Fetch, HttpMethod::Get, CARD)];
+}
+
 async fn api() -> Api {
     let api = Api::start().await;
     api.emu.register_with(Registration::<Board>::new().sid_prefix("BO")).unwrap();
@@ -184,6 +198,24 @@ async fn faults_apply_to_a_registered_operation_and_it_is_counted() {
 }
 
 #[tokio::test]
+async fn namesakes_are_told_apart_by_their_homes() {
+    let api = Api::start().await;
+    let described =
+        "[[resource]]\nname = \"Room\"\npath = \"/v3/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n";
+    api.emu.register_described(described).unwrap();
+    api.emu.create_room("Standup").unwrap();
+    let elsewhere: Route = "fetch-room@v3".parse().unwrap();
+    api.emu.faults().inject(elsewhere, Fault::Unavailable, 5);
+    assert_eq!(api.get("/v1/Rooms/Standup").await.status, 200, "Video's room is not the v3 one");
+    api.get("/v3/Rooms/RM1").await.assert_error(503, 20503);
+    assert_eq!(api.emu.request_count(elsewhere), 1);
+    assert_eq!(api.emu.request_count(Route::FetchRoom), 1);
+    // Without a home, a route covers every resource of its name.
+    let anywhere: Route = "fetch-room@v3".split('@').next().unwrap().parse().unwrap();
+    assert_eq!(anywhere, Route::FetchRoom, "Video's routes keep their names");
+}
+
+#[tokio::test]
 async fn registration_refuses_clashes_and_repeats_harmlessly() {
     let emu = Emulator::start().await.unwrap();
     emu.register::<Board>().unwrap();
@@ -201,14 +233,19 @@ async fn registration_refuses_clashes_and_repeats_harmlessly() {
         .register_described("[[resource]]\nname = \"Space\"\npath = \"/v1/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
         .unwrap_err();
     assert!(video.to_string().contains("served already, as Room's fetch"), "{video}");
+    // A namesake living elsewhere is served, with routes that name its home; one living at
+    // the same host and version is refused.
     let room = emu
         .register_described("[[resource]]\nname = \"Room\"\npath = \"/v3/Rooms/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
-        .unwrap_err();
-    assert!(room.to_string().contains("named Room"), "{room}");
-    let namesake = emu
-        .register_described("[[resource]]\nname = \"Board\"\npath = \"/v2/Boards/{Sid}\"\noperations = [\"fetch\"]\nfields = {}\n")
-        .unwrap_err();
-    assert!(namesake.to_string().contains("named Board"), "{namesake}");
+        .unwrap();
+    assert_eq!(room, ["Room"]);
+    let routes: Vec<String> = emu.registered_routes().iter().map(|r| r.qualified_name()).collect();
+    assert!(
+        routes.contains(&"fetch-room".to_owned()) && routes.contains(&"fetch-room@v3".to_owned()),
+        "{routes:?}"
+    );
+    let namesake = emu.register::<Namesake>().unwrap_err().to_string();
+    assert!(namesake.contains("named Board") && namesake.contains("boards.v1"), "{namesake}");
     let skewed = emu
         .register_described(
             "[[resource]]\nname = \"Pad\"\npath = \"/v1/Pads/{Sid}\"\nlist_path = \"/v1/Desks/{Desk}/Pads\"\noperations = [\"list\"]\nfields = {}\n",
