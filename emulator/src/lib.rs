@@ -41,6 +41,7 @@ mod faults;
 mod hooks;
 mod http;
 mod intern;
+mod registrar;
 mod registry;
 mod server;
 mod shared;
@@ -58,6 +59,7 @@ pub use hooks::{Change, Filter, HookError, Stored};
 pub use http::page_format::{
     ListQuery, PageFormat, PageRequest, PageResponse, PageStart, ParamError, ServedPage,
 };
+pub use registrar::Registrar;
 pub use registry::Registration;
 pub use video::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};
 pub use world::clock::Clock;

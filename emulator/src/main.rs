@@ -1,4 +1,5 @@
-//! `sidekick-emulator`: run the Twilio Video emulator as a standalone server.
+//! `sidekick-emulator`: run the emulator as a standalone server: Twilio Video, resources
+//! described in TOML, and with the `twilio` feature, whole products of the generated bindings.
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
@@ -9,7 +10,8 @@ use std::path::PathBuf;
 
 use sidekick_emulator::{Emulator, FaultSpec, Route};
 
-/// A local, stateful Twilio Video server (Rooms and Room Participants) for tests and demos.
+/// A local, stateful Twilio fake for tests and demos: Video's Rooms and Participants, resources
+/// described in TOML files, and (built with the `twilio` feature) whole Twilio products.
 #[derive(Parser)]
 #[command(version, about)]
 struct Args {
@@ -57,6 +59,12 @@ struct Args {
     /// Also serve the resources this TOML file describes (repeatable).
     #[arg(long = "resources", value_name = "FILE")]
     resources: Vec<PathBuf>,
+
+    /// Also serve every resource of these products of the generated Twilio bindings, e.g.
+    /// `messaging,api`. Needs a build with the `twilio` feature. Products whose paths clash
+    /// (several have `/v1/Services`) need an emulator each.
+    #[arg(long, value_name = "PRODUCT,...", value_delimiter = ',')]
+    products: Vec<String>,
 }
 
 impl fmt::Debug for Args {
@@ -77,6 +85,7 @@ impl fmt::Debug for Args {
             .field("seed", &self.seed)
             .field("faults", &self.faults)
             .field("resources", &self.resources)
+            .field("products", &self.products)
             .finish()
     }
 }
@@ -120,6 +129,10 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
         let names = emu.register_described(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         described.extend(names);
     }
+    let mut report = Vec::new();
+    for product in &args.products {
+        report.extend(serve_product(&emu, product)?);
+    }
     let registered = emu.registered_routes();
     for spec in args.faults {
         check_route(spec.route, &registered)?;
@@ -136,6 +149,9 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     if !described.is_empty() {
         println!("  also serving: {}", described.join(", "));
     }
+    for line in report {
+        println!("{line}");
+    }
     if emu.faults().pending() > 0 {
         println!("  faults pending: {}", emu.faults().pending());
     }
@@ -144,6 +160,29 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     emu.shutdown().await;
     println!("stopped");
     Ok(())
+}
+
+/// Serves every resource of a product of the generated bindings; returns the lines that say
+/// how many were served, and which could not be, with why.
+fn serve_product(emu: &Emulator, product: &str) -> Result<Vec<String>, String> {
+    let mut registrar = emu.registrar();
+    if sidekick::twilio::for_each_resource_of(product, &mut registrar) {
+        let mut report = vec![format!("  {product}: {} resources served", registrar.served().len())];
+        for (name, why) in registrar.skipped() {
+            report.push(format!("  {product}: {name} not served: {why}"));
+        }
+        return Ok(report);
+    }
+    let known = sidekick::twilio::PRODUCTS.contains(&product.replace('-', "_").as_str());
+    Err(match known {
+        true => format!(
+            "this build does not have `{product}`: build with `--features twilio` (cargo run -p sidekick-emulator --features twilio)"
+        ),
+        false => format!(
+            "no Twilio product is named `{product}`; there are: {}",
+            sidekick::twilio::PRODUCTS.join(", ")
+        ),
+    })
 }
 
 /// Refuses a fault route no served resource has, and a name several share without its home.

@@ -362,7 +362,8 @@ impl ServedResource {
 }
 
 /// Checks that every operation addresses what the instance path does: create and list the
-/// parents' collection, the others the object itself. Records are stored by those arguments.
+/// parents' collection (a create may address the object itself, naming its identifier), the
+/// others the object itself. Records are stored by those arguments.
 pub(crate) fn check_paths(instance: &PathTemplate, operations: &[Operation]) -> Result<(), String> {
     let parents = parent_count(instance);
     for op in operations {
@@ -370,7 +371,9 @@ pub(crate) fn check_paths(instance: &PathTemplate, operations: &[Operation]) -> 
             OperationKind::Create | OperationKind::List => parents,
             _ => instance.params().len(),
         };
-        if op.path.params().len() != expected {
+        // A create may name the new object's identifier in its path.
+        let at_path = op.kind == OperationKind::Create && op.path.params().len() == instance.params().len();
+        if op.path.params().len() != expected && !at_path {
             return Err(format!(
                 "its {} path {} has {} placeholder(s) where the instance path {instance} implies {expected}",
                 op.kind.as_str(),

@@ -60,6 +60,8 @@ pub use params::{ParamLocation, Params, RESERVED_HEADERS};
 pub use path::PathTemplate;
 pub use reqwest::StatusCode;
 pub use reqwest::header::HeaderMap;
-pub use resource::{Resource, assert_base_url, call, call_empty, call_redirect, call_returning, list};
+pub use resource::{
+    Resource, ResourceVisitor, assert_base_url, call, call_empty, call_redirect, call_returning, list,
+};
 pub use response::{Redirect, Response};
 pub use retry::RetryPolicy;

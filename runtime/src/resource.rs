@@ -99,6 +99,31 @@ pub trait Resource: DeserializeOwned + Send + 'static {
     }
 }
 
+/// Something done with each of a set of resource types: the generated bindings call it with
+/// every resource of a product (`sidekick::twilio::messaging::for_each_resource`), so that a
+/// tool such as an emulator or a test harness can serve or check them all without naming each.
+///
+/// ```
+/// # extern crate sidekick_runtime as sidekick;
+/// use sidekick::{Resource, ResourceVisitor};
+///
+/// /// Collects the names of the resources visited.
+/// #[derive(Default)]
+/// struct Names(Vec<&'static str>);
+///
+/// impl ResourceVisitor for Names {
+///     fn visit<R: Resource>(&mut self) {
+///         self.0.push(R::NAME);
+///     }
+/// }
+/// # let mut names = Names::default();
+/// # assert!(names.0.is_empty());
+/// ```
+pub trait ResourceVisitor {
+    /// Called once for each resource type `R`.
+    fn visit<R: Resource>(&mut self);
+}
+
 /// Fails to compile unless `url` is an absolute `http://` or `https://` URL with a host and
 /// no credentials, query or fragment: the check the derive runs on a `base_url` given as a
 /// constant, which it cannot read itself.

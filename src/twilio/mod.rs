@@ -122,3 +122,128 @@ pub mod video;
 pub mod voice;
 #[cfg(feature = "twilio-wireless")]
 pub mod wireless;
+
+/// Every product's module name, whether or not its feature is on in this build.
+pub const PRODUCTS: [&str; 37] = [
+    "accounts",
+    "api",
+    "assistants",
+    "bulkexports",
+    "chat",
+    "content",
+    "conversations",
+    "events",
+    "flex",
+    "frontline",
+    "iam",
+    "insights",
+    "intelligence",
+    "ip_messaging",
+    "knowledge",
+    "lookups",
+    "marketplace",
+    "messaging",
+    "monitor",
+    "notify",
+    "numbers",
+    "oauth",
+    "preview",
+    "pricing",
+    "proxy",
+    "routes",
+    "serverless",
+    "studio",
+    "supersim",
+    "sync",
+    "taskrouter",
+    "trunking",
+    "trusthub",
+    "verify",
+    "video",
+    "voice",
+    "wireless",
+];
+
+/// Calls `visitor` with each resource type of `product`, a module name such as `messaging`
+/// (`ip-messaging` is `ip_messaging`). `false` if there is no such product or its feature is
+/// off in this build.
+pub fn for_each_resource_of<V: sidekick::ResourceVisitor>(product: &str, visitor: &mut V) -> bool {
+    match product.replace('-', "_").as_str() {
+        #[cfg(feature = "twilio-accounts")]
+        "accounts" => accounts::for_each_resource(visitor),
+        #[cfg(feature = "twilio-api")]
+        "api" => api::for_each_resource(visitor),
+        #[cfg(feature = "twilio-assistants")]
+        "assistants" => assistants::for_each_resource(visitor),
+        #[cfg(feature = "twilio-bulkexports")]
+        "bulkexports" => bulkexports::for_each_resource(visitor),
+        #[cfg(feature = "twilio-chat")]
+        "chat" => chat::for_each_resource(visitor),
+        #[cfg(feature = "twilio-content")]
+        "content" => content::for_each_resource(visitor),
+        #[cfg(feature = "twilio-conversations")]
+        "conversations" => conversations::for_each_resource(visitor),
+        #[cfg(feature = "twilio-events")]
+        "events" => events::for_each_resource(visitor),
+        #[cfg(feature = "twilio-flex")]
+        "flex" => flex::for_each_resource(visitor),
+        #[cfg(feature = "twilio-frontline")]
+        "frontline" => frontline::for_each_resource(visitor),
+        #[cfg(feature = "twilio-iam")]
+        "iam" => iam::for_each_resource(visitor),
+        #[cfg(feature = "twilio-insights")]
+        "insights" => insights::for_each_resource(visitor),
+        #[cfg(feature = "twilio-intelligence")]
+        "intelligence" => intelligence::for_each_resource(visitor),
+        #[cfg(feature = "twilio-ip-messaging")]
+        "ip_messaging" => ip_messaging::for_each_resource(visitor),
+        #[cfg(feature = "twilio-knowledge")]
+        "knowledge" => knowledge::for_each_resource(visitor),
+        #[cfg(feature = "twilio-lookups")]
+        "lookups" => lookups::for_each_resource(visitor),
+        #[cfg(feature = "twilio-marketplace")]
+        "marketplace" => marketplace::for_each_resource(visitor),
+        #[cfg(feature = "twilio-messaging")]
+        "messaging" => messaging::for_each_resource(visitor),
+        #[cfg(feature = "twilio-monitor")]
+        "monitor" => monitor::for_each_resource(visitor),
+        #[cfg(feature = "twilio-notify")]
+        "notify" => notify::for_each_resource(visitor),
+        #[cfg(feature = "twilio-numbers")]
+        "numbers" => numbers::for_each_resource(visitor),
+        #[cfg(feature = "twilio-oauth")]
+        "oauth" => oauth::for_each_resource(visitor),
+        #[cfg(feature = "twilio-preview")]
+        "preview" => preview::for_each_resource(visitor),
+        #[cfg(feature = "twilio-pricing")]
+        "pricing" => pricing::for_each_resource(visitor),
+        #[cfg(feature = "twilio-proxy")]
+        "proxy" => proxy::for_each_resource(visitor),
+        #[cfg(feature = "twilio-routes")]
+        "routes" => routes::for_each_resource(visitor),
+        #[cfg(feature = "twilio-serverless")]
+        "serverless" => serverless::for_each_resource(visitor),
+        #[cfg(feature = "twilio-studio")]
+        "studio" => studio::for_each_resource(visitor),
+        #[cfg(feature = "twilio-supersim")]
+        "supersim" => supersim::for_each_resource(visitor),
+        #[cfg(feature = "twilio-sync")]
+        "sync" => sync::for_each_resource(visitor),
+        #[cfg(feature = "twilio-taskrouter")]
+        "taskrouter" => taskrouter::for_each_resource(visitor),
+        #[cfg(feature = "twilio-trunking")]
+        "trunking" => trunking::for_each_resource(visitor),
+        #[cfg(feature = "twilio-trusthub")]
+        "trusthub" => trusthub::for_each_resource(visitor),
+        #[cfg(feature = "twilio-verify")]
+        "verify" => verify::for_each_resource(visitor),
+        #[cfg(feature = "twilio-video")]
+        "video" => video::for_each_resource(visitor),
+        #[cfg(feature = "twilio-voice")]
+        "voice" => voice::for_each_resource(visitor),
+        #[cfg(feature = "twilio-wireless")]
+        "wireless" => wireless::for_each_resource(visitor),
+        _ => return false,
+    }
+    true
+}

@@ -178,6 +178,10 @@ pub(crate) fn assemble(
         let names: Vec<&str> = names.iter().copied().collect();
         text.push_str(&format!("pub use {file}::{{{}}};\n", names.join(", ")));
     }
+    text.push_str(&for_each_resource(
+        "module",
+        resources.iter().map(|r| format!("visitor.visit::<{}>();", r.name)),
+    ));
     files.insert(format!("{dir}/mod.rs"), text);
     Ok(files)
 }
@@ -215,13 +219,60 @@ pub(crate) fn root_files(modules: &[ModuleFiles]) -> BTreeMap<String, String> {
             "//! Twilio `{product}`, by API version. Enabled by the cargo feature `{}`.\n\n",
             versions[0].module.feature()
         ));
-        for module in versions {
-            text.push_str(&format!("pub mod {};\n", module.module.version.as_deref().unwrap_or_default()));
+        let versions: Vec<&str> =
+            versions.iter().map(|m| m.module.version.as_deref().unwrap_or_default()).collect();
+        for version in &versions {
+            text.push_str(&format!("pub mod {version};\n"));
         }
+        text.push_str(&for_each_resource(
+            "product, every version",
+            versions.iter().map(|version| format!("{version}::for_each_resource(visitor);")),
+        ));
         files.insert(format!("src/twilio/{product}/mod.rs"), text);
     }
+    root.push_str(&products_index(&products));
     files.insert("src/twilio/mod.rs".to_owned(), root);
     files
+}
+
+/// A `for_each_resource` function whose body is `calls`.
+fn for_each_resource(of: &str, calls: impl Iterator<Item = String>) -> String {
+    let mut text = format!(
+        "\n/// Calls `visitor` with each resource type of this {of}.\n\
+         pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {{\n"
+    );
+    for call in calls {
+        text.push_str(&format!("    {call}\n"));
+    }
+    text.push_str("}\n");
+    text
+}
+
+/// The product names, and a function that visits a product's resources by name, for tools
+/// that take products on a command line.
+fn products_index(products: &BTreeMap<&str, Vec<&ModuleFiles>>) -> String {
+    let names: Vec<String> = products.keys().map(|p| format!("{p:?}")).collect();
+    let mut text = format!(
+        "\n/// Every product's module name, whether or not its feature is on in this build.\n\
+         pub const PRODUCTS: [&str; {}] = [{}];\n",
+        names.len(),
+        names.join(", ")
+    );
+    text.push_str(
+        "\n/// Calls `visitor` with each resource type of `product`, a module name such as `messaging`\n\
+         /// (`ip-messaging` is `ip_messaging`). `false` if there is no such product or its feature is\n\
+         /// off in this build.\n\
+         pub fn for_each_resource_of<V: sidekick::ResourceVisitor>(product: &str, visitor: &mut V) -> bool {\n\
+         \x20   match product.replace('-', \"_\").as_str() {\n",
+    );
+    for (product, versions) in products {
+        text.push_str(&format!(
+            "        #[cfg(feature = \"{}\")]\n        {product:?} => {product}::for_each_resource(visitor),\n",
+            versions[0].module.feature()
+        ));
+    }
+    text.push_str("        _ => return false,\n    }\n    true\n}\n");
+    text
 }
 
 /// The marker lines around the generated features in `Cargo.toml`.

@@ -34,7 +34,11 @@ pub(crate) fn serve(shared: &Shared, call: Call<'_>) -> Response {
     let not_found = || ApiError::not_found(call.path);
     let result = match operation.kind {
         OperationKind::Create => request_params(&call).and_then(|params| {
-            let (body, status) = insert(shared, resource, args, &params, Identify::Assign)?;
+            let identify = match args.len() > resource.parent_count() {
+                true => Identify::AtPath,
+                false => Identify::Assign,
+            };
+            let (body, status) = insert(shared, resource, args, &params, identify)?;
             Ok(json(status.unwrap_or(StatusCode::CREATED), &body))
         }),
         OperationKind::Fetch => fetch(shared, resource, args, call.path),
@@ -68,7 +72,13 @@ pub(crate) fn resolve_scope(
         });
         let Some(parent) = parent else { continue };
         let records = world.collection(parent.key);
-        resolved[depth - 1] = resolve(parent, records, &resolved[..depth - 1], &resolved[depth - 1])?;
+        let key = &resolved[depth - 1];
+        // The account the credentials name exists, stored or not: Twilio's 2010 API nests
+        // everything under it.
+        if *key == shared.credentials.account_sid && records.get(&resolved[..depth - 1], key).is_none() {
+            continue;
+        }
+        resolved[depth - 1] = resolve(parent, records, &resolved[..depth - 1], key)?;
     }
     Some(resolved)
 }
@@ -249,6 +259,9 @@ pub(crate) enum Identify {
     Assign,
     /// The caller's, if it gives one (a seeded GitHub issue's `number`).
     KeepGiven,
+    /// The last of the path's arguments: a create at the object's own path, which some Twilio
+    /// resources have (an assistant's knowledge source, added by its SID).
+    AtPath,
 }
 
 /// Makes and stores a new object of `resource` under `scope` with `params` (request parameters
@@ -261,6 +274,10 @@ pub(crate) fn insert(
     params: &[(String, Value)],
     identify: Identify,
 ) -> Result<(Value, Option<StatusCode>), ApiError> {
+    let (scope, at_path) = match (identify, scope.split_last()) {
+        (Identify::AtPath, Some((id, parents))) => (parents, Some(id.clone())),
+        _ => (scope, None),
+    };
     let (mut world, now) = shared.world();
     let parent_missing = || ApiError::new(StatusCode::NOT_FOUND, 20404, "The parent resource was not found");
     let scope = &resolve_scope(shared, &mut world, resource, scope).ok_or_else(parent_missing)?;
@@ -270,6 +287,7 @@ pub(crate) fn insert(
         .and_then(|f| Some((f, params.iter().find(|(name, _)| field_of(resource, name) == Some(f.name))?)));
     let id = match (given, id_field) {
         _ if !resource.has_identifier() => String::new(),
+        _ if at_path.is_some() => at_path.unwrap_or_default(),
         (Some((field, (name, value))), _) => {
             let value = coerce(field.kind, value).ok_or_else(|| invalid(name, &expected(field.kind)))?;
             let id = text_of(&value);

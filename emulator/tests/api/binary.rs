@@ -178,3 +178,70 @@ fn bad_resource_files_and_unknown_routes_are_rejected() {
     let missing = Command::new(BINARY).args(["--resources", "/nonexistent/sidekick.toml"]).output().unwrap();
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
+
+#[test]
+fn unknown_products_are_rejected() {
+    let output = Command::new(BINARY).args(["--products", "telepathy"]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no Twilio product is named `telepathy`") && stderr.contains("messaging"),
+        "{stderr}"
+    );
+}
+
+/// Without the `twilio` feature, the binary says how to get the products.
+#[cfg(not(feature = "twilio"))]
+#[test]
+fn products_need_the_twilio_feature() {
+    let output = Command::new(BINARY).args(["--products", "messaging"]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--features twilio"));
+}
+
+/// With it (as in a workspace build, where the conformance tests turn it on), whole products
+/// are served, and their operations take faults by qualified route.
+#[cfg(feature = "twilio")]
+#[tokio::test]
+async fn serves_whole_products_with_their_faults() {
+    let (mut child, base_url, mut lines) =
+        spawn(&["--products", "messaging,api", "--fault", "create-message@api.2010-04-01:503:1"]);
+    let printed: Vec<String> = lines.by_ref().take(6).map(Result::unwrap).collect();
+    assert!(
+        printed[4].starts_with("  messaging: ") && printed[4].ends_with("resources served"),
+        "{printed:?}"
+    );
+    assert!(printed[5].starts_with("  api: "), "{printed:?}");
+
+    let client = http_client();
+    let account = sidekick_emulator::DEFAULT_ACCOUNT_SID;
+    let token = Some(sidekick_emulator::DEFAULT_AUTH_TOKEN);
+    let messages = format!("{base_url}/2010-04-01/Accounts/{account}/Messages.json");
+    let post = || {
+        client.post(&messages).basic_auth(account, token).form(&[("To", "+15558675310"), ("Body", "Ahoy")])
+    };
+    let unavailable = read(post().send().await.unwrap()).await;
+    let created = read(post().send().await.unwrap()).await;
+    let services = format!("{base_url}/v1/Services");
+    let service = read(
+        client
+            .post(&services)
+            .basic_auth(account, token)
+            .form(&[("FriendlyName", "Alerts")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let listed = read(client.get(&services).basic_auth(account, token).send().await.unwrap()).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    unavailable.assert_error(503, 20503);
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(created.json["body"], "Ahoy");
+    assert!(created.json["date_created"].as_str().unwrap().ends_with("+0000"), "{}", created.text);
+    assert_eq!(service.status, 201, "{}", service.text);
+    assert!(service.json["sid"].as_str().unwrap().starts_with("MG"), "{}", service.text);
+    assert_eq!(listed.json["services"][0]["friendly_name"], "Alerts", "{}", listed.text);
+}

@@ -91,6 +91,28 @@ impl Resource for Namesake {
     const OPERATIONS: &'static [Operation] = &[Operation::new(OperationKind::Fetch, HttpMethod::Get, CARD)];
 }
 
+/// A pin, created at its own path: the identifier is the caller's.
+#[derive(Debug, Deserialize)]
+#[allow(dead_code)]
+struct Pin {
+    sid: String,
+    board_sid: Option<String>,
+    label: Option<String>,
+}
+
+const PIN: PathTemplate = PathTemplate::new(&["/v1/Boards/", "/Pins/", ""], &["board_sid", "sid"]);
+
+impl Resource for Pin {
+    type ListPaging = MetaPaging;
+    const NAME: &'static str = "Pin";
+    const BASE_URL: &'static str = "https://boards.example.com";
+    const PATH: PathTemplate = PIN;
+    const OPERATIONS: &'static [Operation] = &[
+        Operation::new(OperationKind::Create, HttpMethod::Post, PIN),
+        Operation::new(OperationKind::Fetch, HttpMethod::Get, PIN),
+    ];
+}
+
 async fn api() -> Api {
     let api = Api::start().await;
     api.emu.register_with(Registration::<Board>::new().sid_prefix("BO")).unwrap();
@@ -213,6 +235,23 @@ async fn namesakes_are_told_apart_by_their_homes() {
     // Without a home, a route covers every resource of its name.
     let anywhere: Route = "fetch-room@v3".split('@').next().unwrap().parse().unwrap();
     assert_eq!(anywhere, Route::FetchRoom, "Video's routes keep their names");
+}
+
+#[tokio::test]
+async fn a_create_at_the_object_s_own_path_keeps_its_identifier() {
+    let api = api().await;
+    api.emu.register::<Pin>().unwrap();
+    let board = board(&api).await;
+    let path = format!("/v1/Boards/{board}/Pins/urgent%20one");
+    let created = api.post(&path, &[("Label", "Now")]).await;
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(
+        (created.json["sid"].as_str(), created.json["board_sid"].as_str()),
+        (Some("urgent one"), Some(board.as_str()))
+    );
+    assert_eq!(api.get(&path).await.json["label"], "Now");
+    api.post(&path, &[]).await.assert_error(409, 20409);
+    api.post("/v1/Boards/BO0/Pins/x", &[]).await.assert_error(404, 20404);
 }
 
 #[tokio::test]

@@ -3,3 +3,8 @@
 //! Twilio `api`, by API version. Enabled by the cargo feature `twilio-api`.
 
 pub mod v2010;
+
+/// Calls `visitor` with each resource type of this product, every version.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    v2010::for_each_resource(visitor);
+}

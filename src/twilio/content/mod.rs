@@ -4,3 +4,9 @@
 
 pub mod v1;
 pub mod v2;
+
+/// Calls `visitor` with each resource type of this product, every version.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    v1::for_each_resource(visitor);
+    v2::for_each_resource(visitor);
+}

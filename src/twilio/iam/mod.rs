@@ -4,3 +4,9 @@
 
 pub mod organizations;
 pub mod v1;
+
+/// Calls `visitor` with each resource type of this product, every version.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    organizations::for_each_resource(visitor);
+    v1::for_each_resource(visitor);
+}

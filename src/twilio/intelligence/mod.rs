@@ -3,3 +3,8 @@
 //! Twilio `intelligence`, by API version. Enabled by the cargo feature `twilio-intelligence`.
 
 pub mod v2;
+
+/// Calls `visitor` with each resource type of this product, every version.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    v2::for_each_resource(visitor);
+}

@@ -51,3 +51,18 @@ pub use installed_add_on_extension::{InstalledAddOnExtension, UpdateInstalledAdd
 pub use rate_plan::{CreateRatePlan, RatePlan, UpdateRatePlan};
 pub use sim::{Sim, SimFilter, UpdateSim};
 pub use usage::{FetchUsage, Usage};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<AuthorizationDocument>();
+    visitor.visit::<DependentHostedNumberOrder>();
+    visitor.visit::<HostedNumberOrder>();
+    visitor.visit::<AvailableAddOn>();
+    visitor.visit::<AvailableAddOnExtension>();
+    visitor.visit::<InstalledAddOn>();
+    visitor.visit::<InstalledAddOnExtension>();
+    visitor.visit::<Command>();
+    visitor.visit::<RatePlan>();
+    visitor.visit::<Sim>();
+    visitor.visit::<Usage>();
+}

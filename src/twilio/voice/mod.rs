@@ -3,3 +3,8 @@
 //! Twilio `voice`, by API version. Enabled by the cargo feature `twilio-voice`.
 
 pub mod v1;
+
+/// Calls `visitor` with each resource type of this product, every version.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    v1::for_each_resource(visitor);
+}

@@ -35,3 +35,15 @@ pub use number::{CreateNumber, DeleteNumber, FetchNumber, Number};
 pub use promote::Promote;
 pub use public_key::{CreatePublicKey, PublicKey, UpdatePublicKey};
 pub use secondary::Secondary;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Promote>();
+    visitor.visit::<Secondary>();
+    visitor.visit::<BulkConsent>();
+    visitor.visit::<BulkContact>();
+    visitor.visit::<AWS>();
+    visitor.visit::<PublicKey>();
+    visitor.visit::<MessagingGeopermissions>();
+    visitor.visit::<Number>();
+}

@@ -48,3 +48,19 @@ pub use session::Session;
 pub use session_message::SessionMessage;
 pub use status::Status;
 pub use tool::{CreateTool, Tool, ToolFilter, ToolWithPolicies, UpdateTool};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Assistant>();
+    visitor.visit::<AssistantKnowledge>();
+    visitor.visit::<AssistantTool>();
+    visitor.visit::<Feedback>();
+    visitor.visit::<AssistantMessage>();
+    visitor.visit::<Knowledge>();
+    visitor.visit::<Chunk>();
+    visitor.visit::<Status>();
+    visitor.visit::<Policy>();
+    visitor.visit::<Session>();
+    visitor.visit::<SessionMessage>();
+    visitor.visit::<Tool>();
+}

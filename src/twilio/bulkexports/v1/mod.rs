@@ -24,3 +24,12 @@ pub use day::Day;
 pub use export::Export;
 pub use export_custom_job::{CreateExportCustomJob, ExportCustomJob};
 pub use export_job::ExportJob;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Export>();
+    visitor.visit::<ExportJob>();
+    visitor.visit::<Configuration>();
+    visitor.visit::<Day>();
+    visitor.visit::<ExportCustomJob>();
+}

@@ -36,3 +36,16 @@ pub use role::{CreateRole, Role, RoleRoleType, UpdateRole};
 pub use service::{CreateService, Service, UpdateService};
 pub use user::{CreateUser, UpdateUser, User};
 pub use user_channel::{UserChannel, UserChannelChannelStatus};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Credential>();
+    visitor.visit::<Service>();
+    visitor.visit::<Channel>();
+    visitor.visit::<Invite>();
+    visitor.visit::<Member>();
+    visitor.visit::<Message>();
+    visitor.visit::<Role>();
+    visitor.visit::<User>();
+    visitor.visit::<UserChannel>();
+}

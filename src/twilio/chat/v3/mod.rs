@@ -12,3 +12,8 @@ mod channel;
 pub const BASE_URL: &str = "https://chat.twilio.com";
 
 pub use channel::{Channel, ChannelChannelType, ChannelWebhookEnabledType, UpdateChannel};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Channel>();
+}

@@ -31,3 +31,12 @@ pub use content::{
 pub use content_and_approval::ContentAndApproval;
 pub use legacy_content::LegacyContent;
 pub use whatsapp::{CreateWhatsapp, Whatsapp};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Content>();
+    visitor.visit::<Whatsapp>();
+    visitor.visit::<ApprovalRequests>();
+    visitor.visit::<ContentAndApproval>();
+    visitor.visit::<LegacyContent>();
+}

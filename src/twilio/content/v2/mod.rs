@@ -15,3 +15,9 @@ pub const BASE_URL: &str = "https://content.twilio.com";
 
 pub use content::{Content, ContentFilter};
 pub use content_and_approval::{ContentAndApproval, ContentAndApprovalFilter};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Content>();
+    visitor.visit::<ContentAndApproval>();
+}

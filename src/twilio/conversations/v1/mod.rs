@@ -142,3 +142,36 @@ pub use webhook::{
     ConversationScopedWebhookMethod, ConversationScopedWebhookTarget, CreateWebhook, UpdateWebhook, Webhook,
 };
 pub use webhooks::{ConfigurationWebhookMethod, ConfigurationWebhookTarget, UpdateWebhooks, Webhooks};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Configuration>();
+    visitor.visit::<Address>();
+    visitor.visit::<Webhooks>();
+    visitor.visit::<ConversationWithParticipant>();
+    visitor.visit::<Conversation>();
+    visitor.visit::<Message>();
+    visitor.visit::<Receipt>();
+    visitor.visit::<Participant>();
+    visitor.visit::<Webhook>();
+    visitor.visit::<Credential>();
+    visitor.visit::<ParticipantConversation>();
+    visitor.visit::<Role>();
+    visitor.visit::<Service>();
+    visitor.visit::<Binding>();
+    visitor.visit::<ServiceConfiguration>();
+    visitor.visit::<Notifications>();
+    visitor.visit::<ConfigurationWebhooks>();
+    visitor.visit::<ServiceConversationWithParticipant>();
+    visitor.visit::<ServiceConversation>();
+    visitor.visit::<ConversationMessage>();
+    visitor.visit::<MessageReceipt>();
+    visitor.visit::<ConversationParticipant>();
+    visitor.visit::<ConversationWebhook>();
+    visitor.visit::<ServiceParticipantConversation>();
+    visitor.visit::<ServiceRole>();
+    visitor.visit::<ServiceUser>();
+    visitor.visit::<ServiceUserConversation>();
+    visitor.visit::<User>();
+    visitor.visit::<UserConversation>();
+}

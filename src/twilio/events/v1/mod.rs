@@ -33,3 +33,15 @@ pub use subscription::{CreateSubscription, Subscription, SubscriptionFilter, Upd
 pub use test::Test;
 pub use type_resource::{Type, TypeFilter};
 pub use validate::{CreateValidate, Validate};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Schema>();
+    visitor.visit::<SchemaVersion>();
+    visitor.visit::<Sink>();
+    visitor.visit::<Test>();
+    visitor.visit::<Validate>();
+    visitor.visit::<Subscription>();
+    visitor.visit::<SubscribedEvent>();
+    visitor.visit::<Type>();
+}

@@ -112,3 +112,36 @@ pub use session::Session;
 pub use status::{ProvisioningStatusStatus, Status};
 pub use version_archive::{UpdateVersionArchive, VersionArchive};
 pub use web_channel::{CreateWebChannel, UpdateWebChannel, WebChannel, WebChannelChatStatus};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Channel>();
+    visitor.visit::<Configuration>();
+    visitor.visit::<FlexFlow>();
+    visitor.visit::<InsightsConversation>();
+    visitor.visit::<Assessment>();
+    visitor.visit::<Comment>();
+    visitor.visit::<Category>();
+    visitor.visit::<InsightsQuestionnaire>();
+    visitor.visit::<Question>();
+    visitor.visit::<InsightsSettingsAnswerSets>();
+    visitor.visit::<CommentTags>();
+    visitor.visit::<InsightsSegment>();
+    visitor.visit::<Session>();
+    visitor.visit::<InsightsUserRoles>();
+    visitor.visit::<Interaction>();
+    visitor.visit::<InteractionChannel>();
+    visitor.visit::<InteractionChannelInvite>();
+    visitor.visit::<InteractionChannelParticipant>();
+    visitor.visit::<InteractionTransfer>();
+    visitor.visit::<PluginServiceConfiguration>();
+    visitor.visit::<ConfiguredPlugin>();
+    visitor.visit::<PluginConfigurationArchive>();
+    visitor.visit::<Plugin>();
+    visitor.visit::<PluginVersion>();
+    visitor.visit::<VersionArchive>();
+    visitor.visit::<PluginArchive>();
+    visitor.visit::<Release>();
+    visitor.visit::<WebChannel>();
+    visitor.visit::<Status>();
+}

@@ -15,3 +15,9 @@ pub const BASE_URL: &str = "https://flex-api.twilio.com";
 
 pub use user::{UpdateUser, User};
 pub use web_channel::{CreateWebChannel, WebChannel};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<User>();
+    visitor.visit::<WebChannel>();
+}

@@ -12,3 +12,8 @@ mod user;
 pub const BASE_URL: &str = "https://frontline-api.twilio.com";
 
 pub use user::{UpdateUser, User, UserStateType};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<User>();
+}

@@ -27,3 +27,12 @@ pub use user::{
     CreateUser, PatchUser, ScimEmailAddress, ScimMeta, ScimName, ScimPatchOperation, UpdateUser, User,
     UserFilter,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Account>();
+    visitor.visit::<RoleAssignment>();
+    visitor.visit::<User>();
+    visitor.visit::<Authorize>();
+    visitor.visit::<Token>();
+}

@@ -26,3 +26,12 @@ pub use o_auth_app::{
 };
 pub use permission::Permission;
 pub use token::{CreateToken, Token};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<OAuthApp>();
+    visitor.visit::<GetApiKey>();
+    visitor.visit::<Key>();
+    visitor.visit::<Permission>();
+    visitor.visit::<Token>();
+}

@@ -62,3 +62,18 @@ pub use voice_call_summary::{
     FetchVoiceCallSummary, SummaryAnsweredBy, SummaryCallState, SummaryCallType, SummaryProcessingState,
     VoiceCallSummary,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Conference>();
+    visitor.visit::<Participant>();
+    visitor.visit::<Room>();
+    visitor.visit::<RoomParticipant>();
+    visitor.visit::<Settings>();
+    visitor.visit::<CallSummary>();
+    visitor.visit::<Annotation>();
+    visitor.visit::<Event>();
+    visitor.visit::<Metric>();
+    visitor.visit::<VoiceCallSummary>();
+    visitor.visit::<Voice>();
+}

@@ -31,3 +31,10 @@ pub use report::{
     StirShaken, StirShakenAnswerRate, StirShakenCallCount, StirShakenPercentage, VoiceIntegrity,
     VoiceIntegrityCallsPerBundle,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Report>();
+    visitor.visit::<Inbound>();
+    visitor.visit::<Outbound>();
+}

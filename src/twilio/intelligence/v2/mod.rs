@@ -52,3 +52,20 @@ pub use sentence::{Sentence, SentenceFilter};
 pub use service::{CreateService, Service, ServiceHttpMethod, UpdateService};
 pub use service_operator::ServiceOperator;
 pub use transcript::{CreateTranscript, Transcript, TranscriptFilter, TranscriptStatus};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<OperatorType>();
+    visitor.visit::<Operator>();
+    visitor.visit::<Custom>();
+    visitor.visit::<PreBuilt>();
+    visitor.visit::<Service>();
+    visitor.visit::<OperatorAttachments>();
+    visitor.visit::<ServiceOperator>();
+    visitor.visit::<Transcript>();
+    visitor.visit::<Media>();
+    visitor.visit::<OperatorResult>();
+    visitor.visit::<EncryptedOperatorResults>();
+    visitor.visit::<Sentence>();
+    visitor.visit::<EncryptedSentences>();
+}

@@ -53,3 +53,19 @@ pub use user_channel::{
     UpdateUserChannel, UserChannel, UserChannelChannelStatus, UserChannelNotificationLevel,
 };
 pub use webhook::{ChannelWebhookMethod, ChannelWebhookType, CreateWebhook, UpdateWebhook, Webhook};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Credential>();
+    visitor.visit::<Service>();
+    visitor.visit::<Binding>();
+    visitor.visit::<Channel>();
+    visitor.visit::<Invite>();
+    visitor.visit::<Member>();
+    visitor.visit::<Message>();
+    visitor.visit::<Webhook>();
+    visitor.visit::<Role>();
+    visitor.visit::<User>();
+    visitor.visit::<UserBinding>();
+    visitor.visit::<UserChannel>();
+}

@@ -18,3 +18,10 @@ pub const BASE_URL: &str = "https://knowledge.twilio.com";
 pub use chunk::Chunk;
 pub use knowledge::{CreateKnowledge, CreatePolicyRequest, Knowledge, KnowledgeFilter, UpdateKnowledge};
 pub use status::Status;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Knowledge>();
+    visitor.visit::<Chunk>();
+    visitor.visit::<Status>();
+}

@@ -12,3 +12,8 @@ mod phone_number;
 pub const BASE_URL: &str = "https://lookups.twilio.com";
 
 pub use phone_number::{FetchPhoneNumber, PhoneNumber};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<PhoneNumber>();
+}

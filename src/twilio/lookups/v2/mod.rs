@@ -34,3 +34,12 @@ pub use query::{
     Query, ReassignedNumberParameters, RiskParameters,
 };
 pub use rate_limits::{FetchRateLimits, RateLimits};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<PhoneNumber>();
+    visitor.visit::<Override>();
+    visitor.visit::<RateLimits>();
+    visitor.visit::<Bucket>();
+    visitor.visit::<Query>();
+}

@@ -36,3 +36,15 @@ pub use installed_add_on_usage::{
 pub use listing::{CreateListing, Listing};
 pub use module_data_management::{ModuleDataManagement, UpdateModuleDataManagement};
 pub use referral_conversion::{CreateReferralConversion, ReferralConversion};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<AvailableAddOn>();
+    visitor.visit::<AvailableAddOnExtension>();
+    visitor.visit::<InstalledAddOn>();
+    visitor.visit::<InstalledAddOnExtension>();
+    visitor.visit::<InstalledAddOnUsage>();
+    visitor.visit::<ModuleDataManagement>();
+    visitor.visit::<Listing>();
+    visitor.visit::<ReferralConversion>();
+}

@@ -84,3 +84,29 @@ pub use verification::{
     TollfreeVerificationVettingProvider, UpdateVerification, Verification, VerificationFilter,
 };
 pub use vetting::{BrandVettingVettingProvider, CreateVetting, Vetting, VettingFilter};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Deactivations>();
+    visitor.visit::<DomainCerts>();
+    visitor.visit::<Config>();
+    visitor.visit::<MessagingService>();
+    visitor.visit::<RequestManagedCert>();
+    visitor.visit::<ValidateDns>();
+    visitor.visit::<DomainConfig>();
+    visitor.visit::<Domain>();
+    visitor.visit::<Service>();
+    visitor.visit::<PreregisteredUsa2p>();
+    visitor.visit::<Usecases>();
+    visitor.visit::<ChannelSender>();
+    visitor.visit::<Usa2p>();
+    visitor.visit::<Usa2pUsecases>();
+    visitor.visit::<AlphaSender>();
+    visitor.visit::<DestinationAlphaSender>();
+    visitor.visit::<PhoneNumber>();
+    visitor.visit::<ShortCode>();
+    visitor.visit::<Verification>();
+    visitor.visit::<BrandRegistration>();
+    visitor.visit::<SmsOtp>();
+    visitor.visit::<Vetting>();
+}

@@ -24,3 +24,10 @@ pub use sender::{
     SenderFilter, UpdateSender, Webhook, WebhookCallbackMethod, WebhookFallbackMethod,
 };
 pub use typing::{CreateTyping, CreateTypingChannel, Typing};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Sender>();
+    visitor.visit::<Typing>();
+    visitor.visit::<DomainCerts>();
+}

@@ -12,3 +12,8 @@ mod typing;
 pub const BASE_URL: &str = "https://messaging.twilio.com";
 
 pub use typing::Typing;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Typing>();
+}

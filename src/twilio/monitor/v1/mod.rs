@@ -15,3 +15,9 @@ pub const BASE_URL: &str = "https://monitor.twilio.com";
 
 pub use alert::{Alert, AlertFilter, AlertInstance};
 pub use event::{Event, EventFilter};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Alert>();
+    visitor.visit::<Event>();
+}

@@ -17,3 +17,9 @@ pub use alarm::{
     Alarm, AlarmFilter, AlarmFilterSortOrder, CreateAlarm, QueryType, SidRepsonse, TimeWindow, UpdateAlarm,
 };
 pub use status::{Status, UpdateStatus};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Alarm>();
+    visitor.visit::<Status>();
+}

@@ -21,3 +21,11 @@ pub use binding::{Binding, BindingBindingType, BindingFilter, CreateBinding};
 pub use credential::{CreateCredential, Credential, CredentialPushService, UpdateCredential};
 pub use notification::{CreateNotification, Notification, NotificationPriority};
 pub use service::{CreateService, Service, ServiceFilter, UpdateService};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Credential>();
+    visitor.visit::<Service>();
+    visitor.visit::<Binding>();
+    visitor.visit::<Notification>();
+}

@@ -45,3 +45,18 @@ pub use porting_portability::{FetchPortingPortability, PortingPortability, Porti
 pub use porting_webhook_configuration_delete::PortingWebhookConfigurationDelete;
 pub use sender_id_registration::{CreateSenderIdRegistration, EmbeddedSessionObject, SenderIdRegistration};
 pub use webhook::{PortingWebhookConfiguration, Webhook};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Eligibility>();
+    visitor.visit::<Bulk>();
+    visitor.visit::<Webhook>();
+    visitor.visit::<PortingWebhookConfigurationDelete>();
+    visitor.visit::<PortIn>();
+    visitor.visit::<PortInRequest>();
+    visitor.visit::<PortingPortInPhoneNumber>();
+    visitor.visit::<PortingPortability>();
+    visitor.visit::<SenderIdRegistration>();
+    visitor.visit::<EmbeddedSession>();
+    visitor.visit::<Configuration>();
+}

@@ -88,3 +88,23 @@ pub use supporting_document::{
     CreateSupportingDocument, SupportingDocument, SupportingDocumentStatus, UpdateSupportingDocument,
 };
 pub use supporting_document_type::SupportingDocumentType;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<AuthorizationDocument>();
+    visitor.visit::<DependentHostedNumberOrder>();
+    visitor.visit::<Order>();
+    visitor.visit::<Bulk>();
+    visitor.visit::<Bundle>();
+    visitor.visit::<BundleClone>();
+    visitor.visit::<BundleCopy>();
+    visitor.visit::<Evaluation>();
+    visitor.visit::<ItemAssignment>();
+    visitor.visit::<ReplaceItem>();
+    visitor.visit::<EndUserType>();
+    visitor.visit::<EndUser>();
+    visitor.visit::<Regulation>();
+    visitor.visit::<SupportingDocumentType>();
+    visitor.visit::<SupportingDocument>();
+    visitor.visit::<Application>();
+}

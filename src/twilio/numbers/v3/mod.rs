@@ -14,3 +14,8 @@ pub const BASE_URL: &str = "https://numbers.twilio.com";
 pub use hosted_number_order::{
     CreateHostedNumberOrder, HostedNumberOrder, HostedNumberOrderStatus, HostedNumberOrderVerificationType,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<HostedNumberOrder>();
+}

@@ -15,3 +15,9 @@ pub const BASE_URL: &str = "https://oauth.twilio.com";
 
 pub use authorize::{Authorize, FetchAuthorize};
 pub use token::{CreateToken, Token};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Authorize>();
+    visitor.visit::<Token>();
+}

@@ -29,3 +29,11 @@ pub use voice_country::{
     VoiceCountry, VoiceCountryInstance, VoiceCountryInstanceInboundCallPrices,
     VoiceCountryInstanceOutboundPrefixPrices,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<MessagingCountry>();
+    visitor.visit::<PhoneNumberCountry>();
+    visitor.visit::<VoiceCountry>();
+    visitor.visit::<Number>();
+}

@@ -32,3 +32,11 @@ pub use voice_country::{
 pub use voice_number::{
     FetchVoiceNumber, VoiceNumber, VoiceNumberInboundCallPrice, VoiceNumberOutboundCallPrices,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<TrunkingCountry>();
+    visitor.visit::<TrunkingNumber>();
+    visitor.visit::<VoiceCountry>();
+    visitor.visit::<VoiceNumber>();
+}

@@ -31,3 +31,13 @@ pub use service::{
     CreateService, Service, ServiceGeoMatchLevel, ServiceNumberSelectionBehavior, UpdateService,
 };
 pub use session::{CreateSession, Session, SessionMode, SessionStatus, UpdateSession};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Service>();
+    visitor.visit::<PhoneNumber>();
+    visitor.visit::<Session>();
+    visitor.visit::<Interaction>();
+    visitor.visit::<Participant>();
+    visitor.visit::<MessageInteraction>();
+}

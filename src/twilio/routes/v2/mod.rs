@@ -18,3 +18,10 @@ pub const BASE_URL: &str = "https://routes.twilio.com";
 pub use phone_number::{PhoneNumber, UpdatePhoneNumber};
 pub use sip_domain::{SipDomain, UpdateSipDomain};
 pub use trunk::{Trunk, UpdateTrunk};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<PhoneNumber>();
+    visitor.visit::<SipDomain>();
+    visitor.visit::<Trunk>();
+}

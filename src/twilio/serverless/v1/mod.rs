@@ -45,3 +45,19 @@ pub use log::{Log, LogFilter};
 pub use service::{CreateService, Service, UpdateService};
 pub use status::{BuildStatusStatus, Status};
 pub use variable::{CreateVariable, UpdateVariable, Variable};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Service>();
+    visitor.visit::<Asset>();
+    visitor.visit::<AssetVersion>();
+    visitor.visit::<Build>();
+    visitor.visit::<Status>();
+    visitor.visit::<Environment>();
+    visitor.visit::<Deployment>();
+    visitor.visit::<Log>();
+    visitor.visit::<Variable>();
+    visitor.visit::<Function>();
+    visitor.visit::<FunctionVersion>();
+    visitor.visit::<Content>();
+}

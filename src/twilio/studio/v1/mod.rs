@@ -36,3 +36,16 @@ pub use execution_step_context::ExecutionStepContext;
 pub use flow::{Flow, FlowStatus};
 pub use step::Step;
 pub use step_context::StepContext;
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Flow>();
+    visitor.visit::<Engagement>();
+    visitor.visit::<EngagementContext>();
+    visitor.visit::<Step>();
+    visitor.visit::<StepContext>();
+    visitor.visit::<Execution>();
+    visitor.visit::<ExecutionContext>();
+    visitor.visit::<ExecutionStep>();
+    visitor.visit::<ExecutionStepContext>();
+}

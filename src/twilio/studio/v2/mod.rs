@@ -33,3 +33,15 @@ pub use flow::{CreateFlow, Flow, FlowStatus, UpdateFlow};
 pub use flow_revision::{FlowRevision, FlowRevisionStatus};
 pub use flow_test_user::{FlowTestUser, UpdateFlowTestUser};
 pub use validate::{FlowValidateStatus, UpdateValidate, Validate};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Flow>();
+    visitor.visit::<Validate>();
+    visitor.visit::<Execution>();
+    visitor.visit::<Context>();
+    visitor.visit::<ExecutionStep>();
+    visitor.visit::<ExecutionStepContext>();
+    visitor.visit::<FlowRevision>();
+    visitor.visit::<FlowTestUser>();
+}

@@ -51,3 +51,19 @@ pub use sms_command::{
     CreateSmsCommand, SmsCommand, SmsCommandDirection, SmsCommandFilter, SmsCommandStatus,
 };
 pub use usage_record::{UsageRecord, UsageRecordFilter, UsageRecordGranularity, UsageRecordGroup};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<ESimProfile>();
+    visitor.visit::<Fleet>();
+    visitor.visit::<IpCommand>();
+    visitor.visit::<NetworkAccessProfile>();
+    visitor.visit::<NetworkAccessProfileNetwork>();
+    visitor.visit::<Network>();
+    visitor.visit::<SettingsUpdate>();
+    visitor.visit::<Sim>();
+    visitor.visit::<BillingPeriod>();
+    visitor.visit::<IpAddress>();
+    visitor.visit::<SmsCommand>();
+    visitor.visit::<UsageRecord>();
+}

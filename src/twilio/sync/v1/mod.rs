@@ -48,3 +48,18 @@ pub use sync_map_item::{
     SyncMapItemQueryResultOrder, UpdateSyncMapItem,
 };
 pub use sync_map_permission::{SyncMapPermission, UpdateSyncMapPermission};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Service>();
+    visitor.visit::<Document>();
+    visitor.visit::<DocumentPermission>();
+    visitor.visit::<List>();
+    visitor.visit::<SyncListItem>();
+    visitor.visit::<SyncListPermission>();
+    visitor.visit::<Map>();
+    visitor.visit::<SyncMapItem>();
+    visitor.visit::<SyncMapPermission>();
+    visitor.visit::<Stream>();
+    visitor.visit::<Message>();
+}

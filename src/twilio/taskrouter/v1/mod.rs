@@ -97,3 +97,33 @@ pub use workspace_cumulative_statistics::{
 };
 pub use workspace_real_time_statistics::{FetchWorkspaceRealTimeStatistics, WorkspaceRealTimeStatistics};
 pub use workspace_statistics::{FetchWorkspaceStatistics, WorkspaceStatistics};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Workspace>();
+    visitor.visit::<Activity>();
+    visitor.visit::<WorkspaceCumulativeStatistics>();
+    visitor.visit::<Event>();
+    visitor.visit::<WorkspaceRealTimeStatistics>();
+    visitor.visit::<WorkspaceStatistics>();
+    visitor.visit::<TaskChannel>();
+    visitor.visit::<TaskQueue>();
+    visitor.visit::<TaskQueueBulkRealTimeStatistic>();
+    visitor.visit::<TaskQueuesStatistic>();
+    visitor.visit::<TaskQueueCumulativeStatistics>();
+    visitor.visit::<TaskQueueRealTimeStatistics>();
+    visitor.visit::<TaskQueueStatistics>();
+    visitor.visit::<Task>();
+    visitor.visit::<TaskReservation>();
+    visitor.visit::<Worker>();
+    visitor.visit::<WorkersCumulativeStatistics>();
+    visitor.visit::<WorkersRealTimeStatistics>();
+    visitor.visit::<WorkersStatistics>();
+    visitor.visit::<Channel>();
+    visitor.visit::<WorkerReservation>();
+    visitor.visit::<WorkerStatistics>();
+    visitor.visit::<Workflow>();
+    visitor.visit::<WorkflowCumulativeStatistics>();
+    visitor.visit::<WorkflowRealTimeStatistics>();
+    visitor.visit::<WorkflowStatistics>();
+}

@@ -27,3 +27,13 @@ pub use origination_url::{CreateOriginationUrl, OriginationUrl, UpdateOriginatio
 pub use phone_number::{CreatePhoneNumber, PhoneNumber, PhoneNumberAddressRequirement};
 pub use recording::{Recording, RecordingRecordingMode, RecordingRecordingTrim, UpdateRecording};
 pub use trunk::{CreateTrunk, Trunk, TrunkTransferCallerId, TrunkTransferSetting, UpdateTrunk};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Trunk>();
+    visitor.visit::<CredentialList>();
+    visitor.visit::<IpAccessControlList>();
+    visitor.visit::<OriginationUrl>();
+    visitor.visit::<PhoneNumber>();
+    visitor.visit::<Recording>();
+}

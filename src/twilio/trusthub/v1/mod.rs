@@ -94,3 +94,25 @@ pub use trust_products_entity_assignment::{
 pub use trust_products_evaluation::{
     CreateTrustProductsEvaluation, TrustProductEvaluationStatus, TrustProductsEvaluation,
 };
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<ComplianceInquiry>();
+    visitor.visit::<ComplianceInquiries>();
+    visitor.visit::<ComplianceRegistrationInquiry>();
+    visitor.visit::<ComplianceRegistrationInquiries>();
+    visitor.visit::<ComplianceTollfreeInquiry>();
+    visitor.visit::<CustomerProfile>();
+    visitor.visit::<CustomerProfilesChannelEndpointAssignment>();
+    visitor.visit::<CustomerProfilesEntityAssignment>();
+    visitor.visit::<CustomerProfilesEvaluation>();
+    visitor.visit::<EndUserType>();
+    visitor.visit::<EndUser>();
+    visitor.visit::<Policy>();
+    visitor.visit::<SupportingDocumentType>();
+    visitor.visit::<SupportingDocument>();
+    visitor.visit::<TrustProduct>();
+    visitor.visit::<TrustProductsChannelEndpointAssignment>();
+    visitor.visit::<TrustProductsEntityAssignment>();
+    visitor.visit::<TrustProductsEvaluation>();
+}

@@ -99,3 +99,28 @@ pub use verify_factor::{
     VerifyFactorStatus,
 };
 pub use webhook::{CreateWebhook, UpdateWebhook, Webhook, WebhookMethods, WebhookStatus, WebhookVersion};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Attempt>();
+    visitor.visit::<Summary>();
+    visitor.visit::<Form>();
+    visitor.visit::<Number>();
+    visitor.visit::<Service>();
+    visitor.visit::<AccessToken>();
+    visitor.visit::<Entity>();
+    visitor.visit::<EntityChallenge>();
+    visitor.visit::<Notification>();
+    visitor.visit::<EntityFactor>();
+    visitor.visit::<MessagingConfiguration>();
+    visitor.visit::<ApproveChallenge>();
+    visitor.visit::<PasskeyChallenge>();
+    visitor.visit::<PasskeyFactor>();
+    visitor.visit::<VerifyFactor>();
+    visitor.visit::<RateLimit>();
+    visitor.visit::<Bucket>();
+    visitor.visit::<VerificationCheck>();
+    visitor.visit::<Verification>();
+    visitor.visit::<Webhook>();
+    visitor.visit::<Template>();
+}

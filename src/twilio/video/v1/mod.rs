@@ -63,3 +63,21 @@ pub use room_recording::{
 pub use subscribe_rules::{SubscribeRules, SubscribeRulesRules, UpdateSubscribeRules};
 pub use subscribed_track::{RoomParticipantSubscribedTrackKind, SubscribedTrack};
 pub use transcription::{CreateTranscription, RoomTranscriptionsStatus, Transcription, UpdateTranscription};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<CompositionHook>();
+    visitor.visit::<CompositionSetting>();
+    visitor.visit::<Composition>();
+    visitor.visit::<RecordingSetting>();
+    visitor.visit::<Recording>();
+    visitor.visit::<Room>();
+    visitor.visit::<Participant>();
+    visitor.visit::<PublishedTrack>();
+    visitor.visit::<SubscribeRules>();
+    visitor.visit::<SubscribedTrack>();
+    visitor.visit::<Anonymize>();
+    visitor.visit::<RecordingRules>();
+    visitor.visit::<RoomRecording>();
+    visitor.visit::<Transcription>();
+}

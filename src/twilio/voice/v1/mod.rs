@@ -41,3 +41,17 @@ pub use high_risk_special_prefix::HighRiskSpecialPrefix;
 pub use ip_record::{CreateIpRecord, IpRecord, UpdateIpRecord};
 pub use settings::{Settings, UpdateSettings};
 pub use source_ip_mapping::{CreateSourceIpMapping, SourceIpMapping, UpdateSourceIpMapping};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Call>();
+    visitor.visit::<ByocTrunk>();
+    visitor.visit::<ConnectionPolicy>();
+    visitor.visit::<ConnectionPolicyTarget>();
+    visitor.visit::<BulkCountryUpdate>();
+    visitor.visit::<Country>();
+    visitor.visit::<HighRiskSpecialPrefix>();
+    visitor.visit::<IpRecord>();
+    visitor.visit::<Settings>();
+    visitor.visit::<SourceIpMapping>();
+}

@@ -30,3 +30,13 @@ pub use rate_plan::{CreateRatePlan, RatePlan, RatePlanDataLimitStrategy, UpdateR
 pub use sim::{Sim, SimFilter, SimResetStatus, SimStatus, UpdateSim};
 pub use sim_usage_record::{SimUsageRecord, SimUsageRecordFilter, UsageRecordGranularity};
 pub use usage_record::{AccountUsageRecordGranularity, UsageRecord, UsageRecordFilter};
+
+/// Calls `visitor` with each resource type of this module.
+pub fn for_each_resource<V: sidekick::ResourceVisitor>(visitor: &mut V) {
+    visitor.visit::<Command>();
+    visitor.visit::<RatePlan>();
+    visitor.visit::<Sim>();
+    visitor.visit::<DataSession>();
+    visitor.visit::<SimUsageRecord>();
+    visitor.visit::<UsageRecord>();
+}
