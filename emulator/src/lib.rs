@@ -2,6 +2,8 @@
 //! demos and benchmarks, which also serves any resource declared with sidekick's
 //! `#[derive(Resource)]`: [`Emulator::register`] it, optionally with behaviour hooks
 //! ([`Registration`]), or describe it in TOML for the binary ([`Emulator::register_described`]).
+//! Whole products of the generated Twilio bindings are served through a [`Registrar`]
+//! (`sidekick::twilio::messaging::for_each_resource(&mut emu.registrar())`).
 //!
 //! The emulator speaks Twilio's wire format on `127.0.0.1`: HTTP Basic auth, the seed
 //! document's naming behaviour (a participant is fetched by SID, or by identity among connected

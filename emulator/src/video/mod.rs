@@ -12,6 +12,7 @@ pub use simulation::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTI
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use crate::hooks::{Change, HookError};
 use crate::registry::{Registry, ServedResource};
 
 const IN_PROGRESS: &str = "in-progress";
@@ -24,6 +25,23 @@ const RECONNECTING: &str = "reconnecting";
 pub(crate) fn register(registry: &Registry) -> Result<(), String> {
     registry.add(ServedResource::new(rooms::registration())?)?;
     registry.add(ServedResource::new(participants::registration())?)
+}
+
+/// Checks that an update sets `Status` to `status`, the only change Twilio makes to `what`
+/// (rooms complete, participants disconnect), and restores everything else as stored.
+fn only_status(change: &mut Change<'_>, status: &str, what: &str) -> Result<(), HookError> {
+    match change.param("Status") {
+        None => return Err(HookError::new(400, 20001, "Missing required parameter Status in the post body")),
+        Some(sent) if sent == status => {}
+        Some(other) => {
+            let problem = format!("`{other}` is not `{status}`, the only status {what} can be updated to");
+            return Err(HookError::bad_request("Status", &problem));
+        }
+    }
+    if let Some(previous) = change.previous {
+        change.object.clone_from(previous);
+    }
+    Ok(())
 }
 
 /// Whole seconds from `start` to `end`, never negative even if the clock was moved back.

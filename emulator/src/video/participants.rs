@@ -8,7 +8,9 @@ use sidekick::twilio::video::v1::Participant;
 use sidekick_runtime::OperationKind;
 
 use super::rooms::date_filter;
-use super::{CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, parse_time, whole_seconds_between};
+use super::{
+    CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, only_status, parse_time, whole_seconds_between,
+};
 use crate::faults::Route;
 use crate::hooks::{Change, Filter, HookError, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
@@ -50,20 +52,7 @@ fn connected(participant: Stored<'_>) -> bool {
 /// `Status=disconnected` kicks a participant; one already disconnected is returned unchanged.
 /// Nothing else about a participant can be updated. Answers 202, as Twilio does.
 fn kick(participant: &mut Change<'_>) -> Result<(), HookError> {
-    match participant.param("Status") {
-        None => return Err(HookError::new(400, 20001, "Missing required parameter Status in the post body")),
-        Some(DISCONNECTED) => {}
-        Some(other) => {
-            return Err(HookError::bad_request(
-                "Status",
-                &format!("`{other}` is not `disconnected`, the only status a participant can be updated to"),
-            ));
-        }
-    }
-    // Only the status is honoured: everything else stays as stored.
-    if let Some(previous) = participant.previous {
-        participant.object.clone_from(previous);
-    }
+    only_status(participant, DISCONNECTED, "a participant")?;
     let now = participant.now();
     disconnect(participant.object, now);
     participant.answer_with(202);

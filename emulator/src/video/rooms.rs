@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use sidekick::twilio::video::v1::{Participant, Room};
 use sidekick_runtime::OperationKind;
 
-use super::{COMPLETED, IN_PROGRESS, parse_time, participants, whole_seconds_between};
+use super::{COMPLETED, IN_PROGRESS, only_status, parse_time, participants, whole_seconds_between};
 use crate::faults::Route;
 use crate::hooks::{Change, Filter, HookError, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
@@ -139,20 +139,7 @@ fn text<'a>(object: &'a Map<String, Value>, field: &str) -> Option<&'a str> {
 /// `Status=completed` ends an in-progress room; a completed room is returned unchanged. Nothing
 /// else about a room can be updated. Answers 202, as Twilio does.
 fn update(room: &mut Change<'_>) -> Result<(), HookError> {
-    match room.param("Status") {
-        None => return Err(HookError::new(400, 20001, "Missing required parameter Status in the post body")),
-        Some(COMPLETED) => {}
-        Some(other) => {
-            return Err(HookError::bad_request(
-                "Status",
-                &format!("`{other}` is not `completed`, the only status a room can be updated to"),
-            ));
-        }
-    }
-    // Only the status is honoured: everything else stays as stored.
-    if let Some(previous) = room.previous {
-        room.object.clone_from(previous);
-    }
+    only_status(room, COMPLETED, "a room")?;
     if room.get_str("status") == Some(IN_PROGRESS) {
         let now = room.now();
         end(room.object, now);

@@ -1,5 +1,5 @@
-//! The emulator's world: its clock and SIDs, Video's rooms and participants, and the records
-//! and wire shapes of registered resources. Nothing here knows HTTP.
+//! The emulator's world: its clock and SIDs, the records of every served resource (Video's
+//! among them) and their wire shapes. Nothing here knows HTTP.
 
 pub(crate) mod clock;
 pub(crate) mod collection;
