@@ -164,9 +164,9 @@ fn served(d: Described) -> Result<ServedResource, String> {
         Timestamps::Rfc2822 => TimestampStyle::Rfc2822,
     };
     let paging = match d.paging {
-        PagingName::Meta => PagingCodec::new::<MetaPaging>(Formats::of::<MetaPaging>()),
+        PagingName::Meta => PagingCodec::new::<MetaPaging>(Formats::of::<MetaPaging>().without_counts()),
         PagingName::NextPageUri => PagingCodec::new::<UriPaging>(Formats::of::<UriPaging>()),
-        PagingName::Token => PagingCodec::new::<TokenPaging>(Formats::of::<TokenPaging>()),
+        PagingName::Token => PagingCodec::new::<TokenPaging>(Formats::of::<TokenPaging>().without_counts()),
         PagingName::Scim => PagingCodec::new::<ScimPaging>(Formats::of::<ScimPaging>()),
         PagingName::PageNumber => PagingCodec::new::<PageNumberPaging>(Formats::of::<PageNumberPaging>()),
     };

@@ -204,7 +204,7 @@ impl<R> Registration<R> {
     /// The wire form of the list's pages, for a paging shape that is not one of sidekick's
     /// (those the emulator knows).
     pub fn page_format<F: PageFormat>(mut self) -> Self {
-        self.page_format = Some(Formats { request: F::page_request, response: F::page_response });
+        self.page_format = Some(Formats::of::<F>());
         self
     }
 }
@@ -214,20 +214,29 @@ impl<R> Registration<R> {
 pub(crate) struct Formats {
     request: fn(&ListQuery<'_>) -> Result<PageRequest, ParamError>,
     response: fn(ServedPage<'_>) -> PageResponse,
+    /// Whether the wire form reads [`ServedPage::offset`] and [`ServedPage::total`], which
+    /// cost a count of the whole list.
+    counted: bool,
 }
 
 impl Formats {
     pub(crate) fn of<F: PageFormat>() -> Formats {
-        Formats { request: F::page_request, response: F::page_response }
+        Formats { request: F::page_request, response: F::page_response, counted: true }
+    }
+
+    /// Twilio's `meta` and token shapes say nothing of a page's place in the list, so serving
+    /// one costs only the page: paging through a list stays linear.
+    pub(crate) fn without_counts(self) -> Formats {
+        Formats { counted: false, ..self }
     }
 
     /// The format of one of sidekick's shapes.
     fn built_in<S: Paging>() -> Option<Formats> {
         let shape = TypeId::of::<S>();
         let known = [
-            (TypeId::of::<MetaPaging>(), Formats::of::<MetaPaging>()),
+            (TypeId::of::<MetaPaging>(), Formats::of::<MetaPaging>().without_counts()),
             (TypeId::of::<UriPaging>(), Formats::of::<UriPaging>()),
-            (TypeId::of::<TokenPaging>(), Formats::of::<TokenPaging>()),
+            (TypeId::of::<TokenPaging>(), Formats::of::<TokenPaging>().without_counts()),
             (TypeId::of::<ScimPaging>(), Formats::of::<ScimPaging>()),
             (TypeId::of::<PageNumberPaging>(), Formats::of::<PageNumberPaging>()),
         ];
@@ -241,13 +250,20 @@ pub(crate) struct PagingCodec {
     pub(crate) response: fn(ServedPage<'_>) -> PageResponse,
     /// Query parameters that page rather than filter.
     pub(crate) reserved: Vec<&'static str>,
+    /// Whether pages carry their offset and the list's total.
+    pub(crate) counted: bool,
 }
 
 impl PagingCodec {
     pub(crate) fn new<S: Paging>(formats: Formats) -> PagingCodec {
         let mut reserved: Vec<&'static str> = S::RESERVED_PARAMS.to_vec();
         reserved.extend([S::PAGE_SIZE_PARAM, S::TOKEN_PARAM, S::PAGE_INDEX_PARAM].into_iter().flatten());
-        PagingCodec { request: formats.request, response: formats.response, reserved }
+        PagingCodec {
+            request: formats.request,
+            response: formats.response,
+            reserved,
+            counted: formats.counted,
+        }
     }
 }
 

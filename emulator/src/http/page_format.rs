@@ -141,9 +141,10 @@ pub struct ServedPage<'a> {
     pub size: usize,
     /// The page number the client counts.
     pub index: u64,
-    /// How many items of the whole list come before this page.
+    /// How many items of the whole list come before this page. 0 for Twilio's `meta` and
+    /// token shapes, which do not say it (it would cost a count of the list per page).
     pub offset: u64,
-    /// How many items the whole list holds (with the request's filters).
+    /// How many items the whole list holds (with the request's filters); 0 as `offset` is.
     pub total: u64,
     /// A cursor for the page after this one; `None` on the last page.
     pub next_cursor: Option<String>,

@@ -401,7 +401,7 @@ fn list(
     let list_path = call.matched.operation.path.render(&scope_args).unwrap_or_else(|_| call.path.to_owned());
     let records = world.collection(resource.key);
     refresh(shared, resource, records, scope, None, now)?;
-    let selection = records.select(scope, start, request.size, |record| {
+    let selection = records.select(scope, start, request.size, paging.counted, |record| {
         equal.iter().all(|(field, wanted)| record.object.get(*field) == Some(wanted))
             && custom.as_ref().is_none_or(|keep| keep(Stored { object: &record.object }))
     });

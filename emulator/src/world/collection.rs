@@ -161,32 +161,75 @@ impl Collection {
         self.records.range(from..=to).map(|((_, seq), record)| (*seq, record))
     }
 
+    /// The records of `scope` created after `after` and before `before` (sequence numbers,
+    /// both exclusive), oldest first.
+    fn between<'a>(
+        &'a self,
+        scope: &[String],
+        after: u64,
+        before: u64,
+    ) -> impl DoubleEndedIterator<Item = (u64, &'a Record)> + 'a {
+        let from = (scope.to_vec(), after.saturating_add(1));
+        let to = (scope.to_vec(), before.max(from.1));
+        self.records.range(from..to).map(|((_, seq), record)| (*seq, record))
+    }
+
     /// The page of `size` records of `scope` that `matches` accepts, starting at `start`.
+    ///
+    /// It costs the page, and the search for a neighbour on either side: paging through a list
+    /// stays linear. Only when `counted` does it count the whole list for the page's offset and
+    /// the total (0 otherwise).
     pub(crate) fn select(
         &self,
         scope: &[String],
         start: Start,
         size: usize,
+        counted: bool,
         matches: impl Fn(&Record) -> bool,
     ) -> Selection<'_> {
-        let matching: Vec<(u64, &Record)> = self.in_scope(scope).filter(|(_, r)| matches(r)).collect();
-        let total = matching.len() as u64;
-        // The index of the page's first matching record.
-        let first = match start {
-            Start::Skip(skip) => usize::try_from(skip).unwrap_or(usize::MAX).min(matching.len()),
-            Start::After(seq) => matching.partition_point(|(s, _)| *s <= seq),
-            Start::Before(seq) => matching.partition_point(|(s, _)| *s < seq).saturating_sub(size),
+        let matching =
+            |after: u64, before: u64| self.between(scope, after, before).filter(|(_, r)| matches(r));
+        let (page, more_before, more_after): (Vec<(u64, &Record)>, bool, bool) = match start {
+            Start::Skip(skip) => {
+                let skip = usize::try_from(skip).unwrap_or(usize::MAX);
+                let mut page: Vec<_> =
+                    matching(0, u64::MAX).skip(skip).take(size.saturating_add(1)).collect();
+                let more_after = page.len() > size;
+                page.truncate(size);
+                (page, skip > 0, more_after)
+            }
+            Start::After(seq) => {
+                let mut page: Vec<_> = matching(seq, u64::MAX).take(size.saturating_add(1)).collect();
+                let more_after = page.len() > size;
+                page.truncate(size);
+                let first = page.first().map_or(seq.saturating_add(1), |(s, _)| *s);
+                (page, matching(0, first).next_back().is_some(), more_after)
+            }
+            Start::Before(seq) => {
+                let mut page: Vec<_> = matching(0, seq).rev().take(size.saturating_add(1)).collect();
+                let more_before = page.len() > size;
+                page.truncate(size);
+                page.reverse();
+                let last = page.last().map_or(seq.saturating_sub(1), |(s, _)| *s);
+                (page, more_before, matching(last, u64::MAX).next().is_some())
+            }
         };
-        let end = match start {
-            Start::Before(seq) => matching.partition_point(|(s, _)| *s < seq),
-            _ => first.saturating_add(size).min(matching.len()),
+        let (offset, total) = match (counted, page.first()) {
+            (false, _) => (0, 0),
+            (true, first) => {
+                let total = matching(0, u64::MAX).count() as u64;
+                let offset = match first {
+                    Some((seq, _)) => matching(0, *seq).count() as u64,
+                    None => total,
+                };
+                (offset, total)
+            }
         };
-        let page = &matching[first..end];
         Selection {
-            records: page.iter().map(|(_, r)| *r).collect(),
-            next: page.last().filter(|_| end < matching.len()).map(|(seq, _)| *seq),
-            previous: page.first().filter(|_| first > 0).map(|(seq, _)| *seq),
-            offset: first as u64,
+            next: page.last().filter(|_| more_after).map(|(seq, _)| *seq),
+            previous: page.first().filter(|_| more_before).map(|(seq, _)| *seq),
+            records: page.into_iter().map(|(_, r)| r).collect(),
+            offset,
             total,
         }
     }
@@ -260,27 +303,42 @@ mod tests {
     fn pages_by_cursor_stay_put_while_records_come_and_go() {
         let mut c = filled();
         let scope = ["A".to_owned()];
-        let first = c.select(&scope, Start::Skip(0), 3, |_| true);
+        let first = c.select(&scope, Start::Skip(0), 3, true, |_| true);
         assert_eq!(ids(&first), ["a0", "a1", "a2"]);
         assert_eq!((first.offset, first.total, first.previous), (0, 10, None));
         let after = first.next.unwrap();
         // A record before the cursor goes away; a new one arrives at the end.
         c.remove(&scope, "a1");
         c.insert(record("A", "a10"));
-        let second = c.select(&scope, Start::After(after), 3, |_| true);
+        let second = c.select(&scope, Start::After(after), 3, true, |_| true);
         assert_eq!(ids(&second), ["a3", "a4", "a5"]);
-        let back = c.select(&scope, Start::Before(second.previous.unwrap()), 3, |_| true);
+        let back = c.select(&scope, Start::Before(second.previous.unwrap()), 3, true, |_| true);
         assert_eq!(ids(&back), ["a0", "a2"]);
-        let last = c.select(&scope, Start::Skip(8), 3, |_| true);
+        let last = c.select(&scope, Start::Skip(8), 3, true, |_| true);
         assert_eq!(ids(&last), ["a9", "a10"]);
         assert_eq!(last.next, None);
+    }
+
+    #[test]
+    fn uncounted_pages_are_the_same_pages_without_offsets() {
+        let c = filled();
+        let scope = ["A".to_owned()];
+        for start in [Start::Skip(0), Start::Skip(4), Start::After(5), Start::Before(15), Start::Skip(99)] {
+            let counted = c.select(&scope, start, 3, true, |_| true);
+            let plain = c.select(&scope, start, 3, false, |_| true);
+            assert_eq!(ids(&counted), ids(&plain), "{start:?}");
+            assert_eq!((counted.next, counted.previous), (plain.next, plain.previous), "{start:?}");
+            assert_eq!((plain.offset, plain.total), (0, 0));
+        }
+        let middle = c.select(&scope, Start::After(5), 3, true, |_| true);
+        assert_eq!((middle.offset, middle.total), (3, 10), "a0 a1 a2 are before it");
     }
 
     #[test]
     fn filters_apply_before_paging() {
         let c = filled();
         let even = |r: &Record| r.id.trim_start_matches('b').parse::<u32>().unwrap().is_multiple_of(2);
-        let page = c.select(&["B".to_owned()], Start::Skip(1), 2, even);
+        let page = c.select(&["B".to_owned()], Start::Skip(1), 2, true, even);
         assert_eq!(ids(&page), ["b2", "b4"]);
         assert_eq!((page.offset, page.total), (1, 5));
     }
@@ -289,9 +347,9 @@ mod tests {
     fn out_of_range_starts_are_empty_pages() {
         let c = filled();
         let scope = ["A".to_owned()];
-        assert!(c.select(&scope, Start::Skip(u64::MAX), 5, |_| true).records.is_empty());
-        assert!(c.select(&scope, Start::After(u64::MAX), 5, |_| true).records.is_empty());
-        assert!(c.select(&["Z".to_owned()], Start::Skip(0), 5, |_| true).records.is_empty());
-        assert_eq!(ids(&c.select(&scope, Start::Before(u64::MAX), 2, |_| true)), ["a8", "a9"]);
+        assert!(c.select(&scope, Start::Skip(u64::MAX), 5, true, |_| true).records.is_empty());
+        assert!(c.select(&scope, Start::After(u64::MAX), 5, true, |_| true).records.is_empty());
+        assert!(c.select(&["Z".to_owned()], Start::Skip(0), 5, true, |_| true).records.is_empty());
+        assert_eq!(ids(&c.select(&scope, Start::Before(u64::MAX), 2, true, |_| true)), ["a8", "a9"]);
     }
 }
