@@ -183,8 +183,8 @@ fn served(d: Described) -> Result<ServedResource, String> {
         params: Vec::new(),
         paging,
         links: Vec::new(),
+        accepts: None,
         hooks: Hooks::default(),
-        fixed_routes: &[],
     })
 }
 

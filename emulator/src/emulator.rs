@@ -342,7 +342,7 @@ impl Emulator {
     /// "#)?;
     /// let names: Vec<String> = emu.registered_routes().iter().map(|r| r.to_string()).collect();
     /// assert_eq!(names[..3], ["fetch-room", "create-room", "update-room"]);
-    /// assert_eq!(names[names.len() - 2..], ["create-note", "fetch-note"]);
+    /// assert_eq!(names[names.len() - 2..], ["create-note@v1", "fetch-note@v1"]);
     /// # Ok::<(), sidekick_emulator::EmulatorError>(())
     /// ```
     pub fn registered_routes(&self) -> Vec<Route> {

@@ -21,7 +21,7 @@ use sidekick_runtime::{OperationKind, Resource};
 /// assert_eq!(route, Route::UpdateParticipant);
 /// assert_eq!(route.to_string(), "update-participant");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub enum Route {
     /// Every request.
@@ -85,11 +85,24 @@ impl Route {
     /// use sidekick_runtime::OperationKind;
     ///
     /// let route = Route::of::<Message>(OperationKind::Create);
-    /// assert_eq!(route.to_string(), "create-message");
-    /// assert_eq!(route.qualified_name(), "create-message@api.Messages");
+    /// assert_eq!(route.name(), "create-message");
+    /// assert_eq!(route.to_string(), "create-message@api.Messages");
+    ///
+    /// // Video's operations have their own routes.
+    /// let create_room = Route::of::<sidekick::twilio::video::v1::Room>(OperationKind::Create);
+    /// assert_eq!(create_room, Route::CreateRoom);
     /// ```
     pub fn of<R: Resource>(operation: OperationKind) -> Route {
-        Route::Operation { resource: R::NAME, operation, home: crate::registry::home_of::<R>() }
+        Route::operation(R::NAME, operation, crate::registry::home_of::<R>())
+    }
+
+    /// The route of an operation: Video's have their names (`Route::of::<Room>(Create)` is
+    /// [`Route::CreateRoom`]).
+    pub(crate) fn operation(resource: &'static str, operation: OperationKind, home: &'static str) -> Route {
+        let named = VIDEO_OPERATIONS
+            .iter()
+            .find(|(_, name, kind)| home == VIDEO_HOME && *name == resource && *kind == operation);
+        named.map_or(Route::Operation { resource, operation, home }, |(route, _, _)| *route)
     }
 
     /// The kebab-case name used by the binary's `--fault` flag: `list-rooms`, or
@@ -157,9 +170,60 @@ impl Route {
     }
 }
 
+/// Routes are equal when they name the same operation: a resource's name as `Resource::NAME`
+/// spells it or as a parsed route does (`IncomingPhoneNumber`, `incoming-phone-number`).
+impl PartialEq for Route {
+    fn eq(&self, other: &Route) -> bool {
+        match (self, other) {
+            (
+                Route::Operation { resource, operation, home },
+                Route::Operation { resource: other_resource, operation: other_operation, home: other_home },
+            ) => {
+                operation == other_operation
+                    && home == other_home
+                    && name_letters(resource).eq(name_letters(other_resource))
+            }
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for Route {}
+
+impl std::hash::Hash for Route {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        if let Route::Operation { resource, operation, home } = self {
+            name_letters(resource).for_each(|c| c.hash(state));
+            operation.hash(state);
+            home.hash(state);
+        }
+    }
+}
+
+/// A resource name's letters and digits, lower-cased: what its kebab-case spelling keeps.
+fn name_letters(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|c| *c != '-' && *c != '_').map(|c| c.to_ascii_lowercase())
+}
+
+/// Where Video's resources live.
+const VIDEO_HOME: &str = "video.v1";
+
+/// Video's named routes, as the operations they are.
+const VIDEO_OPERATIONS: [(Route, &str, OperationKind); 7] = [
+    (Route::FetchParticipant, "Participant", OperationKind::Fetch),
+    (Route::UpdateParticipant, "Participant", OperationKind::Update),
+    (Route::ListParticipants, "Participant", OperationKind::List),
+    (Route::FetchRoom, "Room", OperationKind::Fetch),
+    (Route::ListRooms, "Room", OperationKind::List),
+    (Route::CreateRoom, "Room", OperationKind::Create),
+    (Route::UpdateRoom, "Room", OperationKind::Update),
+];
+
+/// The qualified name ([`Route::qualified_name`]), which [`FromStr`] reads back.
 impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name())
+        f.write_str(&self.qualified_name())
     }
 }
 

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::http::page_format::{ListQuery, ParamError};
 use sidekick_runtime::Resource;
 
-use crate::http::resources::{check, pin_identity, resolve};
+use crate::http::resources::{checked, pin_identity, resolve, resolve_scope};
 use crate::shared::Shared;
 use crate::world::World;
 use crate::world::schema::TimestampStyle;
@@ -76,11 +76,18 @@ impl Change<'_> {
         self.object.insert(field.to_owned(), value.into());
     }
 
-    /// The object as it was stored before this update: `None` in a create or a read. A hook
-    /// that honours only some parameters (Video updates nothing but a status) restores the
-    /// rest from it.
+    /// The object as it was stored before this update: `None` in a create or a read.
     pub fn previous(&self) -> Option<Stored<'_>> {
         self.previous.map(|object| Stored { object })
+    }
+
+    /// Undoes what this update's parameters set: every field as stored before it. A hook that
+    /// honours only some parameters (Video updates nothing but a status) restores the object,
+    /// then sets what it honours. In a create or a read, this changes nothing.
+    pub fn restore_previous(&mut self) {
+        if let Some(previous) = self.previous {
+            self.object.clone_from(previous);
+        }
     }
 
     /// A request parameter as sent (the last value of a repeated one); `None` when reading.
@@ -114,11 +121,14 @@ impl Change<'_> {
     }
 
     /// Changes every stored `R` under `parents` with `each` (Video's room completion disconnects
-    /// the room's participants), and returns how many there were. Each change is checked
-    /// against `R` and kept; the identifier and parents' fields stay as they were.
+    /// the room's participants), and returns how many it changed. `parents` are read as a path
+    /// reads them (a room by its unique name, too). The changes are all checked against `R`
+    /// before any is kept, so a refused one leaves every object as it was; the identifier and
+    /// parents' fields stay as they were. Inside `each`, [`Change::find`] and `for_each` reach
+    /// nothing.
     ///
     /// Only `on_create` and `on_update` hooks reach other objects: in `on_read`, and for an `R`
-    /// that is not registered, this changes nothing and returns 0.
+    /// that is not registered or parents that name nothing, this changes nothing and returns 0.
     ///
     /// ```
     /// # use sidekick_emulator::{Change, HookError};
@@ -148,11 +158,11 @@ impl Change<'_> {
     ) -> Result<usize, HookError> {
         let Some(Others { shared, world }) = self.others.as_mut() else { return Ok(0) };
         let Some(resource) = shared.registry.of::<R>() else { return Ok(0) };
-        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
-        let mut changed = 0;
+        let parents: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let Some(scope) = resolve_scope(shared, world, &resource, &parents) else { return Ok(0) };
         let records = world.collection(resource.key);
-        for id in records.ids_in_scope(&scope) {
-            let Some(record) = records.get(&scope, &id) else { continue };
+        let mut changed = Vec::new();
+        for record in records.records_in_scope(&scope) {
             let mut object = record.object.clone();
             let mut change = Change {
                 object: &mut object,
@@ -165,24 +175,43 @@ impl Change<'_> {
                 others: None,
             };
             each(&mut change);
-            pin_identity(&resource, &mut object, &scope, &id);
-            check(&resource, &object).map_err(|e| HookError::new(500, 20500, e.message().to_owned()))?;
+            if object == record.object {
+                continue;
+            }
+            pin_identity(&resource, &mut object, &scope, &record.id);
+            let object =
+                checked(&resource, object).map_err(|e| HookError::new(500, 20500, e.message().to_owned()))?;
+            changed.push((record.id.clone(), object));
+        }
+        let count = changed.len();
+        for (id, object) in changed {
             let alias = resource.hooks.alias_of(&object);
             records.replace(&scope, &id, object, alias);
-            changed += 1;
         }
-        Ok(changed)
+        Ok(count)
     }
 
-    /// The stored `R` that `key` names under `parents`: by its identifier, or as its
-    /// `also_known_as` hook finds it (Video refuses a room whose unique name an in-progress room
-    /// has). `None` when there is none, when `R` is not registered, and in `on_read` hooks.
+    /// The stored `R` that `key` names under `parents`, as a path would: by its identifier
+    /// first, else as its `also_known_as` hook finds it. `None` when there is none, when `R`
+    /// is not registered, and in `on_read` hooks.
     pub fn find<R: Resource>(&mut self, parents: &[&str], key: &str) -> Option<Stored<'_>> {
         let Others { shared, world } = self.others.as_mut()?;
         let resource = shared.registry.of::<R>()?;
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let records = world.collection(resource.key);
         let id = resolve(&resource, records, &scope, key)?;
+        records.get(&scope, &id).map(|record| Stored { object: &record.object })
+    }
+
+    /// The newest stored `R` under `parents` that its `also_known_as` hook says answers to
+    /// `alias`, whatever the identifiers: Video refuses a room whose unique name an in-progress
+    /// room has, even if that name is another room's SID. `None` as for [`Change::find`].
+    pub fn find_by_alias<R: Resource>(&mut self, parents: &[&str], alias: &str) -> Option<Stored<'_>> {
+        let Others { shared, world } = self.others.as_mut()?;
+        let resource = shared.registry.of::<R>()?;
+        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
+        let records = world.collection(resource.key);
+        let id = records.find_alias(&scope, alias)?.to_owned();
         records.get(&scope, &id).map(|record| Stored { object: &record.object })
     }
 

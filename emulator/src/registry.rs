@@ -40,9 +40,8 @@ pub struct Registration<R> {
     pub(crate) params: Vec<(String, String)>,
     page_format: Option<Formats>,
     links: Vec<(String, String)>,
+    accepts: Option<Vec<String>>,
     hooks: Hooks,
-    /// Routes of Video's operations, which keep their own names (`list-rooms`).
-    fixed_routes: &'static [(OperationKind, Route)],
     marker: PhantomData<fn() -> R>,
 }
 
@@ -53,8 +52,8 @@ impl<R> Default for Registration<R> {
             params: Vec::new(),
             page_format: None,
             links: Vec::new(),
+            accepts: None,
             hooks: Hooks::default(),
-            fixed_routes: &[],
             marker: PhantomData,
         }
     }
@@ -174,6 +173,22 @@ impl<R> Registration<R> {
         self
     }
 
+    /// The request parameters the API reads, in creates, updates and list filters; any other
+    /// is ignored, as Twilio ignores parameters it does not know (and a field such as
+    /// `account_sid` cannot be set by sending `AccountSid`). By default every field has its
+    /// parameter. Hooks see every parameter sent, whatever this says.
+    ///
+    /// ```
+    /// # use sidekick_emulator::Registration;
+    /// # struct Room;
+    /// let room = Registration::<Room>::new().accepts(&["UniqueName", "Type", "Status"]);
+    /// # let _ = room;
+    /// ```
+    pub fn accepts(mut self, params: &[&str]) -> Self {
+        self.accepts = Some(params.iter().map(|p| (*p).to_owned()).collect());
+        self
+    }
+
     /// Objects link to `segment` beneath their own path under the name `name` (in `links`, or
     /// `subresource_uris`), though nothing registered serves it: a Video room links to its
     /// `recordings`. Lists of registered resources beneath are linked without this.
@@ -192,12 +207,6 @@ impl<R> Registration<R> {
     /// Paths reach an object by its alias only while `reaches` says so.
     pub(crate) fn alias_reaches(mut self, reaches: fn(Stored<'_>) -> bool) -> Self {
         self.hooks.alias_reaches = Some(reaches);
-        self
-    }
-
-    /// Gives Video's operations their own route names.
-    pub(crate) fn fixed_routes(mut self, routes: &'static [(OperationKind, Route)]) -> Self {
-        self.fixed_routes = routes;
         self
     }
 
@@ -290,8 +299,9 @@ pub(crate) struct ServedResource {
     pub(crate) paging: PagingCodec,
     /// Links to lists nothing registered serves: (`name`, path segment).
     pub(crate) links: Vec<(String, String)>,
+    /// The request parameters read, when not every field's.
+    pub(crate) accepts: Option<Vec<String>>,
     pub(crate) hooks: Hooks,
-    pub(crate) fixed_routes: &'static [(OperationKind, Route)],
 }
 
 impl ServedResource {
@@ -333,16 +343,14 @@ impl ServedResource {
             params: registration.params,
             paging: PagingCodec::new::<R::ListPaging>(formats),
             links: registration.links,
+            accepts: registration.accepts,
             hooks: registration.hooks,
-            fixed_routes: registration.fixed_routes,
         })
     }
 
     /// The fault route of one of its operations.
     pub(crate) fn route(&self, operation: OperationKind) -> Route {
-        let fixed = self.fixed_routes.iter().find(|(kind, _)| *kind == operation);
-        fixed
-            .map_or(Route::Operation { resource: self.name, operation, home: self.home }, |(_, route)| *route)
+        Route::operation(self.name, operation, self.home)
     }
 
     /// Whether the instance path ends in an identifier (`/Messages/<sid>.json`) rather than

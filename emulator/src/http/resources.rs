@@ -1,6 +1,8 @@
 //! The generic handlers of registered resources: create, fetch, update, delete and list, in
 //! Twilio's wire format, for any resource type the emulator was given.
 
+use std::collections::HashMap;
+
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -131,19 +133,8 @@ pub(crate) fn resolve(
     scope: &[String],
     key: &str,
 ) -> Option<String> {
-    if records.get(scope, key).is_some() {
-        return Some(key.to_owned());
-    }
-    // A SID's hex digits may be sent in either case.
-    if let Some(digits) = key.strip_prefix(resource.sid_prefix.as_str())
-        && digits.len() == 32
-        && digits.bytes().all(|b| b.is_ascii_hexdigit())
-        && digits.bytes().any(|b| b.is_ascii_uppercase())
-    {
-        let lower = format!("{}{}", resource.sid_prefix, digits.to_ascii_lowercase());
-        if records.get(scope, &lower).is_some() {
-            return Some(lower);
-        }
+    if let Some(id) = resolve_id(resource, records, scope, key) {
+        return Some(id);
     }
     resource.hooks.also_known_as.as_ref()?;
     let id = records.find_alias(scope, key)?;
@@ -151,6 +142,26 @@ pub(crate) fn resolve(
         records.get(scope, id).is_some_and(|record| reaches(Stored { object: &record.object }))
     });
     reaches.then(|| id.to_owned())
+}
+
+/// The identifier of the object `key` names in `scope` by its identifier alone, a SID's hex
+/// digits in either case.
+pub(crate) fn resolve_id(
+    resource: &ServedResource,
+    records: &Collection,
+    scope: &[String],
+    key: &str,
+) -> Option<String> {
+    if records.get(scope, key).is_some() {
+        return Some(key.to_owned());
+    }
+    let digits = key.strip_prefix(resource.sid_prefix.as_str())?;
+    let hex = digits.len() == 32 && digits.bytes().all(|b| b.is_ascii_hexdigit());
+    if !hex || !digits.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let lower = format!("{}{}", resource.sid_prefix, digits.to_ascii_lowercase());
+    records.get(scope, &lower).is_some().then_some(lower)
 }
 
 /// What a hook sees besides the object: the request's parameters, the object as stored before
@@ -214,7 +225,7 @@ fn refresh(
         let mut object = record.object.clone();
         let context = HookContext { params: &[], previous: None, scope, now };
         run_hook(shared, None, resource, Some(hook), &mut object, context)?;
-        check(resource, &object)?;
+        let object = checked(resource, object)?;
         let alias = resource.hooks.alias_of(&object);
         records.replace(scope, &id, object, alias);
     }
@@ -287,7 +298,13 @@ pub(crate) fn insert(
         .and_then(|f| Some((f, params.iter().find(|(name, _)| field_of(resource, name) == Some(f.name))?)));
     let id = match (given, id_field) {
         _ if !resource.has_identifier() => String::new(),
-        _ if at_path.is_some() => at_path.unwrap_or_default(),
+        _ if at_path.is_some() => {
+            let id = at_path.unwrap_or_default();
+            if id == "." || id == ".." || id.contains('/') {
+                return Err(invalid("the path", "an identifier must be a path segment other than . or .."));
+            }
+            id
+        }
         (Some((field, (name, value))), _) => {
             let value = coerce(field.kind, value).ok_or_else(|| invalid(name, &expected(field.kind)))?;
             let id = text_of(&value);
@@ -302,7 +319,7 @@ pub(crate) fn insert(
         _ => shared.next_sid(&resource.sid_prefix),
     };
     let mut object = new_object(shared, resource, now);
-    apply(resource, &mut object, params)?;
+    apply(resource, &mut object, params, identify != Identify::KeepGiven)?;
     // Pinned before the hook, so that it sees where the object will live, and after, so that
     // it cannot move it.
     pin_identity(resource, &mut object, scope, &id);
@@ -310,7 +327,7 @@ pub(crate) fn insert(
     let context = HookContext { params, previous: None, scope, now };
     let status = run_hook(shared, Some(&mut world), resource, on_create, &mut object, context)?;
     pin_identity(resource, &mut object, scope, &id);
-    check(resource, &object)?;
+    let object = checked(resource, object)?;
     let alias = resource.hooks.alias_of(&object);
     let record = Record { scope: scope.to_vec(), id, alias, object };
     let body = render(shared, resource, &record);
@@ -345,13 +362,13 @@ pub(crate) fn update_object(
     let (scope, id) = locate(shared, &mut world, resource, args).ok_or_else(not_found)?;
     let previous = world.collection(resource.key).get(&scope, &id).ok_or_else(not_found)?.object.clone();
     let mut object = previous.clone();
-    apply(resource, &mut object, params)?;
+    apply(resource, &mut object, params, true)?;
     stamp(resource, &mut object, UPDATED, now);
     let on_update = resource.hooks.on_update.as_ref();
     let context = HookContext { params, previous: Some(&previous), scope: &scope, now };
     let status = run_hook(shared, Some(&mut world), resource, on_update, &mut object, context)?;
     pin_identity(resource, &mut object, &scope, &id);
-    check(resource, &object)?;
+    let object = checked(resource, object)?;
     let alias = resource.hooks.alias_of(&object);
     let records = world.collection(resource.key);
     records.replace(&scope, &id, object, alias);
@@ -382,7 +399,9 @@ fn list(
     // be is refused, as Twilio refuses `Status=online`.
     let mut equal: Vec<(&str, Value)> = Vec::new();
     for (name, value) in &filters {
-        let Some(field) = field_of(resource, name).and_then(|f| resource.schema.field(f)) else { continue };
+        let Some(field) = accepted_field(resource, name).and_then(|f| resource.schema.field(f)) else {
+            continue;
+        };
         let wanted = coerce(field.kind, &Value::String(value.clone()))
             .ok_or_else(|| invalid(name, &expected(field.kind)))?;
         equal.push((field.name, wanted));
@@ -390,7 +409,9 @@ fn list(
     let (mut world, now) = shared.world();
     let scope =
         &resolve_scope(shared, &mut world, resource, scope).ok_or_else(|| ApiError::not_found(call.path))?;
-    list_query.set_parent(parent_object(shared, &mut world, resource, scope));
+    if resource.hooks.list_filter.is_some() {
+        list_query.set_parent(parent_object(shared, &mut world, resource, scope));
+    }
     let custom: Option<Filter> = match &resource.hooks.list_filter {
         Some(make) => Some(make(&list_query).map_err(|e| invalid(&e.param, &e.problem))?),
         None => None,
@@ -461,12 +482,18 @@ fn request_params(call: &Call<'_>) -> Result<Vec<(String, Value)>, ApiError> {
     }
     let form = Params::decode(call.body);
     let mut params: Vec<(String, Value)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (name, value) in form.pairs() {
         // A repeated parameter is a list; `apply` reads it as the field's kind wants.
-        match params.iter_mut().find(|(n, _)| n == name) {
-            Some((_, Value::Array(values))) => values.push(Value::String(value.clone())),
-            Some((_, first)) => *first = Value::Array(vec![first.take(), Value::String(value.clone())]),
-            None => params.push((name.clone(), Value::String(value.clone()))),
+        match index.get(name.as_str()) {
+            Some(&at) => match &mut params[at].1 {
+                Value::Array(values) => values.push(Value::String(value.clone())),
+                first => *first = Value::Array(vec![first.take(), Value::String(value.clone())]),
+            },
+            None => {
+                index.insert(name, params.len());
+                params.push((name.clone(), Value::String(value.clone())));
+            }
         }
     }
     Ok(params)
@@ -518,14 +545,20 @@ fn stamp(resource: &ServedResource, object: &mut Map<String, Value>, names: [&st
     }
 }
 
-/// Sets the fields the request's parameters name, each value read as its field's kind.
+/// Sets the fields the parameters name, each value read as its field's kind: those the
+/// registration accepts for a request, any field for a seeded object.
 fn apply(
     resource: &ServedResource,
     object: &mut Map<String, Value>,
     params: &[(String, Value)],
+    requested: bool,
 ) -> Result<(), ApiError> {
     for (name, value) in params {
-        let Some(field) = field_of(resource, name).and_then(|f| resource.schema.field(f)) else {
+        let field = match requested {
+            true => accepted_field(resource, name),
+            false => field_of(resource, name),
+        };
+        let Some(field) = field.and_then(|f| resource.schema.field(f)) else {
             // Twilio ignores parameters it does not know.
             continue;
         };
@@ -535,8 +568,17 @@ fn apply(
     Ok(())
 }
 
-/// The field a request parameter (or filter) sets: a rename, the field of that very name, or
-/// the convention's (`FriendlyName` is `friendly_name`).
+/// The field a request parameter (or filter) sets, if the registration accepts it: a rename,
+/// the field of that very name, or the convention's (`FriendlyName` is `friendly_name`).
+fn accepted_field<'a>(resource: &'a ServedResource, param: &str) -> Option<&'a str> {
+    if resource.accepts.as_ref().is_some_and(|accepted| !accepted.iter().any(|a| a == param)) {
+        return None;
+    }
+    field_of(resource, param)
+}
+
+/// The field a parameter or a seeded field's name sets: a rename, the field of that very
+/// name, or the convention's.
 fn field_of<'a>(resource: &'a ServedResource, param: &str) -> Option<&'a str> {
     if let Some((_, field)) = resource.params.iter().find(|(p, _)| p == param) {
         return Some(field.as_str());
@@ -549,11 +591,20 @@ fn field_of<'a>(resource: &'a ServedResource, param: &str) -> Option<&'a str> {
 }
 
 /// Refuses an object the resource type cannot read: a parameter of the wrong shape.
-pub(crate) fn check(resource: &ServedResource, object: &Map<String, Value>) -> Result<(), ApiError> {
+/// The object is handed back, not copied.
+pub(crate) fn checked(
+    resource: &ServedResource,
+    object: Map<String, Value>,
+) -> Result<Map<String, Value>, ApiError> {
+    let value = Value::Object(object);
     resource
         .schema
-        .validate(&Value::Object(object.clone()))
-        .map_err(|problem| ApiError::bad_request(format!("Invalid parameter: {problem}")))
+        .validate(&value)
+        .map_err(|problem| ApiError::bad_request(format!("Invalid parameter: {problem}")))?;
+    match value {
+        Value::Object(object) => Ok(object),
+        _ => Ok(Map::new()),
+    }
 }
 
 fn invalid(param: &str, problem: &str) -> ApiError {

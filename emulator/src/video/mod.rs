@@ -38,9 +38,7 @@ fn only_status(change: &mut Change<'_>, status: &str, what: &str) -> Result<(), 
             return Err(HookError::bad_request("Status", &problem));
         }
     }
-    if let Some(previous) = change.previous {
-        change.object.clone_from(previous);
-    }
+    change.restore_previous();
     Ok(())
 }
 

@@ -5,32 +5,25 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sidekick::twilio::video::v1::Participant;
-use sidekick_runtime::OperationKind;
 
 use super::rooms::date_filter;
 use super::{
     CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, only_status, parse_time, whole_seconds_between,
 };
-use crate::faults::Route;
 use crate::hooks::{Change, Filter, HookError, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
 use crate::http::wire::timestamp;
 use crate::registry::Registration;
 
-const ROUTES: &[(OperationKind, Route)] = &[
-    (OperationKind::Fetch, Route::FetchParticipant),
-    (OperationKind::Update, Route::UpdateParticipant),
-    (OperationKind::List, Route::ListParticipants),
-];
 const STATUSES: [&str; 3] = [CONNECTED, DISCONNECTED, RECONNECTING];
 
 pub(super) fn registration() -> Registration<Participant> {
     Registration::new()
-        .fixed_routes(ROUTES)
         .link("published_tracks", "PublishedTracks")
         .link("subscribed_tracks", "SubscribedTracks")
         .link("subscribe_rules", "SubscribeRules")
         .link("anonymize", "Anonymize")
+        .accepts(&["Status", "Identity"])
         .also_known_as(identity)
         .alias_reaches(connected)
         .on_update(kick)

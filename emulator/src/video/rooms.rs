@@ -4,33 +4,43 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sidekick::twilio::video::v1::{Participant, Room};
-use sidekick_runtime::OperationKind;
 
 use super::{COMPLETED, IN_PROGRESS, only_status, parse_time, participants, whole_seconds_between};
-use crate::faults::Route;
-use crate::hooks::{Change, Filter, HookError, Stored};
+use crate::hooks::{Change, Filter, HookError, Others, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
 use crate::http::params::parse_date_time;
 use crate::http::wire::timestamp;
 use crate::registry::Registration;
 use crate::world::model::RoomSettings;
 
-const ROUTES: &[(OperationKind, Route)] = &[
-    (OperationKind::Create, Route::CreateRoom),
-    (OperationKind::Fetch, Route::FetchRoom),
-    (OperationKind::Update, Route::UpdateRoom),
-    (OperationKind::List, Route::ListRooms),
-];
 const ROOM_TYPES: [&str; 4] = ["group", "go", "peer-to-peer", "group-small"];
 const VIDEO_CODECS: [&str; 2] = ["VP8", "H264"];
 const STATUSES: [&str; 3] = [IN_PROGRESS, COMPLETED, "failed"];
 
 pub(super) fn registration() -> Registration<Room> {
     Registration::new()
-        .fixed_routes(ROUTES)
         .link("recordings", "Recordings")
         .link("transcriptions", "Transcriptions")
         .link("recording_rules", "RecordingRules")
+        .accepts(&[
+            "UniqueName",
+            "Type",
+            "StatusCallback",
+            "StatusCallbackMethod",
+            "MaxParticipants",
+            "MaxParticipantDuration",
+            "RecordParticipantsOnConnect",
+            "VideoCodecs",
+            "MediaRegion",
+            "AudioOnly",
+            "EmptyRoomTimeout",
+            "UnusedRoomTimeout",
+            "LargeRoom",
+            "EnableTurn",
+            "Status",
+            // Not a parameter of Twilio's, but a setting of the simulation API's.
+            "MaxConcurrentPublishedTracks",
+        ])
         .also_known_as(unique_name)
         .on_create(create)
         .on_update(update)
@@ -48,12 +58,10 @@ pub(super) fn unique_name(room: Stored<'_>) -> Option<String> {
 /// named by its SID.
 fn create(room: &mut Change<'_>) -> Result<(), HookError> {
     let name = room.get_str("unique_name").filter(|name| !name.is_empty()).map(str::to_owned);
-    if let Some(name) = &name {
-        let taken =
-            room.find::<Room>(&[], name).is_some_and(|other| unique_name(other).as_ref() == Some(name));
-        if taken {
-            return Err(HookError::new(400, 53113, "Room exists"));
-        }
+    if let Some(name) = &name
+        && room.find_by_alias::<Room>(&[], name).is_some()
+    {
+        return Err(HookError::new(400, 53113, "Room exists"));
     }
     settle(room.object)?;
     let name = name.or_else(|| room.get_str("sid").map(str::to_owned));
@@ -86,7 +94,7 @@ fn settle(room: &mut Map<String, Value>) -> Result<(), HookError> {
             };
             room.insert("max_participants".into(), capacity.into());
         }
-        Some(max) if max < 1 => {
+        Some(max) if max < 1 || max > i64::from(u32::MAX) => {
             return Err(HookError::bad_request("MaxParticipants", "expected a whole number from 1"));
         }
         Some(_) => {}
@@ -96,7 +104,7 @@ fn settle(room: &mut Map<String, Value>) -> Result<(), HookError> {
         ("empty_room_timeout", "EmptyRoomTimeout"),
         ("unused_room_timeout", "UnusedRoomTimeout"),
     ] {
-        if room.get(field).and_then(Value::as_i64).is_some_and(|n| n < 0) {
+        if room.get(field).and_then(Value::as_i64).is_some_and(|n| u32::try_from(n).is_err()) {
             return Err(HookError::bad_request(param, "expected a whole number, 0 or more"));
         }
     }
@@ -144,12 +152,20 @@ fn update(room: &mut Change<'_>) -> Result<(), HookError> {
         let now = room.now();
         end(room.object, now);
         let sid = room.get_str("sid").unwrap_or_default().to_owned();
-        room.for_each::<Participant>(&[&sid], |participant| {
-            participants::disconnect(participant.object, now);
-        })?;
+        disconnect_everyone(room, &sid, now);
     }
     room.answer_with(202);
     Ok(())
+}
+
+/// Disconnects every participant still in the room, in place: a room may hold a hundred
+/// thousand, and these changes need no check against the type.
+fn disconnect_everyone(room: &mut Change<'_>, room_sid: &str, now: DateTime<Utc>) {
+    let Some(Others { shared, world }) = room.others.as_mut() else { return };
+    let Some(participants) = shared.registry.of::<Participant>() else { return };
+    let records = world.collection(participants.key);
+    let alias = |object: &Map<String, Value>| participants.hooks.alias_of(object);
+    records.change_each(&[room_sid.to_owned()], |object| participants::disconnect(object, now), alias);
 }
 
 /// Marks a room completed at `now`.
@@ -195,7 +211,7 @@ pub(super) fn date_filter(query: &ListQuery<'_>, name: &str) -> Result<Option<Da
     Ok(Some(at))
 }
 
-/// The fields of a room created through the simulation API with `settings`.
+/// The parameters of a room created through the simulation API with `settings`.
 pub(super) fn fields(unique_name: &str, settings: RoomSettings) -> Vec<(String, Value)> {
     let RoomSettings {
         room_type,
@@ -214,21 +230,26 @@ pub(super) fn fields(unique_name: &str, settings: RoomSettings) -> Vec<(String, 
         enable_turn,
     } = settings;
     let fields: [(&str, Value); 15] = [
-        ("unique_name", unique_name.into()),
-        ("type", room_type.into()),
-        ("status_callback", status_callback.into()),
-        ("status_callback_method", status_callback_method.into()),
-        ("max_participants", max_participants.into()),
-        ("max_participant_duration", max_participant_duration.into()),
-        ("max_concurrent_published_tracks", max_concurrent_published_tracks.into()),
-        ("record_participants_on_connect", record_participants_on_connect.into()),
-        ("video_codecs", video_codecs.into()),
-        ("media_region", media_region.into()),
-        ("audio_only", audio_only.into()),
-        ("empty_room_timeout", empty_room_timeout.into()),
-        ("unused_room_timeout", unused_room_timeout.into()),
-        ("large_room", large_room.into()),
-        ("enable_turn", enable_turn.into()),
+        ("UniqueName", unique_name.into()),
+        ("Type", room_type.into()),
+        ("StatusCallback", status_callback.into()),
+        ("StatusCallbackMethod", status_callback_method.into()),
+        ("MaxParticipants", max_participants.into()),
+        ("MaxParticipantDuration", max_participant_duration.into()),
+        ("MaxConcurrentPublishedTracks", max_concurrent_published_tracks.into()),
+        ("RecordParticipantsOnConnect", record_participants_on_connect.into()),
+        ("VideoCodecs", video_codecs.into()),
+        ("MediaRegion", media_region.into()),
+        ("AudioOnly", audio_only.into()),
+        ("EmptyRoomTimeout", empty_room_timeout.into()),
+        ("UnusedRoomTimeout", unused_room_timeout.into()),
+        ("LargeRoom", large_room.into()),
+        ("EnableTurn", enable_turn.into()),
     ];
-    fields.into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
+    // Unset settings are not sent, as a client would not send them.
+    fields
+        .into_iter()
+        .filter(|(_, value)| !value.is_null())
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect()
 }

@@ -42,37 +42,58 @@ pub(crate) struct Selection<'a> {
 }
 
 /// One resource's records, keyed by scope and creation sequence so that a scope's records are
-/// a contiguous, ordered range.
+/// a contiguous, ordered range. Each scope is numbered once, so that the indexes hold a number
+/// rather than a copy of the parents' arguments.
 #[derive(Debug, Default)]
 pub(crate) struct Collection {
-    records: BTreeMap<(Vec<String>, u64), Record>,
-    by_id: HashMap<(Vec<String>, String), u64>,
+    scopes: HashMap<Vec<String>, u32>,
+    records: BTreeMap<(u32, u64), Record>,
+    by_id: HashMap<(u32, String), u64>,
     next_seq: u64,
     /// The highest whole-number identifier ever stored, per scope.
-    highest_numbers: HashMap<Vec<String>, u64>,
+    highest_numbers: HashMap<u32, u64>,
     /// The records answering to each alias in a scope; the newest is the one meant.
     /// Sequence numbers in ascending order: nearly always one, so a sorted `Vec` rather than a
     /// tree node per alias.
-    by_alias: HashMap<(Vec<String>, String), Vec<u64>>,
+    by_alias: HashMap<(u32, String), Vec<u64>>,
+    /// How many records each scope holds.
+    counts: HashMap<u32, usize>,
 }
 
 impl Collection {
+    /// The number of `scope`, if anything was ever stored in it.
+    fn scope_id(&self, scope: &[String]) -> Option<u32> {
+        self.scopes.get(scope).copied()
+    }
+
+    fn scope_id_or_new(&mut self, scope: &[String]) -> u32 {
+        if let Some(id) = self.scope_id(scope) {
+            return id;
+        }
+        // More scopes than u32 numbers would need more memory than any machine has.
+        let id = u32::try_from(self.scopes.len()).unwrap_or(u32::MAX);
+        self.scopes.insert(scope.to_vec(), id);
+        id
+    }
+
     /// Stores `record`; `false` (and nothing stored) if its scope already has its identifier.
     pub(crate) fn insert(&mut self, record: Record) -> bool {
-        let key = (record.scope.clone(), record.id.clone());
+        let scope = self.scope_id_or_new(&record.scope);
+        let key = (scope, record.id.clone());
         if self.by_id.contains_key(&key) {
             return false;
         }
         self.next_seq += 1;
         if let Ok(number) = record.id.parse::<u64>() {
-            let highest = self.highest_numbers.entry(record.scope.clone()).or_default();
+            let highest = self.highest_numbers.entry(scope).or_default();
             *highest = (*highest).max(number);
         }
         self.by_id.insert(key, self.next_seq);
+        *self.counts.entry(scope).or_default() += 1;
         if let Some(alias) = &record.alias {
-            self.by_alias.entry((record.scope.clone(), alias.clone())).or_default().push(self.next_seq);
+            self.by_alias.entry((scope, alias.clone())).or_default().push(self.next_seq);
         }
-        self.records.insert((record.scope.clone(), self.next_seq), record);
+        self.records.insert((scope, self.next_seq), record);
         true
     }
 
@@ -84,14 +105,14 @@ impl Collection {
         object: Map<String, Value>,
         alias: Option<String>,
     ) -> bool {
-        let Some(seq) = self.seq_of(scope, id) else { return false };
-        let Some(record) = self.records.get_mut(&(scope.to_vec(), seq)) else { return false };
+        let Some((scope, seq)) = self.key_of(scope, id) else { return false };
+        let Some(record) = self.records.get_mut(&(scope, seq)) else { return false };
         let old = std::mem::replace(&mut record.alias, alias.clone());
         record.object = object;
         if old != alias {
             self.unindex_alias(scope, old, seq);
             if let Some(alias) = alias {
-                let holders = self.by_alias.entry((scope.to_vec(), alias)).or_default();
+                let holders = self.by_alias.entry((scope, alias)).or_default();
                 if let Err(at) = holders.binary_search(&seq) {
                     holders.insert(at, seq);
                 }
@@ -100,9 +121,9 @@ impl Collection {
         true
     }
 
-    fn unindex_alias(&mut self, scope: &[String], alias: Option<String>, seq: u64) {
+    fn unindex_alias(&mut self, scope: u32, alias: Option<String>, seq: u64) {
         let Some(alias) = alias else { return };
-        let key = (scope.to_vec(), alias);
+        let key = (scope, alias);
         if let Some(holders) = self.by_alias.get_mut(&key) {
             holders.retain(|held| *held != seq);
             if holders.is_empty() {
@@ -113,9 +134,10 @@ impl Collection {
 
     /// The identifier of the newest record of `scope` answering to `alias`.
     pub(crate) fn find_alias(&self, scope: &[String], alias: &str) -> Option<&str> {
-        let holders = self.by_alias.get(&(scope.to_vec(), alias.to_owned()))?;
+        let scope = self.scope_id(scope)?;
+        let holders = self.by_alias.get(&(scope, alias.to_owned()))?;
         let newest = holders.last()?;
-        self.records.get(&(scope.to_vec(), *newest)).map(|r| r.id.as_str())
+        self.records.get(&(scope, *newest)).map(|r| r.id.as_str())
     }
 
     /// The identifiers of the records of `scope`, oldest first.
@@ -124,13 +146,17 @@ impl Collection {
     }
 
     pub(crate) fn get(&self, scope: &[String], id: &str) -> Option<&Record> {
-        let seq = self.seq_of(scope, id)?;
-        self.records.get(&(scope.to_vec(), seq))
+        let key = self.key_of(scope, id)?;
+        self.records.get(&key)
     }
 
     pub(crate) fn remove(&mut self, scope: &[String], id: &str) -> Option<Record> {
-        let seq = self.by_id.remove(&(scope.to_vec(), id.to_owned()))?;
-        let record = self.records.remove(&(scope.to_vec(), seq))?;
+        let scope = self.scope_id(scope)?;
+        let seq = self.by_id.remove(&(scope, id.to_owned()))?;
+        let record = self.records.remove(&(scope, seq))?;
+        if let Some(count) = self.counts.get_mut(&scope) {
+            *count -= 1;
+        }
         self.unindex_alias(scope, record.alias.clone(), seq);
         Some(record)
     }
@@ -138,12 +164,59 @@ impl Collection {
     /// A whole-number identifier above every one in use (GitHub's issue numbers), so that a
     /// number is never given twice, even after deletes or seeded numbers.
     pub(crate) fn next_number(&self, scope: &[String]) -> u64 {
-        self.highest_numbers.get(scope).map_or(1, |highest| highest.saturating_add(1))
+        let highest = self.scope_id(scope).and_then(|scope| self.highest_numbers.get(&scope));
+        highest.map_or(1, |highest| highest.saturating_add(1))
     }
 
-    fn seq_of(&self, scope: &[String], id: &str) -> Option<u64> {
-        // Scopes are short (a path's parent arguments); building the key is cheap.
-        self.by_id.get(&(scope.to_vec(), id.to_owned())).copied()
+    /// The scope's number and the record's sequence number.
+    fn key_of(&self, scope: &[String], id: &str) -> Option<(u32, u64)> {
+        let scope = self.scope_id(scope)?;
+        self.by_id.get(&(scope, id.to_owned())).map(|seq| (scope, *seq))
+    }
+
+    /// Changes the objects of `scope` in place with `change`, which says whether it changed
+    /// one; a changed object's alias is `alias` of it. No copies: for changes the caller knows
+    /// to be valid (Video's room completion, on rooms of any size).
+    pub(crate) fn change_each(
+        &mut self,
+        scope: &[String],
+        mut change: impl FnMut(&mut Map<String, Value>) -> bool,
+        alias: impl Fn(&Map<String, Value>) -> Option<String>,
+    ) -> usize {
+        let Some(scope) = self.scope_id(scope) else { return 0 };
+        let mut changed = 0;
+        for ((_, seq), record) in self.records.range_mut((scope, 0)..=(scope, u64::MAX)) {
+            if !change(&mut record.object) {
+                continue;
+            }
+            changed += 1;
+            let new = alias(&record.object);
+            if new == record.alias {
+                continue;
+            }
+            if let Some(old) = record.alias.take() {
+                let key = (scope, old);
+                if let Some(holders) = self.by_alias.get_mut(&key) {
+                    holders.retain(|held| held != seq);
+                    if holders.is_empty() {
+                        self.by_alias.remove(&key);
+                    }
+                }
+            }
+            if let Some(new) = &new {
+                let holders = self.by_alias.entry((scope, new.clone())).or_default();
+                if let Err(at) = holders.binary_search(seq) {
+                    holders.insert(at, *seq);
+                }
+            }
+            record.alias = new;
+        }
+        changed
+    }
+
+    /// How many records `scope` holds.
+    pub(crate) fn count_in_scope(&self, scope: &[String]) -> usize {
+        self.scope_id(scope).and_then(|scope| self.counts.get(&scope)).copied().unwrap_or(0)
     }
 
     /// The records of `scope`, oldest first.
@@ -156,9 +229,7 @@ impl Collection {
 
     /// The records of `scope` in creation order, with their sequence numbers.
     fn in_scope<'a>(&'a self, scope: &[String]) -> impl DoubleEndedIterator<Item = (u64, &'a Record)> + 'a {
-        let from = (scope.to_vec(), 0);
-        let to = (scope.to_vec(), u64::MAX);
-        self.records.range(from..=to).map(|((_, seq), record)| (*seq, record))
+        self.between(scope, 0, u64::MAX)
     }
 
     /// The records of `scope` created after `after` and before `before` (sequence numbers,
@@ -169,8 +240,10 @@ impl Collection {
         after: u64,
         before: u64,
     ) -> impl DoubleEndedIterator<Item = (u64, &'a Record)> + 'a {
-        let from = (scope.to_vec(), after.saturating_add(1));
-        let to = (scope.to_vec(), before.max(from.1));
+        // A scope never stored in gets a number no record has.
+        let scope = self.scope_id(scope).unwrap_or(u32::MAX);
+        let from = (scope, after.saturating_add(1));
+        let to = (scope, before.max(from.1));
         self.records.range(from..to).map(|((_, seq), record)| (*seq, record))
     }
 
@@ -285,6 +358,25 @@ mod tests {
         assert!(c.by_alias.is_empty(), "no empty sets are kept");
         assert!(!c.replace(&scope, "P9", Map::new(), None));
         assert_eq!(c.ids_in_scope(&scope), ["P2"]);
+    }
+
+    #[test]
+    fn changes_in_place_follow_aliases() {
+        let mut c = Collection::default();
+        let scope = ["R".to_owned()];
+        for (id, alias) in [("P1", "alice"), ("P2", "bob")] {
+            c.insert(Record { alias: Some(alias.to_owned()), ..record("R", id) });
+        }
+        let leave = |object: &mut Map<String, Value>| object.insert("gone".into(), true.into()).is_none();
+        assert_eq!(c.change_each(&scope, leave, |_| None), 2);
+        assert_eq!((c.find_alias(&scope, "alice"), c.find_alias(&scope, "bob")), (None, None));
+        assert!(c.by_alias.is_empty(), "no empty sets are kept");
+        assert_eq!(c.change_each(&scope, leave, |_| Some("x".into())), 0, "nothing changed again");
+        assert_eq!(c.find_alias(&scope, "x"), None);
+        let back = |object: &mut Map<String, Value>| object.remove("gone").is_some();
+        assert_eq!(c.change_each(&scope, back, |_| Some("x".into())), 2);
+        assert_eq!(c.find_alias(&scope, "x"), Some("P2"), "the newest holder");
+        assert_eq!(c.change_each(&["Z".to_owned()], |_| true, |_| None), 0);
     }
 
     #[test]

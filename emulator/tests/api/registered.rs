@@ -208,7 +208,8 @@ async fn the_route_table_answers_404_and_405_with_allow() {
 async fn faults_apply_to_a_registered_operation_and_it_is_counted() {
     let api = api().await;
     let create = Route::of::<Board>(OperationKind::Create);
-    assert_eq!(create.to_string(), "create-board");
+    assert_eq!((create.name(), create.to_string()), ("create-board".into(), "create-board@boards.v1".into()));
+    assert_eq!(create.to_string().parse::<Route>().unwrap(), create, "the qualified name reads back");
     api.emu.faults().inject(Route::of::<Board>(OperationKind::List), Fault::Unavailable, 1);
     assert_eq!(api.get("/v1/Boards").await.status, 503);
     assert_eq!(api.get("/v1/Boards").await.status, 200);
@@ -252,6 +253,16 @@ async fn a_create_at_the_object_s_own_path_keeps_its_identifier() {
     assert_eq!(api.get(&path).await.json["label"], "Now");
     api.post(&path, &[]).await.assert_error(409, 20409);
     api.post("/v1/Boards/BO0/Pins/x", &[]).await.assert_error(404, 20404);
+}
+
+#[tokio::test]
+async fn video_s_generated_types_name_video_s_routes() {
+    use sidekick::twilio::video::v1::{Participant, Room};
+    let api = Api::start().await;
+    api.emu.faults().inject(Route::of::<Room>(OperationKind::Create), Fault::InternalError, 1);
+    api.post("/v1/Rooms", &[("UniqueName", "A")]).await.assert_error(500, 20500);
+    assert_eq!(api.emu.request_count(Route::of::<Room>(OperationKind::Create)), 1);
+    assert_eq!(Route::of::<Participant>(OperationKind::List), Route::ListParticipants);
 }
 
 #[tokio::test]

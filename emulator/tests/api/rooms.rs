@@ -211,3 +211,38 @@ async fn list_filters_rooms_and_pages() {
     api.get_query("/v1/Rooms", &[("Status", "open")]).await.assert_error(400, 20001);
     api.get_query("/v1/Rooms", &[("PageSize", "5000")]).await.assert_error(400, 20001);
 }
+
+#[tokio::test]
+async fn a_unique_name_is_one_room_s_even_when_it_is_a_sid() {
+    let api = Api::start().await;
+    let first = api.emu.create_room("Standup").unwrap();
+    let named = api.post("/v1/Rooms", &[("UniqueName", first.as_str())]).await;
+    assert_eq!(named.status, 201, "{}", named.text);
+    api.post("/v1/Rooms", &[("UniqueName", first.as_str())]).await.assert_error(400, 53113);
+}
+
+#[tokio::test]
+async fn parameters_twilio_does_not_read_are_ignored() {
+    let api = Api::demo().await;
+    let account = api.emu.account_sid().to_owned();
+    let reply = api
+        .post(
+            "/v1/Rooms",
+            &[("UniqueName", "Quiet"), ("AccountSid", "ACevil"), ("Duration", "abc"), ("unique_name", "x")],
+        )
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert_eq!(
+        (reply.json["account_sid"].as_str(), reply.json["unique_name"].as_str()),
+        (Some(account.as_str()), Some("Quiet"))
+    );
+    let kick = api
+        .post("/v1/Rooms/DailyStandup/Participants/Alice", &[("Status", "disconnected"), ("Duration", "abc")])
+        .await;
+    assert_eq!(kick.status, 202, "{}", kick.text);
+    let listed = api.get_query("/v1/Rooms", &[("Duration", "x")]).await;
+    assert_eq!(listed.status, 200, "{}", listed.text);
+    api.post("/v1/Rooms", &[("UniqueName", "Huge"), ("MaxParticipants", "5000000000")])
+        .await
+        .assert_error(400, 20001);
+}

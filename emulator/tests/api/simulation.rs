@@ -165,3 +165,13 @@ async fn request_counts_cover_every_request() {
     assert_eq!(api.emu.request_count(Route::FetchRoom), 1);
     assert_eq!(api.emu.request_count(Route::Any), 3);
 }
+
+#[tokio::test]
+async fn participant_sids_read_in_either_case() {
+    let emu = Emulator::start().await.unwrap();
+    emu.create_room("R").unwrap();
+    let sid = emu.join("R", "A").unwrap();
+    let upper = format!("PA{}", sid[2..].to_ascii_uppercase());
+    assert_eq!(emu.participant("R", &upper).unwrap().sid, sid);
+    assert_eq!(emu.leave("R", &upper).unwrap().sid, sid);
+}
