@@ -10,7 +10,7 @@ use super::rooms::date_filter;
 use super::{
     CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, only_status, parse_time, whole_seconds_between,
 };
-use crate::hooks::{Change, Filter, HookError, Stored};
+use crate::hooks::{Change, Filter, HookError, Others, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
 use crate::http::wire::timestamp;
 use crate::registry::Registration;
@@ -26,8 +26,40 @@ pub(super) fn registration() -> Registration<Participant> {
         .accepts(&["Status", "Identity"])
         .also_known_as(identity)
         .alias_reaches(connected)
+        .on_create(seeded)
         .on_update(kick)
         .list_filter(filter)
+}
+
+/// A participant stored with `Emulator::insert` (Twilio's API has no create) joins as
+/// [`Emulator::join`](crate::Emulator::join) would: connected unless told otherwise, starting
+/// now, and disconnecting whoever was present under the same identity.
+fn seeded(participant: &mut Change<'_>) -> Result<(), HookError> {
+    let now = participant.now();
+    let at = participant.timestamp(now);
+    for (field, value) in [("status", Value::from(CONNECTED)), ("start_time", at)] {
+        if participant.get(field).is_none_or(Value::is_null) {
+            participant.set(field, value);
+        }
+    }
+    let Some(identity) = participant.get_str("identity").map(str::to_owned) else { return Ok(()) };
+    let room_sid = participant.scope().first().cloned().unwrap_or_default();
+    let Some(Others { shared, world }) = participant.others.as_mut() else { return Ok(()) };
+    let Some(resource) = shared.registry.of::<Participant>() else { return Ok(()) };
+    let records = world.collection(resource.key);
+    let Some(present) = records.find_alias(std::slice::from_ref(&room_sid), &identity).map(str::to_owned)
+    else {
+        return Ok(());
+    };
+    let scope = [room_sid];
+    let Some(mut object) = records.get(&scope, &present).map(|record| record.object.clone()) else {
+        return Ok(());
+    };
+    if disconnect(&mut object, now) {
+        let alias = resource.hooks.alias_of(&object);
+        records.replace(&scope, &present, object, alias);
+    }
+    Ok(())
 }
 
 /// The identity a participant present in its room (connected or reconnecting) is indexed by.

@@ -175,3 +175,15 @@ async fn participant_sids_read_in_either_case() {
     assert_eq!(emu.participant("R", &upper).unwrap().sid, sid);
     assert_eq!(emu.leave("R", &upper).unwrap().sid, sid);
 }
+
+#[tokio::test]
+async fn an_inserted_participant_joins_like_any_other() {
+    use sidekick::twilio::video::v1::Participant;
+    let emu = Emulator::start().await.unwrap();
+    let room = emu.seed_demo().unwrap();
+    let alice = emu.participant(&room, "Alice").unwrap();
+    let inserted: Participant = emu.insert(&[&room], serde_json::json!({"identity": "Alice"})).unwrap();
+    assert_eq!(emu.participant(&room, "Alice").unwrap().sid, inserted.sid.unwrap(), "the newcomer answers");
+    assert_eq!(emu.participant(&room, &alice.sid).unwrap().status, ParticipantStatus::Disconnected);
+    assert!(inserted.start_time.is_some());
+}
