@@ -170,80 +170,193 @@ pub const PRODUCTS: [&str; 37] = [
 pub fn for_each_resource_of<V: sidekick::ResourceVisitor>(product: &str, visitor: &mut V) -> bool {
     match product.replace('-', "_").as_str() {
         #[cfg(feature = "twilio-accounts")]
-        "accounts" => accounts::for_each_resource(visitor),
+        "accounts" => {
+            accounts::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-api")]
-        "api" => api::for_each_resource(visitor),
+        "api" => {
+            api::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-assistants")]
-        "assistants" => assistants::for_each_resource(visitor),
+        "assistants" => {
+            assistants::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-bulkexports")]
-        "bulkexports" => bulkexports::for_each_resource(visitor),
+        "bulkexports" => {
+            bulkexports::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-chat")]
-        "chat" => chat::for_each_resource(visitor),
+        "chat" => {
+            chat::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-content")]
-        "content" => content::for_each_resource(visitor),
+        "content" => {
+            content::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-conversations")]
-        "conversations" => conversations::for_each_resource(visitor),
+        "conversations" => {
+            conversations::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-events")]
-        "events" => events::for_each_resource(visitor),
+        "events" => {
+            events::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-flex")]
-        "flex" => flex::for_each_resource(visitor),
+        "flex" => {
+            flex::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-frontline")]
-        "frontline" => frontline::for_each_resource(visitor),
+        "frontline" => {
+            frontline::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-iam")]
-        "iam" => iam::for_each_resource(visitor),
+        "iam" => {
+            iam::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-insights")]
-        "insights" => insights::for_each_resource(visitor),
+        "insights" => {
+            insights::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-intelligence")]
-        "intelligence" => intelligence::for_each_resource(visitor),
+        "intelligence" => {
+            intelligence::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-ip-messaging")]
-        "ip_messaging" => ip_messaging::for_each_resource(visitor),
+        "ip_messaging" => {
+            ip_messaging::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-knowledge")]
-        "knowledge" => knowledge::for_each_resource(visitor),
+        "knowledge" => {
+            knowledge::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-lookups")]
-        "lookups" => lookups::for_each_resource(visitor),
+        "lookups" => {
+            lookups::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-marketplace")]
-        "marketplace" => marketplace::for_each_resource(visitor),
+        "marketplace" => {
+            marketplace::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-messaging")]
-        "messaging" => messaging::for_each_resource(visitor),
+        "messaging" => {
+            messaging::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-monitor")]
-        "monitor" => monitor::for_each_resource(visitor),
+        "monitor" => {
+            monitor::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-notify")]
-        "notify" => notify::for_each_resource(visitor),
+        "notify" => {
+            notify::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-numbers")]
-        "numbers" => numbers::for_each_resource(visitor),
+        "numbers" => {
+            numbers::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-oauth")]
-        "oauth" => oauth::for_each_resource(visitor),
+        "oauth" => {
+            oauth::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-preview")]
-        "preview" => preview::for_each_resource(visitor),
+        "preview" => {
+            preview::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-pricing")]
-        "pricing" => pricing::for_each_resource(visitor),
+        "pricing" => {
+            pricing::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-proxy")]
-        "proxy" => proxy::for_each_resource(visitor),
+        "proxy" => {
+            proxy::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-routes")]
-        "routes" => routes::for_each_resource(visitor),
+        "routes" => {
+            routes::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-serverless")]
-        "serverless" => serverless::for_each_resource(visitor),
+        "serverless" => {
+            serverless::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-studio")]
-        "studio" => studio::for_each_resource(visitor),
+        "studio" => {
+            studio::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-supersim")]
-        "supersim" => supersim::for_each_resource(visitor),
+        "supersim" => {
+            supersim::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-sync")]
-        "sync" => sync::for_each_resource(visitor),
+        "sync" => {
+            sync::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-taskrouter")]
-        "taskrouter" => taskrouter::for_each_resource(visitor),
+        "taskrouter" => {
+            taskrouter::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-trunking")]
-        "trunking" => trunking::for_each_resource(visitor),
+        "trunking" => {
+            trunking::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-trusthub")]
-        "trusthub" => trusthub::for_each_resource(visitor),
+        "trusthub" => {
+            trusthub::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-verify")]
-        "verify" => verify::for_each_resource(visitor),
+        "verify" => {
+            verify::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-video")]
-        "video" => video::for_each_resource(visitor),
+        "video" => {
+            video::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-voice")]
-        "voice" => voice::for_each_resource(visitor),
+        "voice" => {
+            voice::for_each_resource(visitor);
+            true
+        }
         #[cfg(feature = "twilio-wireless")]
-        "wireless" => wireless::for_each_resource(visitor),
-        _ => return false,
+        "wireless" => {
+            wireless::for_each_resource(visitor);
+            true
+        }
+        _ => {
+            let _ = visitor;
+            false
+        }
     }
-    true
 }

@@ -267,11 +267,12 @@ fn products_index(products: &BTreeMap<&str, Vec<&ModuleFiles>>) -> String {
     );
     for (product, versions) in products {
         text.push_str(&format!(
-            "        #[cfg(feature = \"{}\")]\n        {product:?} => {product}::for_each_resource(visitor),\n",
+            "        #[cfg(feature = \"{}\")]\n        {product:?} => {{\n            {product}::for_each_resource(visitor);\n            true\n        }}\n",
             versions[0].module.feature()
         ));
     }
-    text.push_str("        _ => return false,\n    }\n    true\n}\n");
+    // With every product's feature off, the visitor is used in this arm alone.
+    text.push_str("        _ => {\n            let _ = visitor;\n            false\n        }\n    }\n}\n");
     text
 }
 
