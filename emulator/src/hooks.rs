@@ -11,8 +11,10 @@ use crate::http::page_format::{ListQuery, ParamError};
 use sidekick_runtime::Resource;
 
 use crate::http::resources::{checked, pin_identity, resolve, resolve_scope};
+use crate::registry::ServedResource;
 use crate::shared::Shared;
 use crate::world::World;
+use crate::world::collection::Collection;
 use crate::world::schema::TimestampStyle;
 
 /// An object being created, changed or read, for a hook to adjust.
@@ -195,23 +197,27 @@ impl Change<'_> {
     /// first, else as its `also_known_as` hook finds it. `None` when there is none, when `R`
     /// is not registered, and in `on_read` hooks.
     pub fn find<R: Resource>(&mut self, parents: &[&str], key: &str) -> Option<Stored<'_>> {
-        let Others { shared, world } = self.others.as_mut()?;
-        let resource = shared.registry.of::<R>()?;
-        let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
-        let records = world.collection(resource.key);
-        let id = resolve(&resource, records, &scope, key)?;
-        records.get(&scope, &id).map(|record| Stored { object: &record.object })
+        self.look_up::<R>(parents, |resource, records, scope| resolve(resource, records, scope, key))
     }
 
     /// The newest stored `R` under `parents` that its `also_known_as` hook says answers to
     /// `alias`, whatever the identifiers: Video refuses a room whose unique name an in-progress
     /// room has, even if that name is another room's SID. `None` as for [`Change::find`].
     pub fn find_by_alias<R: Resource>(&mut self, parents: &[&str], alias: &str) -> Option<Stored<'_>> {
+        self.look_up::<R>(parents, |_, records, scope| records.find_alias(scope, alias).map(str::to_owned))
+    }
+
+    /// The stored `R` under `parents` whose identifier `find_id` gives.
+    fn look_up<R: Resource>(
+        &mut self,
+        parents: &[&str],
+        find_id: impl FnOnce(&ServedResource, &Collection, &[String]) -> Option<String>,
+    ) -> Option<Stored<'_>> {
         let Others { shared, world } = self.others.as_mut()?;
         let resource = shared.registry.of::<R>()?;
         let scope: Vec<String> = parents.iter().map(|p| (*p).to_owned()).collect();
         let records = world.collection(resource.key);
-        let id = records.find_alias(&scope, alias)?.to_owned();
+        let id = find_id(&resource, records, &scope)?;
         records.get(&scope, &id).map(|record| Stored { object: &record.object })
     }
 

@@ -509,6 +509,18 @@ impl Registry {
         resources.iter().find(|r| r.key == key).cloned()
     }
 
+    /// The registered resource whose objects hold `resource`'s at `depth` parents down (a room,
+    /// at depth 1, for participants), if any.
+    pub(crate) fn parent_at(&self, resource: &ServedResource, depth: usize) -> Option<Arc<ServedResource>> {
+        let resources = self.resources.read().unwrap_or_else(PoisonError::into_inner);
+        resources
+            .iter()
+            .find(|parent| {
+                parent.instance.params().len() == depth && parent.is_ancestor_of(&resource.instance)
+            })
+            .cloned()
+    }
+
     pub(crate) fn all(&self) -> Vec<Arc<ServedResource>> {
         self.resources.read().unwrap_or_else(PoisonError::into_inner).clone()
     }

@@ -67,12 +67,8 @@ pub(crate) fn resolve_scope(
     scope: &[String],
 ) -> Option<Vec<String>> {
     let mut resolved = scope.to_vec();
-    let registered = shared.registry.all();
     for depth in 1..=scope.len() {
-        let parent = registered.iter().find(|parent| {
-            parent.instance.params().len() == depth && parent.is_ancestor_of(&resource.instance)
-        });
-        let Some(parent) = parent else { continue };
+        let Some(parent) = shared.registry.parent_at(resource, depth) else { continue };
         let records = world.collection(parent.key);
         let key = &resolved[depth - 1];
         // The account the credentials name exists, stored or not: Twilio's 2010 API nests
@@ -80,7 +76,7 @@ pub(crate) fn resolve_scope(
         if *key == shared.credentials.account_sid && records.get(&resolved[..depth - 1], key).is_none() {
             continue;
         }
-        resolved[depth - 1] = resolve(parent, records, &resolved[..depth - 1], key)?;
+        resolved[depth - 1] = resolve(&parent, records, &resolved[..depth - 1], key)?;
     }
     Some(resolved)
 }
@@ -94,10 +90,7 @@ fn parent_object(
     scope: &[String],
 ) -> Option<Map<String, Value>> {
     let (id, parents) = scope.split_last()?;
-    let registered = shared.registry.all();
-    let parent = registered.iter().find(|parent| {
-        parent.instance.params().len() == scope.len() && parent.is_ancestor_of(&resource.instance)
-    })?;
+    let parent = shared.registry.parent_at(resource, scope.len())?;
     world.collection(parent.key).get(parents, id).map(|record| record.object.clone())
 }
 

@@ -10,10 +10,11 @@ mod snapshot;
 
 pub use simulation::{DEMO_DISCONNECTED_IDENTITY, DEMO_IDENTITIES, MAX_SEED_PARTICIPANTS};
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::hooks::{Change, HookError};
 use crate::registry::{Registry, ServedResource};
+use crate::world::schema::TimestampStyle;
 
 const IN_PROGRESS: &str = "in-progress";
 const COMPLETED: &str = "completed";
@@ -47,26 +48,7 @@ fn whole_seconds_between(start: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     (end - start).num_seconds().max(0)
 }
 
-/// A stored timestamp. RFC 3339 parsers refuse the six-digit years of a clock advanced to
-/// chrono's end of time, which the emulator still serves.
-fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.to_utc())
-        .ok()
-        .or_else(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ").ok().map(|t| t.and_utc()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::http::wire::timestamp;
-
-    #[test]
-    fn timestamps_read_back_at_the_ends_of_time() {
-        for instant in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC, DateTime::UNIX_EPOCH] {
-            let whole = instant.with_timezone(&Utc)
-                - chrono::TimeDelta::nanoseconds(i64::from(instant.timestamp_subsec_nanos()));
-            assert_eq!(parse_time(&timestamp(instant)), Some(whole), "{instant}");
-        }
-    }
+/// Video's timestamps: `2015-07-30T20:00:00Z`.
+fn timestamp(at: DateTime<Utc>) -> String {
+    TimestampStyle::Rfc3339.format(at)
 }

@@ -8,12 +8,12 @@ use sidekick::twilio::video::v1::Participant;
 
 use super::rooms::date_filter;
 use super::{
-    CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, only_status, parse_time, whole_seconds_between,
+    CONNECTED, DISCONNECTED, IN_PROGRESS, RECONNECTING, only_status, timestamp, whole_seconds_between,
 };
 use crate::hooks::{Change, Filter, HookError, Others, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
-use crate::http::wire::timestamp;
 use crate::registry::Registration;
+use crate::world::schema::TimestampStyle;
 
 const STATUSES: [&str; 3] = [CONNECTED, DISCONNECTED, RECONNECTING];
 
@@ -89,7 +89,8 @@ pub(super) fn disconnect(participant: &mut Map<String, Value>, now: DateTime<Utc
     if participant.get("status").and_then(Value::as_str) == Some(DISCONNECTED) {
         return false;
     }
-    let joined = participant.get("start_time").and_then(Value::as_str).and_then(parse_time).unwrap_or(now);
+    let joined =
+        participant.get("start_time").and_then(Value::as_str).and_then(TimestampStyle::parse).unwrap_or(now);
     participant.insert("status".into(), DISCONNECTED.into());
     participant.insert("end_time".into(), timestamp(now).into());
     participant.insert("date_updated".into(), timestamp(now).into());
@@ -150,7 +151,7 @@ fn filter(query: &ListQuery<'_>) -> Result<Filter, ParamError> {
     let after = date_filter(query, "DateCreatedAfter")?;
     let before = date_filter(query, "DateCreatedBefore")?;
     Ok(Box::new(move |participant| {
-        let created = || participant.get_str("date_created").and_then(parse_time);
+        let created = || participant.get_str("date_created").and_then(TimestampStyle::parse);
         default_status.is_none_or(|status| participant.get_str("status") == Some(status))
             && after.is_none_or(|after| created().is_some_and(|at| at > after))
             && before.is_none_or(|before| created().is_some_and(|at| at < before))

@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sidekick::twilio::video::v1::{Participant, Room};
 
-use super::{COMPLETED, IN_PROGRESS, only_status, parse_time, participants, whole_seconds_between};
+use super::{COMPLETED, IN_PROGRESS, only_status, participants, timestamp, whole_seconds_between};
 use crate::hooks::{Change, Filter, HookError, Others, Stored};
 use crate::http::page_format::{ListQuery, ParamError};
 use crate::http::params::parse_date_time;
-use crate::http::wire::timestamp;
 use crate::registry::Registration;
 use crate::world::model::RoomSettings;
+use crate::world::schema::TimestampStyle;
 
 const ROOM_TYPES: [&str; 4] = ["group", "go", "peer-to-peer", "group-small"];
 const VIDEO_CODECS: [&str; 2] = ["VP8", "H264"];
@@ -170,7 +170,7 @@ fn disconnect_everyone(room: &mut Change<'_>, room_sid: &str, now: DateTime<Utc>
 
 /// Marks a room completed at `now`.
 pub(super) fn end(room: &mut Map<String, Value>, now: DateTime<Utc>) {
-    let created = text(room, "date_created").and_then(parse_time).unwrap_or(now);
+    let created = text(room, "date_created").and_then(TimestampStyle::parse).unwrap_or(now);
     room.insert("status".into(), COMPLETED.into());
     room.insert("end_time".into(), timestamp(now).into());
     room.insert("date_updated".into(), timestamp(now).into());
@@ -193,7 +193,7 @@ fn filter(query: &ListQuery<'_>) -> Result<Filter, ParamError> {
     let after = date_filter(query, "DateCreatedAfter")?;
     let before = date_filter(query, "DateCreatedBefore")?;
     Ok(Box::new(move |room| {
-        let created = || room.get_str("date_created").and_then(parse_time);
+        let created = || room.get_str("date_created").and_then(TimestampStyle::parse);
         default_status.is_none_or(|status| room.get_str("status") == Some(status))
             && after.is_none_or(|after| created().is_some_and(|at| at >= after))
             && before.is_none_or(|before| created().is_some_and(|at| at < before))

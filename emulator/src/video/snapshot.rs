@@ -3,15 +3,15 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use super::parse_time;
 use crate::world::model::{ParticipantInfo, ParticipantStatus, RoomInfo, RoomSettings, RoomStatus};
+use crate::world::schema::TimestampStyle;
 
 fn text(object: &Map<String, Value>, field: &str) -> String {
     object.get(field).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
 fn time(object: &Map<String, Value>, field: &str) -> Option<DateTime<Utc>> {
-    object.get(field).and_then(Value::as_str).and_then(parse_time)
+    object.get(field).and_then(Value::as_str).and_then(TimestampStyle::parse)
 }
 
 fn number<T: TryFrom<i64>>(object: &Map<String, Value>, field: &str, default: T) -> T {

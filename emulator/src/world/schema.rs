@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
@@ -57,12 +57,14 @@ impl TimestampStyle {
         }
     }
 
-    /// Reads a timestamp in either style.
+    /// Reads a timestamp in either style, including the six-digit years of a clock advanced to
+    /// chrono's end of time, which RFC 3339 parsers refuse but the emulator still writes.
     pub(crate) fn parse(text: &str) -> Option<DateTime<Utc>> {
         DateTime::parse_from_rfc3339(text)
             .or_else(|_| DateTime::parse_from_rfc2822(text))
-            .ok()
             .map(|t| t.to_utc())
+            .ok()
+            .or_else(|| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%SZ").ok().map(|t| t.and_utc()))
     }
 }
 
@@ -347,6 +349,33 @@ mod tests {
     use serde::Deserialize;
 
     use super::*;
+
+    #[test]
+    fn timestamps_are_utc_seconds_with_z_and_read_back() {
+        let instant = DateTime::parse_from_rfc3339("2015-07-30T20:00:00Z").unwrap().to_utc();
+        assert_eq!(TimestampStyle::Rfc3339.format(instant), "2015-07-30T20:00:00Z");
+        assert_eq!(TimestampStyle::Rfc2822.format(instant), "Thu, 30 Jul 2015 20:00:00 +0000");
+        for style in [TimestampStyle::Rfc3339, TimestampStyle::Rfc2822] {
+            assert_eq!(TimestampStyle::parse(&style.format(instant)), Some(instant));
+        }
+    }
+
+    #[test]
+    fn timestamps_at_the_ends_of_time_render_and_read_back() {
+        // The clock saturates at chrono's range; rendering there must not panic.
+        let end = TimestampStyle::Rfc3339.format(DateTime::<Utc>::MAX_UTC);
+        assert!(end.starts_with('+') && end.ends_with("-12-31T23:59:59Z"), "{end}");
+        let start = TimestampStyle::Rfc3339.format(DateTime::<Utc>::MIN_UTC);
+        assert!(start.starts_with('-') && start.ends_with("-01-01T00:00:00Z"), "{start}");
+        for instant in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC, DateTime::UNIX_EPOCH] {
+            let whole = instant - chrono::TimeDelta::nanoseconds(i64::from(instant.timestamp_subsec_nanos()));
+            assert_eq!(
+                TimestampStyle::parse(&TimestampStyle::Rfc3339.format(instant)),
+                Some(whole),
+                "{instant}"
+            );
+        }
+    }
 
     #[derive(Debug, Deserialize)]
     #[allow(dead_code)]
